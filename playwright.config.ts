@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const isCI = Boolean(process.env.CI);
+const port = 4321;
+/** Debian's Chromium by default: Playwright's own browser download cannot run on every machine. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	forbidOnly: isCI,
+	retries: 0,
+	workers: 2,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: {
+					executablePath,
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run',
+					],
+				},
+			},
+		},
+	],
+	webServer: {
+		// `npm test` builds once before the browser tests and sets E2E_PREBUILT; alone, this builds too.
+		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}astro preview --host 127.0.0.1 --port ${port}`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: !isCI,
+		timeout: 120_000,
+	},
+});

@@ -1,0 +1,23 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { pageSchema, questionSchema, sectionSchema } from './lib/schema.ts';
+
+/** The guide's sections, in one YAML list. */
+const sections = defineCollection({
+	loader: file('./content/sections.yaml'),
+	schema: sectionSchema,
+});
+
+/** One Markdown file per question; a leading `_` in a file name leaves it out. */
+const questions = defineCollection({
+	loader: glob({ base: './content/questions', pattern: '**/[^_]*.md' }),
+	schema: questionSchema.extend({ section: reference('sections') }),
+});
+
+/** The guide's parts that are not questions, such as "How to Use These Explanations". */
+const pages = defineCollection({
+	loader: glob({ base: './content/pages', pattern: '**/[^_]*.md' }),
+	schema: pageSchema,
+});
+
+export const collections = { sections, questions, pages };

@@ -1,0 +1,57 @@
+// The only module that queries content collections: pages ask it for plain, checked data.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { siteConfig } from '../site.config.ts';
+import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from './guide.ts';
+
+/** A question with its collection entry, ready to render. */
+export interface Question extends QuestionInfo {
+	entry: CollectionEntry<'questions'>;
+}
+
+/** The whole guide, checked and in reading order. */
+export interface GuideContent {
+	sections: SectionInfo[];
+	questions: Question[];
+	groups: SectionGroup<Question>[];
+}
+
+let guide: Promise<GuideContent> | undefined;
+
+async function loadGuide(): Promise<GuideContent> {
+	const sections = sortByNumber(
+		(await getCollection('sections')).map(({ data }) => ({
+			id: data.id,
+			number: data.number,
+			title: data.title,
+			description: data.description,
+		})),
+	);
+	const questions = sortByNumber(
+		(await getCollection('questions')).map((entry) => ({
+			file: entry.filePath ?? entry.id,
+			number: entry.data.number,
+			title: entry.data.title,
+			slug: entry.data.slug,
+			section: entry.data.section.id,
+			origin: entry.data.origin,
+			body: entry.body ?? '',
+			entry,
+		})),
+	);
+	const problems = checkGuide(sections, questions, siteConfig.guide);
+	if (problems.length > 0) {
+		throw new Error(`The guide's content breaks ${problems.length} rule(s):\n- ${problems.join('\n- ')}`);
+	}
+	return { sections, questions, groups: groupBySection(sections, questions) };
+}
+
+/** Loads every section and question once per build, and fails the build if the guide is inconsistent. */
+export function getGuide(): Promise<GuideContent> {
+	guide ??= loadGuide();
+	return guide;
+}
+
+/** The guide's extra pages (such as its study advice), sorted by title. */
+export async function getGuidePages(): Promise<CollectionEntry<'pages'>[]> {
+	return (await getCollection('pages')).sort((a, b) => a.data.title.localeCompare(b.data.title));
+}

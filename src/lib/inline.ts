@@ -1,0 +1,37 @@
+import type { PhrasingContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function phrasingOf(markdown: string): PhrasingContent[] {
+	const [block] = fromMarkdown(markdown).children;
+	return block?.type === 'paragraph' ? block.children : [];
+}
+
+function renderNode(node: PhrasingContent): string {
+	switch (node.type) {
+		case 'text':
+			return escapeHtml(node.value);
+		case 'inlineCode':
+			return `<code>${escapeHtml(node.value)}</code>`;
+		case 'emphasis':
+			return `<em>${node.children.map(renderNode).join('')}</em>`;
+		case 'strong':
+			return `<strong>${node.children.map(renderNode).join('')}</strong>`;
+		default:
+			// Titles carry no links, images or HTML: show such text as plain text.
+			return escapeHtml(toString(node));
+	}
+}
+
+/** Renders a one-line Markdown title (code, emphasis, strong) to safe HTML. */
+export function renderInline(markdown: string): string {
+	return phrasingOf(markdown).map(renderNode).join('');
+}
+
+/** The plain text of a one-line Markdown title, for `<title>` and search metadata. */
+export function toPlainText(markdown: string): string {
+	return toString(fromMarkdown(markdown));
+}

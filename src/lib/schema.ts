@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { MAX_QUESTION_NUMBER } from '../site.config.ts';
+import { isSlug } from './slugs.ts';
+
+const slug = z.string().refine(isSlug, 'must be lower-case ASCII words joined by hyphens, like "global-interpreter-lock"');
+
+/** One entry of `content/sections.yaml`. */
+export const sectionSchema = z.strictObject({
+	/** Stable URL segment of the section, such as `sql-databases`. */
+	id: slug,
+	/** The section's position in the guide, from 1. */
+	number: z.number().int().min(1),
+	/** The section's name as the guide gives it. */
+	title: z.string().trim().min(1).max(80),
+	/** One sentence on what the section covers (written by the site; the guide has none). */
+	description: z.string().trim().min(1).max(160),
+});
+
+/** Frontmatter of one question file in `content/questions/`. */
+export const questionSchema = z.strictObject({
+	/** The guide's own number for the question; decides the reading order. */
+	number: z.number().int().min(1).max(MAX_QUESTION_NUMBER),
+	/** The question as the guide words it: inline Markdown, backticks kept. */
+	title: z.string().trim().min(1).max(200),
+	/** Stable URL segment and study-progress key; survives rewording and renumbering. */
+	slug,
+	/** Id of the section the question belongs to (see `content/sections.yaml`). */
+	section: slug,
+	/** Who wrote the entry: `guide` for the source guide's text, `site` for an entry the site added. */
+	origin: z.enum(['guide', 'site']),
+});
+
+/** Frontmatter of one of the guide's extra pages in `content/pages/`, such as its study advice. */
+export const pageSchema = z.strictObject({
+	/** The page's heading as the guide gives it. */
+	title: z.string().trim().min(1).max(120),
+});
+
+export type SectionData = z.infer<typeof sectionSchema>;
+export type QuestionData = z.infer<typeof questionSchema>;
+
+/** Formats schema issues as "file: field: message" lines, the way a build error names them. */
+export function describeIssues(file: string, error: z.ZodError): string[] {
+	return error.issues.map((issue) => {
+		const field = issue.path.length > 0 ? issue.path.join('.') : '(frontmatter)';
+		return `${file}: ${field}: ${issue.message}`;
+	});
+}

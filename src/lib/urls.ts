@@ -1,0 +1,19 @@
+/** Joins the site's base path ("/" or "/guide/") and a root-relative path ("/q/7/"). */
+export function joinBase(base: string, path: string): string {
+	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The page of a question: `/<section>/<slug>/`. */
+export function questionPath(question: { section: string; slug: string }): string {
+	return `/${question.section}/${question.slug}/`;
+}
+
+/** The page of a section: `/<section>/`. */
+export function sectionPath(section: { id: string }): string {
+	return `/${section.id}/`;
+}
+
+/** The short link of a question: `/q/<number>/`. */
+export function shortPath(question: { number: number }): string {
+	return `/q/${question.number}/`;
+}

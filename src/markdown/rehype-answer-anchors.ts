@@ -1,0 +1,80 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/** A link to `#id`, its "#" shown only on hover or focus, with a name for screen readers. */
+function anchorLink(id: string, label: string): Element {
+	return {
+		type: 'element',
+		tagName: 'a',
+		properties: { className: ['anchor'], href: `#${id}`, dataPagefindIgnore: '' },
+		children: [
+			{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+			{ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `Link to “${label}”` }] },
+		],
+	};
+}
+
+const isElement = (node: ElementContent | undefined): node is Element => node?.type === 'element';
+const meaningful = (children: ElementContent[]) =>
+	children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+
+/** The element whose children hold a list item's first line: the item itself, or its first paragraph. */
+function firstLineOf(item: Element): Element {
+	const first = meaningful(item.children)[0];
+	return isElement(first) && first.tagName === 'p' ? first : item;
+}
+
+/** Inserts the anchor right after the label's colon ("**Example** (`argparse`):"), or after the label. */
+function insertAfterLabel(line: Element, label: Element, anchor: Element) {
+	const start = line.children.indexOf(label);
+	for (let i = start + 1; i < line.children.length; i++) {
+		const child = line.children[i]!;
+		if (child.type !== 'text') continue;
+		const colon = child.value.indexOf(':');
+		if (colon < 0) continue;
+		const rest: Text = { type: 'text', value: child.value.slice(colon + 1) };
+		line.children.splice(i, 1, { type: 'text', value: child.value.slice(0, colon + 1) }, anchor, rest);
+		return;
+	}
+	line.children.splice(start + 1, 0, anchor);
+}
+
+/**
+ * Makes the parts of an answer linkable: headings, and the top-level list items the guide opens
+ * with a bold label ("In-depth Explanation", "Example"), get an id and an anchor link.
+ */
+export function rehypeAnswerAnchors() {
+	return (tree: Root) => {
+		const slugger = new GithubSlugger();
+		visit(tree, 'element', (node, index, parent) => {
+			if (/^h[2-6]$/.test(node.tagName) && parent && index !== undefined) {
+				const label = toString(node).trim();
+				const id = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(label);
+				node.properties.id = id;
+				// The link sits beside the heading, not inside it, so the heading's name stays its text.
+				parent.children[index] = {
+					type: 'element',
+					tagName: 'div',
+					properties: { className: ['heading-anchor'] },
+					children: [node, anchorLink(id, label)],
+				};
+				return 'skip';
+			}
+			if (node.tagName !== 'ul' && node.tagName !== 'ol') return;
+			if (parent?.type !== 'root') return 'skip';
+			for (const item of node.children) {
+				if (!isElement(item) || item.tagName !== 'li') continue;
+				const line = firstLineOf(item);
+				const label = meaningful(line.children)[0];
+				if (!isElement(label) || label.tagName !== 'strong') continue;
+				const text = toString(label).trim();
+				const id = slugger.slug(text);
+				item.properties.id = id;
+				insertAfterLabel(line, label, anchorLink(id, text));
+			}
+			return 'skip';
+		});
+	};
+}
