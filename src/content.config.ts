@@ -8,15 +8,19 @@ const sections = defineCollection({
 	schema: sectionSchema,
 });
 
-/** One Markdown file per question; a leading `_` in a file name leaves it out. */
+/**
+ * One Markdown file per question; a leading `_` in a file name leaves it out. Rendering is deferred
+ * to the page build: an eager render during sync only logs a broken entry (such as an unknown code
+ * language) and builds an empty page, while a deferred one fails the build with the file named.
+ */
 const questions = defineCollection({
-	loader: glob({ base: './content/questions', pattern: '**/[^_]*.md' }),
+	loader: glob({ base: './content/questions', pattern: '**/[^_]*.md', deferRender: true }),
 	schema: questionSchema.extend({ section: reference('sections') }),
 });
 
 /** The guide's parts that are not questions, such as "How to Use These Explanations". */
 const pages = defineCollection({
-	loader: glob({ base: './content/pages', pattern: '**/[^_]*.md' }),
+	loader: glob({ base: './content/pages', pattern: '**/[^_]*.md', deferRender: true }),
 	schema: pageSchema,
 });
 

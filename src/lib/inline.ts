@@ -20,9 +20,11 @@ function renderNode(node: PhrasingContent): string {
 			return `<em>${node.children.map(renderNode).join('')}</em>`;
 		case 'strong':
 			return `<strong>${node.children.map(renderNode).join('')}</strong>`;
+		case 'html':
+			return ''; // a title's tags are not rendered; their text nodes still are
 		default:
 			// Titles carry no links, images or HTML: show such text as plain text.
-			return escapeHtml(toString(node));
+			return escapeHtml(toString(node, { includeHtml: false }));
 	}
 }
 
@@ -33,5 +35,5 @@ export function renderInline(markdown: string): string {
 
 /** The plain text of a one-line Markdown title, for `<title>` and search metadata. */
 export function toPlainText(markdown: string): string {
-	return toString(fromMarkdown(markdown));
+	return toString(fromMarkdown(markdown), { includeHtml: false });
 }

@@ -1,0 +1,102 @@
+// Runs every check the project has, in order, and ends with one line "N passed, N failed" that CI
+// reads: astro check, the unit tests (Vitest), the build, and the browser tests (Playwright) on the
+// built site. A skipped or unfinished test counts as failed. Run it with `npm test`.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+interface Tally {
+	name: string;
+	passed: number;
+	failed: number;
+}
+
+const resultsDir = '.cache/test-results';
+const tallies: Tally[] = [];
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
+	console.log(`\n> ${[command, ...args].join(' ')}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	return result.status === 0;
+}
+
+/** A step that is one check: it passes or fails as a whole. */
+function step(name: string, command: string, args: string[]) {
+	const ok = run(command, args);
+	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+	return ok;
+}
+
+function readJson(path: string): any {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Finds Chromium, installing Debian's package when it is missing and we may (root with apt-get). */
+function findChromium(): string | undefined {
+	const given = process.env.CHROMIUM_PATH;
+	if (given) {
+		if (existsSync(given)) return given;
+		console.error(`CHROMIUM_PATH is ${given}, but there is no file there.`);
+		return undefined;
+	}
+	const debian = '/usr/bin/chromium';
+	if (existsSync(debian)) return debian;
+	const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+	if (canInstall) {
+		console.log('Chromium is missing: installing Debian\'s "chromium" package for the browser tests (apt-get)...');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		if (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })) {
+			if (existsSync(debian)) return debian;
+		}
+	}
+	console.error(
+		'The browser tests need Chromium. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ' +
+			'or set CHROMIUM_PATH to a Chromium or Chrome binary, then run npm test again.',
+	);
+	return undefined;
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+step('astro check', 'npx', ['astro', 'check']);
+
+const vitestJson = `${resultsDir}/vitest.json`;
+run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unit = readJson(vitestJson);
+tallies.push(
+	unit
+		? {
+				name: 'unit tests',
+				passed: unit.numPassedTests,
+				failed: unit.numFailedTests + unit.numPendingTests + unit.numTodoTests + (unit.success || unit.numFailedTests ? 0 : 1),
+			}
+		: { name: 'unit tests (runner did not report)', passed: 0, failed: 1 },
+);
+
+const built = step('build', 'npm', ['run', 'build']);
+const chromium = findChromium();
+if (!built || !chromium) {
+	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'build failed'})`, passed: 0, failed: 1 });
+} else {
+	const e2eJson = `${resultsDir}/playwright.json`;
+	run('npx', ['playwright', 'test', '--reporter=list,json'], {
+		env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
+	});
+	const stats = readJson(e2eJson)?.stats;
+	tallies.push(
+		stats
+			? { name: 'browser tests', passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
+			: { name: 'browser tests (runner did not report)', passed: 0, failed: 1 },
+	);
+}
+
+console.log('\nSummary');
+for (const { name, passed, failed } of tallies) console.log(`  ${name}: ${passed} passed, ${failed} failed`);
+const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { planContent, type ExistingContent } from '../../src/import/content-files.ts';
+import { parseGuide } from '../../src/import/parse-guide.ts';
+
+const guide = parseGuide(readFileSync(new URL('../fixtures/guides/valid.md', import.meta.url), 'utf8'));
+const empty: ExistingContent = { questions: [], sectionDescriptions: new Map() };
+
+describe('planContent', () => {
+	test('writes sections.yaml, one file per question in its section folder, and the pages', () => {
+		expect([...planContent(guide, empty).write.keys()]).toEqual([
+			'sections.yaml',
+			'questions/01-basics-more/001-init-py-file.md',
+			'questions/01-basics-more/002-read-file.md',
+			'questions/02-second-part/003-pod.md',
+			'pages/how-to-use-these-explanations.md',
+		]);
+	});
+
+	test('writes a question file as frontmatter and the guide’s answer', () => {
+		const file = planContent(guide, empty).write.get('questions/01-basics-more/002-read-file.md');
+		expect(file).toMatchInlineSnapshot(`
+			"---
+			number: 2
+			title: How do you read a file?
+			slug: read-file
+			section: basics-more
+			origin: guide
+			---
+
+			- **In-depth Explanation**:
+			  - Use \`open()\`.
+			"
+		`);
+	});
+
+	test('returns identical files when run twice', () => {
+		expect(planContent(guide, empty)).toEqual(planContent(guide, empty));
+	});
+
+	test('keeps the slug of a question already imported, so its URL never changes', () => {
+		const existing: ExistingContent = {
+			questions: [{ path: 'questions/01-basics-more/002-reading.md', number: 2, slug: 'reading', origin: 'guide' }],
+			sectionDescriptions: new Map(),
+		};
+		const plan = planContent(guide, existing);
+		expect(plan.write.has('questions/01-basics-more/002-reading.md')).toBe(true);
+		expect(plan.remove).toEqual([]);
+	});
+
+	test('removes guide entries the guide no longer has, and leaves entries the site added', () => {
+		const existing: ExistingContent = {
+			questions: [
+				{ path: 'questions/02-second-part/004-gone.md', number: 4, slug: 'gone', origin: 'guide' },
+				{ path: 'questions/02-second-part/004-added.md', number: 4, slug: 'added', origin: 'site' },
+			],
+			sectionDescriptions: new Map(),
+		};
+		const plan = planContent(guide, existing);
+		expect(plan.remove).toEqual(['questions/02-second-part/004-gone.md']);
+		expect([...plan.write.keys()].some((path) => path.includes('added'))).toBe(false);
+	});
+
+	test('refuses to overwrite an entry the site added when the guide now has that number', () => {
+		const existing: ExistingContent = {
+			questions: [{ path: 'questions/01-basics-more/002-mine.md', number: 2, slug: 'mine', origin: 'site' }],
+			sectionDescriptions: new Map(),
+		};
+		expect(() => planContent(guide, existing)).toThrow('questions/01-basics-more/002-mine.md');
+	});
+
+	test('keeps section descriptions the site wrote, and describes new sections by their range', () => {
+		const existing: ExistingContent = { questions: [], sectionDescriptions: new Map([['basics-more', 'The basics.']]) };
+		const yaml = planContent(guide, existing).write.get('sections.yaml');
+		expect(yaml).toContain('description: The basics.');
+		expect(yaml).toContain('description: Questions 3–4 of the guide.');
+	});
+});

@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import {
+	checkGuide,
+	formatRange,
+	getNeighbours,
+	groupBySection,
+	sortByNumber,
+	type QuestionInfo,
+	type SectionInfo,
+} from '../../src/lib/guide.ts';
+
+const shape = { sections: 2, questionsPerSection: 2 };
+const section = (id: string, number: number): SectionInfo => ({ id, number, title: id, description: `About ${id}.` });
+const question = (number: number, sectionId: string, extra: Partial<QuestionInfo> = {}): QuestionInfo => ({
+	file: `content/questions/${number}.md`,
+	number,
+	title: `Question ${number}?`,
+	slug: `question-${number}`,
+	section: sectionId,
+	origin: 'guide',
+	body: 'An answer.',
+	...extra,
+});
+const sections = [section('first', 1), section('second', 2)];
+const complete = [question(1, 'first'), question(2, 'first'), question(3, 'second'), question(4, 'second')];
+
+describe('sortByNumber', () => {
+	test('returns a sorted copy and leaves the input alone', () => {
+		const input = [question(2, 'first'), question(1, 'first')];
+		expect(sortByNumber(input).map((q) => q.number)).toEqual([1, 2]);
+		expect(input.map((q) => q.number)).toEqual([2, 1]);
+	});
+});
+
+describe('groupBySection', () => {
+	test('returns sections in order, each with its questions in order', () => {
+		const groups = groupBySection([...sections].reverse(), [...complete].reverse());
+		expect(groups.map((g) => [g.section.id, g.questions.map((q) => q.number)])).toEqual([
+			['first', [1, 2]],
+			['second', [3, 4]],
+		]);
+	});
+});
+
+describe('getNeighbours', () => {
+	test('returns the items on both sides, and nothing past either end', () => {
+		expect(getNeighbours(['a', 'b', 'c'], 1)).toEqual({ previous: 'a', next: 'c' });
+		expect(getNeighbours(['a', 'b', 'c'], 0)).toEqual({ previous: undefined, next: 'b' });
+		expect(getNeighbours(['a', 'b', 'c'], 2)).toEqual({ previous: 'b', next: undefined });
+	});
+});
+
+describe('formatRange', () => {
+	test('returns the first and last number with an en dash', () => {
+		expect(formatRange([{ number: 12 }, { number: 11 }, { number: 20 }])).toBe('11–20');
+		expect(formatRange([{ number: 7 }])).toBe('7');
+		expect(formatRange([])).toBe('');
+	});
+});
+
+describe('checkGuide', () => {
+	test('returns nothing for a complete guide', () => {
+		expect(checkGuide(sections, complete, shape)).toEqual([]);
+	});
+
+	test('names both files when two questions share a number', () => {
+		const questions = [...complete.slice(0, 3), question(3, 'second', { file: 'content/questions/3-copy.md', slug: 'other' })];
+		expect(checkGuide(sections, questions, shape)).toEqual(
+			expect.arrayContaining([
+				'number: question 3 appears in more than one file: content/questions/3.md, content/questions/3-copy.md',
+				'number: no file holds question 4',
+			]),
+		);
+	});
+
+	test('names both files when two questions share a slug', () => {
+		const questions = [...complete.slice(0, 3), question(4, 'second', { slug: 'question-3' })];
+		expect(checkGuide(sections, questions, shape)).toEqual([
+			'slug: "question-3" is used by more than one file: content/questions/3.md, content/questions/4.md',
+		]);
+	});
+
+	test('names the file whose section does not exist', () => {
+		const questions = [...complete.slice(0, 3), question(4, 'third')];
+		expect(checkGuide(sections, questions, shape)).toContain(
+			'content/questions/4.md: section: "third" is not a section in content/sections.yaml',
+		);
+	});
+
+	test('names the file whose answer is empty', () => {
+		const questions = [...complete.slice(0, 3), question(4, 'second', { body: '  \n' })];
+		expect(checkGuide(sections, questions, shape)).toEqual(['content/questions/4.md: body: the answer is empty']);
+	});
+
+	test('names a question filed under a section whose range does not hold its number', () => {
+		const questions = [question(1, 'first'), question(2, 'first'), question(3, 'first'), question(4, 'second')];
+		expect(checkGuide(sections, questions, shape)).toEqual([
+			"content/questions/3.md: number: question 3 is not in section 1's range 1–2",
+			'section: section "second" has 1 questions, expected 2',
+		]);
+	});
+
+	test('reports a wrong number of sections and a shared section number', () => {
+		expect(checkGuide([section('first', 1), section('again', 1)], complete, { sections: 3, questionsPerSection: 2 })).toEqual(
+			expect.arrayContaining([
+				'content/sections.yaml: expected 3 sections, found 2',
+				'content/sections.yaml: sections first and again share number 1',
+			]),
+		);
+	});
+});

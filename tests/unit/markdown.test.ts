@@ -1,0 +1,54 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { describe, expect, test } from 'vitest';
+import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
+import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
+
+// The same plugins, in the same processor, as astro.config.ts uses.
+const processor = await createMarkdownProcessor({
+	gfm: false,
+	smartypants: false,
+	remarkPlugins: [remarkGfm, remarkKnownLanguages],
+	rehypePlugins: [rehypeAnswerAnchors],
+	shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+});
+const render = async (markdown: string) =>
+	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;
+
+describe('isKnownLanguage', () => {
+	test('knows the guide’s languages and their aliases, and plain text', () => {
+		for (const lang of ['python', 'py', 'bash', 'sh', 'dockerfile', 'sql', 'yaml', 'text']) {
+			expect(isKnownLanguage(lang)).toBe(true);
+		}
+		expect(isKnownLanguage('pyhton')).toBe(false);
+	});
+});
+
+describe('remarkKnownLanguages', () => {
+	test('fails on an unknown code language, naming the file, the line and the language', async () => {
+		const rendering = render('Intro\n\n```pyhton\nprint(1)\n```\n');
+		await expect(rendering).rejects.toThrow('/project/content/questions/q.md:3: unknown code language "pyhton"');
+	});
+
+	test('lets a fence without a language through', async () => {
+		await expect(render('```\nplain\n```\n')).resolves.toContain('<pre');
+	});
+});
+
+describe('rehypeAnswerAnchors', () => {
+	test('gives the guide’s labelled parts an id and an anchor link after the colon', async () => {
+		const html = await render('- **In-depth Explanation**:\n  - Text.\n- **Example** (`argparse`):\n  ```python\n  x = 1\n  ```\n');
+		expect(html).toContain('<li id="in-depth-explanation"><strong>In-depth Explanation</strong>:<a class="anchor" href="#in-depth-explanation"');
+		expect(html).toContain('<li id="example"><strong>Example</strong> (<code>argparse</code>):<a class="anchor" href="#example"');
+	});
+
+	test('gives headings an id and puts the anchor beside the heading, not in it', async () => {
+		const html = await render('## Why it matters\n\nText.\n');
+		expect(html).toMatch(/<div class="heading-anchor"><h2 id="why-it-matters">Why it matters<\/h2><a class="anchor" href="#why-it-matters"/);
+	});
+
+	test('leaves nested labelled items alone', async () => {
+		const html = await render('- **Outer**:\n  - **Inner**: text\n');
+		expect(html).not.toContain('id="inner"');
+	});
+});
