@@ -26,24 +26,31 @@ function firstLineOf(item: Element): Element {
 	return isElement(first) && first.tagName === 'p' ? first : item;
 }
 
-/** Inserts the anchor right after the label's colon ("**Example** (`argparse`):"), or after the label. */
-function insertAfterLabel(line: Element, label: Element, anchor: Element) {
+const BLOCK_TAGS = new Set(['ul', 'ol', 'pre', 'p', 'div', 'table', 'blockquote']);
+
+/**
+ * Where a part's heading line ends: the index just past the text node holding the label's colon
+ * ("**Example** (`argparse`):"), provided nothing but white space follows on that line. Items
+ * that go on with text after the label ("**List**: A mutable…") are not parts and get undefined.
+ */
+function findLabelEnd(line: Element, label: Element): { index: number; colon: number } | undefined {
 	const start = line.children.indexOf(label);
 	for (let i = start + 1; i < line.children.length; i++) {
 		const child = line.children[i]!;
 		if (child.type !== 'text') continue;
 		const colon = child.value.indexOf(':');
 		if (colon < 0) continue;
-		const rest: Text = { type: 'text', value: child.value.slice(colon + 1) };
-		line.children.splice(i, 1, { type: 'text', value: child.value.slice(0, colon + 1) }, anchor, rest);
-		return;
+		const after = [{ ...child, value: child.value.slice(colon + 1) }, ...line.children.slice(i + 1)];
+		const stop = after.findIndex((node) => isElement(node) && BLOCK_TAGS.has(node.tagName));
+		const rest = stop < 0 ? after : after.slice(0, stop);
+		return rest.every((node) => node.type === 'text' && node.value.trim() === '') ? { index: i, colon } : undefined;
 	}
-	line.children.splice(start + 1, 0, anchor);
+	return undefined;
 }
 
 /**
- * Makes the parts of an answer linkable: headings, and the top-level list items the guide opens
- * with a bold label ("In-depth Explanation", "Example"), get an id and an anchor link.
+ * Makes the parts of an answer linkable: headings, and the top-level list items whose first line
+ * is only a bold label and a colon ("In-depth Explanation:", "Example:"), get an id and an anchor link.
  */
 export function rehypeAnswerAnchors() {
 	return (tree: Root) => {
@@ -69,10 +76,19 @@ export function rehypeAnswerAnchors() {
 				const line = firstLineOf(item);
 				const label = meaningful(line.children)[0];
 				if (!isElement(label) || label.tagName !== 'strong') continue;
+				const end = findLabelEnd(line, label);
+				if (!end) continue;
 				const text = toString(label).trim();
 				const id = slugger.slug(text);
 				item.properties.id = id;
-				insertAfterLabel(line, label, anchorLink(id, text));
+				const split = line.children[end.index] as Text;
+				line.children.splice(
+					end.index,
+					1,
+					{ type: 'text', value: split.value.slice(0, end.colon + 1) },
+					anchorLink(id, text),
+					{ type: 'text', value: split.value.slice(end.colon + 1) },
+				);
 			}
 			return 'skip';
 		});

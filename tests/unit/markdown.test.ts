@@ -47,8 +47,13 @@ describe('rehypeAnswerAnchors', () => {
 		expect(html).toMatch(/<div class="heading-anchor"><h2 id="why-it-matters">Why it matters<\/h2><a class="anchor" href="#why-it-matters"/);
 	});
 
+	test('leaves items that go on with text after the label alone', async () => {
+		const html = await render('- **Study & Memorize**: Focus on the key points.\n');
+		expect(html).toBe('<ul>\n<li><strong>Study &#x26; Memorize</strong>: Focus on the key points.</li>\n</ul>');
+	});
+
 	test('leaves nested labelled items alone', async () => {
-		const html = await render('- **Outer**:\n  - **Inner**: text\n');
+		const html = await render('- **Outer**:\n  - **Inner**:\n    - text\n');
 		expect(html).not.toContain('id="inner"');
 	});
 });
