@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const searchButton = (page: Page) => page.getByRole('button', { name: 'Search' });
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' });
+const input = (page: Page) => dialog(page).getByRole('searchbox', { name: 'Words to find' });
+const results = (page: Page) => dialog(page).getByRole('list', { name: 'Results' }).getByRole('listitem');
+
+test.describe('opening and closing', () => {
+	test('a click on the header control opens the dialog with the field focused', async ({ page }) => {
+		await page.goto('/sql-databases/');
+		// Click the search control.
+		await searchButton(page).click();
+		await expect(dialog(page)).toBeVisible();
+		await expect(input(page)).toBeFocused();
+	});
+
+	test('"/" opens it, and Esc closes it and gives focus back where it was', async ({ page }) => {
+		await page.goto('/sql-databases/');
+		const link = page.getByRole('link', { name: /^52\. / });
+		await link.focus();
+		// Press "/".
+		await page.keyboard.press('/');
+		await expect(input(page)).toBeFocused();
+		// Press Esc.
+		await page.keyboard.press('Escape');
+		await expect(dialog(page)).toBeHidden();
+		await expect(link).toBeFocused();
+	});
+
+	test('Ctrl+K opens it, also from inside a text field', async ({ page }) => {
+		await page.goto('/python-fundamentals/global-interpreter-lock-gil/');
+		await page.getByRole('textbox', { name: 'Link to this question' }).focus();
+		// Press Ctrl+K.
+		await page.keyboard.press('Control+k');
+		await expect(input(page)).toBeFocused();
+	});
+
+	test('loads no search code or index until it is opened', async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+		await page.goto('/python-fundamentals/global-interpreter-lock-gil/');
+		await page.waitForLoadState('networkidle');
+		expect(requests.filter((path) => path.includes('pagefind') || path.includes('search-dialog'))).toEqual([]);
+		// Open the search and type.
+		await searchButton(page).click();
+		await input(page).fill('gil');
+		await expect(results(page).first()).toBeVisible();
+		expect(requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+	});
+});
+
+test.describe('results', () => {
+	test('show the number, question, section and an excerpt with the words marked', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		// Type a query.
+		await input(page).fill('deadlock');
+		const first = results(page).first();
+		await expect(first).toContainText('58. How do you handle deadlocks in SQL?');
+		await expect(first).toContainText('SQL & Databases');
+		await expect(first.locator('mark').first()).toHaveText(/deadlock/i);
+		await expect(dialog(page).getByRole('status')).toHaveText('1 question matches “deadlock”.');
+	});
+
+	test('are reached and opened with the keyboard alone', async ({ page }) => {
+		await page.goto('/');
+		// Press "/", type, move down to the first result, press Enter.
+		await page.keyboard.press('/');
+		await page.keyboard.type('circuit breaker');
+		await expect(results(page).first()).toContainText('48. Explain circuit breaker patterns.');
+		await page.keyboard.press('ArrowDown');
+		await expect(results(page).first().getByRole('link').first()).toBeFocused();
+		await page.keyboard.press('ArrowUp');
+		await expect(input(page)).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/restful-api-microservices\/circuit-breaker-patterns\/\?highlight=/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('48. Explain circuit breaker patterns.');
+	});
+
+	test('point into the part of an answer that matches best', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		// Search a word only question 1's example has.
+		await input(page).fill('AttributeError');
+		const part = results(page).first().getByRole('link', { name: 'Go to “Example” in question 1' });
+		await part.click();
+		await expect(page).toHaveURL(/\/python-fundamentals\/difference-list-tuple-python\/\?highlight=attributeerror#example$/i);
+		await expect(page.locator('li#example')).toBeInViewport();
+	});
+
+	test('leave out a word no question has, and say so', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		await input(page).fill('where vs having');
+		await expect(results(page).first()).toContainText('57. Difference between WHERE and HAVING clauses?');
+		await expect(dialog(page).getByRole('status')).toContainText('no question has every word, so “vs” was left out');
+	});
+});
+
+test.describe('filtering by section', () => {
+	test('narrows the results to the chosen sections and counts each section', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		await input(page).fill('docker');
+		await expect(results(page).first()).toBeVisible();
+		const unfiltered = await results(page).count();
+		// Open the filters and pick one section.
+		await dialog(page).getByText('Filter by section').click();
+		const realWorld = dialog(page).getByRole('checkbox', { name: /Real-World Scenario Questions/ });
+		await expect(dialog(page).locator('label').filter({ hasText: 'Real-World Scenario Questions' })).toHaveText(
+			/^\s*Real-World Scenario Questions\s*1\s*$/,
+		);
+		await realWorld.check();
+		await expect(results(page)).toHaveCount(1);
+		await expect(results(page).first()).toContainText('76. Your Docker image is 1.5GB. How to reduce it?');
+		expect(unfiltered).toBeGreaterThan(1);
+		// Add a second section: results from either.
+		await dialog(page).getByRole('checkbox', { name: /Docker & Kubernetes/ }).check();
+		await expect(results(page)).not.toHaveCount(1);
+		for (const item of await results(page).all()) {
+			await expect(item).toContainText(/Real-World Scenario Questions|Docker & Kubernetes/);
+		}
+	});
+});
+
+test.describe('the search in the URL', () => {
+	test('is written as the reader types and filters', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		await input(page).fill('index');
+		await expect(page).toHaveURL('/?q=index');
+		await dialog(page).getByText('Filter by section').click();
+		await dialog(page).getByRole('checkbox', { name: /SQL & Databases/ }).check();
+		await expect(page).toHaveURL('/?q=index&section=sql-databases');
+		// Closing forgets it.
+		await page.keyboard.press('Escape');
+		await expect(page).toHaveURL('/');
+	});
+
+	test('opens with its results when the link is loaded', async ({ page }) => {
+		await page.goto('/?q=deadlock&section=sql-databases');
+		await expect(dialog(page)).toBeVisible();
+		await expect(input(page)).toHaveValue('deadlock');
+		await expect(dialog(page).getByRole('checkbox', { name: /SQL & Databases/ })).toBeChecked();
+		await expect(results(page).first()).toContainText('58. How do you handle deadlocks in SQL?');
+	});
+
+	test('is back with its results after following a result and pressing Back', async ({ page }) => {
+		await page.goto('/');
+		await searchButton(page).click();
+		await input(page).fill('pydantic');
+		await results(page).first().getByRole('link').first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('33. What are Pydantic models in FastAPI?');
+		// Go back.
+		await page.goBack();
+		await expect(page).toHaveURL('/?q=pydantic');
+		await expect(input(page)).toHaveValue('pydantic');
+		await expect(results(page).first()).toContainText('33. What are Pydantic models in FastAPI?');
+	});
+});
+
+test.describe('arriving from a result', () => {
+	test('marks the searched words on the question and scrolls to the first', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 500 });
+		await page.goto('/');
+		await searchButton(page).click();
+		await input(page).fill('sentinel');
+		await expect(results(page)).toHaveCount(0);
+		await input(page).fill('task_done');
+		await results(page).first().getByRole('link').first().click();
+		const mark = page.locator('mark.search-highlight').first();
+		await expect(mark).toHaveText(/task_done/);
+		await expect(mark).toBeInViewport();
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the search control is a link to a page listing every question by section', async ({ page }) => {
+		await page.goto('/sql-databases/');
+		await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
+		await page.getByRole('link', { name: 'Search questions' }).click();
+		await expect(page).toHaveURL('/questions/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('All questions');
+		await expect(page.getByRole('main').getByRole('link', { name: /^\d+\. / })).toHaveCount(100);
+		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(10);
+	});
+});
