@@ -9,7 +9,12 @@ export default defineConfig({
 	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
 	base: process.env.BASE_PATH ?? '/',
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// ~2.6 KB of compressed CSS inline saves a render-blocking request on every first visit, and
+		// keeps a page at three requests (HTML, the search control's script, the favicon).
+		inlineStylesheets: 'always',
+	},
 	devToolbar: { enabled: false },
 	markdown: {
 		processor: unified({

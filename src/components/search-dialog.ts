@@ -1,14 +1,23 @@
 // The search dialog's behaviour, loaded on first use: Pagefind's JS API, results as you type,
 // section filters with counts, the search kept in the page URL, and keyboard movement.
 import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from '../lib/search.ts';
-import { HIGHLIGHT_PARAM, pagefindUrl } from './search-config.ts';
+
+/** Where things are, from the sg-search element's data attributes. */
+export interface SearchOptions {
+	/** URL of the Pagefind bundle folder, ending in "/". */
+	bundle: string;
+	/** The site's base path, which Pagefind puts before result URLs. */
+	base: string;
+	highlightParam: string;
+	/** In `astro dev` there is no index yet. */
+	dev: boolean;
+}
 
 /** The parts of Pagefind's browser API this dialog uses. */
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	search(query: string, options: object): Promise<PagefindSearch>;
-	debouncedSearch(query: string, options: object, timeout?: number): Promise<PagefindSearch | null>;
 }
 interface PagefindSearch {
 	results: { id: string; data(): Promise<PagefindResult> }[];
@@ -34,9 +43,12 @@ export class SearchDialog {
 	#pagefind: Promise<Pagefind>;
 	#results: PagefindSearch['results'] = [];
 	#shown = 0;
+	#run = 0;
+	#options: SearchOptions;
 
-	constructor(dialog: HTMLDialogElement) {
+	constructor(dialog: HTMLDialogElement, options: SearchOptions) {
 		this.#dialog = dialog;
+		this.#options = options;
 		this.#input = dialog.querySelector<HTMLInputElement>('#search-input')!;
 		this.#checkboxes = [...dialog.querySelectorAll<HTMLInputElement>('input[name="section"]')];
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
@@ -51,9 +63,9 @@ export class SearchDialog {
 	}
 
 	async #loadPagefind(): Promise<Pagefind> {
-		if (import.meta.env.DEV) throw new Error('dev');
-		const pagefind: Pagefind = await import(/* @vite-ignore */ pagefindUrl('pagefind.js'));
-		await pagefind.options({ baseUrl: import.meta.env.BASE_URL, highlightParam: HIGHLIGHT_PARAM });
+		if (this.#options.dev) throw new Error('The search index exists only in a build.');
+		const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.#options.bundle}pagefind.js`);
+		await pagefind.options({ baseUrl: this.#options.base, highlightParam: this.#options.highlightParam });
 		await pagefind.filters(); // loads the filter index, so that each search also counts per section
 		return pagefind;
 	}
@@ -82,6 +94,8 @@ export class SearchDialog {
 	}
 
 	async #update() {
+		// Search on every keystroke (a warm search takes a few ms); only the latest may render.
+		const run = ++this.#run;
 		const state = this.#state();
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), state));
 		if (!state.query) {
@@ -92,14 +106,13 @@ export class SearchDialog {
 		try {
 			pagefind = await this.#pagefind;
 		} catch {
-			this.#summary.textContent = import.meta.env.DEV
+			this.#summary.textContent = this.#options.dev
 				? 'Search works on the built site only: run npm start.'
 				: 'Search could not be loaded. Check your connection and try again.';
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-		let search = await pagefind.debouncedSearch(state.query, { filters }, 120);
-		if (search === null) return; // a newer search has started
+		let search = await pagefind.search(state.query, { filters });
 		// Pagefind wants every word: when no question has them all, try leaving one out and keep the
 		// first that finds something, saying which word was left out.
 		let dropped: string | undefined;
@@ -113,7 +126,7 @@ export class SearchDialog {
 				}
 			}
 		}
-		if (state.query !== this.#state().query) return; // typed on while the retry ran
+		if (run !== this.#run) return; // a newer search has started
 		this.#render(search.results, state, search.totalFilters?.['section'], dropped);
 	}
 
@@ -136,15 +149,18 @@ export class SearchDialog {
 	}
 
 	async #renderMore(focusFirstNew: boolean) {
-		const batch = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
 		const current = this.#results;
-		const data = await Promise.all(batch.map((result) => result.data()));
-		if (current !== this.#results) return; // results changed while loading
-		const items = data.map((result) => this.#item(result));
-		this.#list.append(...items);
+		const batch = current.slice(this.#shown, this.#shown + PAGE_SIZE);
 		this.#shown += batch.length;
-		this.#more.hidden = this.#shown >= this.#results.length;
-		if (focusFirstNew) items[0]?.querySelector('a')?.focus();
+		this.#more.hidden = this.#shown >= current.length;
+		// Fetch the batch's data at once, and show each result, in order, as soon as it has arrived.
+		const pending = batch.map((result) => result.data());
+		for (const [index, data] of pending.entries()) {
+			const item = this.#item(await data);
+			if (current !== this.#results) return; // a newer search has replaced these results
+			this.#list.append(item);
+			if (focusFirstNew && index === 0) item.querySelector('a')?.focus();
+		}
 	}
 
 	#item(result: PagefindResult): HTMLLIElement {

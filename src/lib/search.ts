@@ -5,8 +5,11 @@ export interface SearchState {
 	sections: string[];
 }
 
-/** URL parameter names: `?q=deadlock&section=sql-databases`. */
+/** URL parameter names: `?q=deadlock&section=sql-databases` (`q` is also read in search-keys.ts). */
 export const SEARCH_PARAMS = { query: 'q', section: 'section' } as const;
+
+/** Query parameter Pagefind adds to result links so that the page can mark the searched words. */
+export const HIGHLIGHT_PARAM = 'highlight';
 
 /** Reads a search from a page's query string; unknown section ids are dropped when `known` is given. */
 export function readSearchState(params: URLSearchParams, known?: readonly string[]): SearchState {
@@ -71,13 +74,4 @@ export function queriesWithoutOneWord(query: string): { query: string; dropped: 
 	const words = query.trim().split(/\s+/);
 	if (words.length < 2) return [];
 	return words.map((dropped, i) => ({ query: words.filter((_, j) => j !== i).join(' '), dropped }));
-}
-
-/** True when a key press should open the search: "/" outside a text field, or Ctrl/Cmd+K anywhere. */
-export function isSearchShortcut(
-	event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
-	typingInField: boolean,
-): boolean {
-	if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return true;
-	return event.key === '/' && !typingInField && !event.ctrlKey && !event.metaKey && !event.altKey;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
 	describePart,
-	isSearchShortcut,
 	pickBestPart,
 	queriesWithoutOneWord,
 	readSearchState,
 	writeSearchState,
 	type SearchAnchor,
 } from '../../src/lib/search.ts';
+import { hasSearchQuery, isSearchShortcut } from '../../src/lib/search-keys.ts';
 
 describe('readSearchState', () => {
 	test('returns the query and every section of the query string', () => {
@@ -79,6 +79,15 @@ describe('queriesWithoutOneWord', () => {
 
 	test('returns nothing for a single word', () => {
 		expect(queriesWithoutOneWord(' gil ')).toEqual([]);
+	});
+});
+
+describe('hasSearchQuery', () => {
+	test('agrees with what writeSearchState writes', () => {
+		const url = writeSearchState(new URL('https://x.test/'), { query: 'gil', sections: [] });
+		expect(hasSearchQuery(url.searchParams)).toBe(true);
+		expect(hasSearchQuery(new URLSearchParams('q=%20'))).toBe(false);
+		expect(hasSearchQuery(new URLSearchParams('section=a'))).toBe(false);
 	});
 });
 

@@ -1,0 +1,323 @@
+// npm run bench [-- --runs 5] : builds the site, serves dist/ on 127.0.0.1 with gzip as a real host
+// would, loads pages and runs searches in headless Chromium, and prints medians over the runs
+// (also written to .cache/bench/results.json). Figures, not pass/fail: budgets live in the README.
+import { chromium, type Browser, type Page, type Request } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-build': { type: 'boolean' } } });
+const runs = Number(values.runs);
+const dist = 'dist';
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+const PAGES = {
+	home: '',
+	section: 'sql-databases/',
+	'question 7 (no code)': 'python-fundamentals/global-interpreter-lock-gil/',
+	'question 25 (code)': 'advanced-python-concurrency/multithreading-python/',
+};
+const SEARCHES = { cold: 'deadlock', warm: 'docker' };
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css',
+	'.js': 'text/javascript',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.txt': 'text/plain',
+	'.xml': 'application/xml',
+	'.webmanifest': 'application/manifest+json',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
+
+const median = (numbers: number[]) => {
+	const sorted = [...numbers].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Serves dist/ like a static host: gzip for text, 404.html for missing paths, no caching tricks. */
+function serve(): Promise<{ server: Server; origin: string }> {
+	const server = createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://x');
+		let path = decodeURIComponent(url.pathname);
+		if (!path.startsWith(base)) path = '/__missing__';
+		path = normalize(path.slice(base.length - 1)).replace(/^(\.\.[/\\])+/, '');
+		let file = join(dist, path);
+		let status = 200;
+		try {
+			if (statSync(file).isDirectory()) file = join(file, 'index.html');
+			statSync(file);
+		} catch {
+			file = join(dist, '404.html');
+			status = 404;
+		}
+		const ext = extname(file);
+		let body = readFileSync(file);
+		const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+			body = gzipSync(body, { level: 9 });
+			headers['content-encoding'] = 'gzip';
+		}
+		response.writeHead(status, headers).end(body);
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+		}),
+	);
+}
+
+type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'pagefind' | 'other';
+function kindOf(url: string, contentType: string): Kind {
+	const path = new URL(url).pathname;
+	if (path.includes('/pagefind/') && !path.endsWith('.js')) return 'pagefind';
+	if (contentType.includes('html')) return 'html';
+	if (contentType.includes('css')) return 'css';
+	if (contentType.includes('javascript')) return 'js';
+	if (contentType.includes('font')) return 'font';
+	if (contentType.startsWith('image/')) return 'image';
+	return 'other';
+}
+
+interface Transfer {
+	url: string;
+	kind: Kind;
+	bytes: number;
+}
+
+/** Records every request's transferred size (compressed body + headers) from now on. */
+function recordTransfers(page: Page): { transfers: Transfer[]; settled(): Promise<void> } {
+	const transfers: Transfer[] = [];
+	const pending: Promise<void>[] = [];
+	page.on('requestfinished', (request: Request) => {
+		pending.push(
+			(async () => {
+				const response = await request.response();
+				const sizes = await request.sizes();
+				transfers.push({
+					url: request.url(),
+					kind: kindOf(request.url(), response?.headers()['content-type'] ?? ''),
+					bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+				});
+			})().catch(() => {
+				// Finished as the page closed, after its measurement was taken: not part of it.
+			}),
+		);
+	});
+	return { transfers, settled: async () => void (await Promise.all(pending)) };
+}
+
+const launch = () =>
+	chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+	});
+
+async function measurePage(browser: Browser, url: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const { transfers, settled } = recordTransfers(page);
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
+	await settled();
+	const timing = await page.evaluate(() => {
+		const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+		const scripts = [...document.scripts];
+		const inlineJs = scripts.filter((s) => !s.src).reduce((sum, s) => sum + new Blob([s.textContent ?? '']).size, 0);
+		const externalJs = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'))
+			.reduce((sum, entry) => sum + entry.decodedBodySize, 0);
+		const blocking = scripts.filter((s) => s.src && !s.async && !s.defer && s.type !== 'module').length;
+		return {
+			domContentLoaded: nav!.domContentLoadedEventEnd,
+			load: nav!.loadEventEnd,
+			jsBeforeInteraction: inlineJs + externalJs,
+			renderBlockingScripts: blocking,
+		};
+	});
+	await context.close();
+	const byKind = (kind: Kind) => transfers.filter((t) => t.kind === kind).reduce((sum, t) => sum + t.bytes, 0);
+	return {
+		requests: transfers.length,
+		total: transfers.reduce((sum, t) => sum + t.bytes, 0),
+		html: byKind('html'),
+		css: byKind('css'),
+		js: byKind('js'),
+		font: byKind('font'),
+		image: byKind('image'),
+		...timing,
+	};
+}
+
+/** Which part of a search's download a file is. */
+function searchPart(url: string): string {
+	const path = new URL(url).pathname;
+	if (/\/pagefind\/pagefind(-[\w]+)?\.js$/.test(path) || path.endsWith('pagefind-entry.json')) return 'pagefind script';
+	if (path.includes('/pagefind/wasm.')) return 'pagefind wasm';
+	if (path.endsWith('.pf_meta')) return 'index metadata';
+	if (path.includes('/pagefind/index/')) return 'index chunks';
+	if (path.includes('/pagefind/filter/')) return 'filter chunks';
+	if (path.includes('/pagefind/fragment/')) return 'fragments';
+	if (path.includes('/_astro/')) return 'search UI script and styles';
+	if (path.endsWith('favicon.svg')) return 'favicon (Chromium asks again when the URL changes)';
+	return 'other';
+}
+
+/** Waits until no request has started for 500 ms (a page load's "networkidle" happens only once). */
+async function quiet(page: Page) {
+	let last = Date.now();
+	const onRequest = () => (last = Date.now());
+	page.on('request', onRequest);
+	while (Date.now() - last < 500) await page.waitForTimeout(100);
+	page.off('request', onRequest);
+}
+
+async function measureSearch(browser: Browser, url: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
+	const { transfers, settled } = recordTransfers(page);
+
+	const query = async (text: string) => {
+		const before = transfers.length;
+		// Time from the reader's action to the first result on screen, measured in the page.
+		const ms = await page.evaluate(async (text) => {
+			const start = performance.now();
+			const dialog = document.querySelector('sg-search dialog') as HTMLDialogElement;
+			if (!dialog.open) (document.querySelector('sg-search button.search-open') as HTMLButtonElement).click();
+			const list = dialog.querySelector('.results')!;
+			const input = await new Promise<HTMLInputElement>((resolve) => {
+				const poll = () => (document.activeElement?.id === 'search-input' ? resolve(document.activeElement as HTMLInputElement) : requestAnimationFrame(poll));
+				poll();
+			});
+			list.replaceChildren();
+			input.value = text;
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+			await new Promise<void>((resolve) => {
+				const observer = new MutationObserver(() => {
+					if (!list.querySelector('li')) return;
+					observer.disconnect();
+					resolve();
+				});
+				observer.observe(list, { childList: true });
+			});
+			return performance.now() - start;
+		}, text);
+		await quiet(page);
+		await settled();
+		const fetched = transfers.slice(before);
+		const parts: Record<string, { requests: number; bytes: number }> = {};
+		for (const t of fetched) {
+			const part = (parts[searchPart(t.url)] ??= { requests: 0, bytes: 0 });
+			part.requests++;
+			part.bytes += t.bytes;
+		}
+		return { ms, bytes: fetched.reduce((sum, t) => sum + t.bytes, 0), requests: fetched.length, parts };
+	};
+	const cold = await query(SEARCHES.cold);
+	const warm = await query(SEARCHES.warm);
+	await context.close();
+	return { cold, warm };
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+	let bytes = 0;
+	let files = 0;
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+		const stat = statSync(join(dir, name));
+		if (stat.isFile()) {
+			bytes += stat.size;
+			files++;
+		}
+	}
+	return { bytes, files };
+}
+
+// --- run ---
+let buildSeconds: number | undefined;
+if (!values['no-build']) {
+	const start = performance.now();
+	const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) throw new Error('npm run build failed');
+	buildSeconds = (performance.now() - start) / 1000;
+}
+const { server, origin } = await serve();
+const browser = await launch();
+const pageRuns: Record<string, Awaited<ReturnType<typeof measurePage>>[]> = {};
+const searchRuns: Awaited<ReturnType<typeof measureSearch>>[] = [];
+for (let run = 0; run < runs; run++) {
+	for (const [name, path] of Object.entries(PAGES)) (pageRuns[name] ??= []).push(await measurePage(browser, `${origin}${base}${path}`));
+	searchRuns.push(await measureSearch(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
+}
+await browser.close();
+server.close();
+
+const pages = Object.fromEntries(
+	Object.entries(pageRuns).map(([name, list]) => [
+		name,
+		Object.fromEntries(Object.keys(list[0]!).map((key) => [key, median(list.map((r) => r[key as keyof typeof r] as number))])),
+	]),
+);
+const searchMedian = (which: 'cold' | 'warm') => {
+	const list = searchRuns.map((r) => r[which]);
+	const partNames = [...new Set(list.flatMap((r) => Object.keys(r.parts)))];
+	return {
+		ms: median(list.map((r) => r.ms)),
+		bytes: median(list.map((r) => r.bytes)),
+		requests: median(list.map((r) => r.requests)),
+		parts: Object.fromEntries(
+			partNames.map((part) => [part, { requests: median(list.map((r) => r.parts[part]?.requests ?? 0)), bytes: median(list.map((r) => r.parts[part]?.bytes ?? 0)) }]),
+		),
+	};
+};
+const results = {
+	date: new Date().toISOString(),
+	runs,
+	node: process.version,
+	buildSeconds,
+	dist: folderSize(dist),
+	searchIndex: folderSize(join(dist, 'pagefind')),
+	pages,
+	search: { cold: searchMedian('cold'), warm: searchMedian('warm') },
+};
+mkdirSync('.cache/bench', { recursive: true });
+writeFileSync('.cache/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`\nMedians of ${runs} runs (transferred = compressed body + headers); JSON in .cache/bench/results.json\n`);
+console.table(
+	Object.fromEntries(
+		Object.entries(pages).map(([name, p]) => [
+			name,
+			{
+				requests: p['requests'],
+				transferred: kb(p['total']!),
+				html: kb(p['html']!),
+				css: kb(p['css']!),
+				js: kb(p['js']!),
+				'fonts+images': kb(p['font']! + p['image']!),
+				'JS before interaction': kb(p['jsBeforeInteraction']!),
+				'blocking scripts': p['renderBlockingScripts'],
+				'DOMContentLoaded ms': p['domContentLoaded']!.toFixed(1),
+				'load ms': p['load']!.toFixed(1),
+			},
+		]),
+	),
+);
+for (const which of ['cold', 'warm'] as const) {
+	const s = results.search[which];
+	console.log(`Search, ${which} query "${SEARCHES[which]}": first results in ${s.ms.toFixed(1)} ms, ${s.requests} requests, ${kb(s.bytes)}`);
+	console.table(Object.fromEntries(Object.entries(s.parts).map(([part, v]) => [part, { requests: v.requests, transferred: kb(v.bytes) }])));
+}
+console.log(
+	`Build: ${buildSeconds === undefined ? 'skipped' : `${buildSeconds.toFixed(1)} s`} · dist/: ${kb(results.dist.bytes)} in ${results.dist.files} files · search index: ${kb(results.searchIndex.bytes)} in ${results.searchIndex.files} files`,
+);
