@@ -1,9 +1,15 @@
 // https://astro.build/config
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
 import remarkGfm from 'remark-gfm';
 import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
+import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
+import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
+import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
+
+const shikiThemes = { light: 'github-light', dark: 'github-dark' };
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
@@ -16,19 +22,40 @@ export default defineConfig({
 		inlineStylesheets: 'always',
 	},
 	devToolbar: { enabled: false },
+	security: {
+		// A <meta> policy with hashes of every script and style Astro emits. No 'unsafe-inline' or
+		// 'unsafe-eval'; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine.
+		// public/_headers repeats it as a header with frame-ancestors, which a <meta> cannot carry.
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: {
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				hashes: [`sha256-${createHash('sha256').update(THEME_RESTORE_SCRIPT).digest('base64')}`],
+			},
+		},
+	},
 	markdown: {
 		processor: unified({
 			// remark-gfm is the project's own choice and version, so GFM is added here, not by the default.
 			gfm: false,
 			// The guide is shown word for word: no typographic quote or dash rewriting.
 			smartypants: false,
-			remarkPlugins: [remarkGfm, remarkKnownLanguages],
+			remarkPlugins: [remarkGfm, remarkKnownLanguages, remarkSafeHtml],
 			rehypePlugins: [rehypeAnswerAnchors],
 		}),
 		shikiConfig: {
-			themes: { light: 'github-light', dark: 'github-dark' },
-			// Colours only as --shiki-light/--shiki-dark variables; src/styles/code.css picks one.
+			themes: shikiThemes,
+			// No inline colours: tokens get colour classes (shiki-classes.ts) and code.css picks the theme.
 			defaultColor: false,
+			transformers: [transformerColorClasses()],
 		},
 	},
+	vite: { plugins: [codeColorsPlugin(shikiThemes)] },
 });

@@ -6,6 +6,14 @@ export const siteConfig = {
 		'100 Python and backend interview questions with in-depth answers, why they matter and worked examples, by section.',
 	/** A complete guide: this many sections of this many questions, numbered from 1. */
 	guide: { sections: 10, questionsPerSection: 10 },
+	/**
+	 * Raw HTML a content file may use: these tags only, with no attributes but these. Anything else
+	 * (<script>, <iframe>, on*= handlers, javascript: links) fails the build, naming the file.
+	 */
+	allowedHtml: {
+		tags: ['kbd', 'br', 'sup', 'sub', 'abbr', 'mark'],
+		attributes: ['title'],
+	},
 } as const;
 
 /** The highest question number a complete guide has. */

@@ -23,3 +23,9 @@ export function storeTheme(choice: ThemeChoice): void {
 		// Storage blocked (private mode): the choice lasts for this page only.
 	}
 }
+
+/**
+ * Applies the stored choice before first paint (ThemeRestore.astro inlines it). Kept as a string
+ * so that astro.config.ts can put its hash in the Content Security Policy.
+ */
+export const THEME_RESTORE_SCRIPT = `try{const t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch{}`;

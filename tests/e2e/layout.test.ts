@@ -47,7 +47,7 @@ test.describe('layout', () => {
 		await expect(page.locator('nav')).toHaveCount(2);
 		for (const chrome of await page.locator('nav, header, footer, sg-copy-link').all()) await expect(chrome).toBeHidden();
 		const colours = await page.locator('pre.astro-code').evaluate((pre) => {
-			const token = pre.querySelector('span[style]')!;
+			const token = pre.querySelector('span[class^="sl-"]')!;
 			return [getComputedStyle(document.body).backgroundColor, getComputedStyle(pre).backgroundColor, getComputedStyle(token).color];
 		});
 		expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']);

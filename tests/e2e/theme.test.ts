@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 const question = '/python-fundamentals/difference-list-tuple-python/';
 /** The colour of the first keyword-like token ("=") in the first code block. */
 const tokenColour = (page: Page) =>
-	page.locator('pre.astro-code span[style*="--shiki-light:#D73A49"]').first().evaluate((el) => getComputedStyle(el).color);
+	page.locator('pre.astro-code span.sl-d73a49').first().evaluate((el) => getComputedStyle(el).color);
 const codeBackground = (page: Page) =>
 	page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
 

@@ -3,12 +3,13 @@ import remarkGfm from 'remark-gfm';
 import { describe, expect, test } from 'vitest';
 import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
 import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
+import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
 
 // The same plugins, in the same processor, as astro.config.ts uses.
 const processor = await createMarkdownProcessor({
 	gfm: false,
 	smartypants: false,
-	remarkPlugins: [remarkGfm, remarkKnownLanguages],
+	remarkPlugins: [remarkGfm, remarkKnownLanguages, remarkSafeHtml],
 	rehypePlugins: [rehypeAnswerAnchors],
 	shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 });
@@ -55,5 +56,23 @@ describe('rehypeAnswerAnchors', () => {
 	test('leaves nested labelled items alone', async () => {
 		const html = await render('- **Outer**:\n  - **Inner**:\n    - text\n');
 		expect(html).not.toContain('id="inner"');
+	});
+});
+
+describe('remarkSafeHtml', () => {
+	test.each([
+		['a <script> block', 'Text\n\n<script>alert(1)</script>\n', 3, 'raw HTML <script> is not allowed'],
+		['an <iframe>', 'Text <iframe src="https://x.test"></iframe>\n', 1, 'raw HTML <iframe> is not allowed'],
+		['an on*= handler on an allowed tag', 'Press <kbd onclick="x()">K</kbd>\n', 1, 'the attribute "onclick" on <kbd> is not allowed'],
+		['a javascript: link', 'A [link](javascript:alert(1))\n', 1, 'a link to "javascript:alert(1)" is not allowed'],
+		['a data: image', '![x](data:text/html,hi)\n', 1, 'a link to "data:text/html,hi" is not allowed'],
+	])('fails on %s, naming the file and line', async (_, markdown, line, message) => {
+		await expect(render(markdown)).rejects.toThrow(`/project/content/questions/q.md:${line}: ${message}`);
+	});
+
+	test('lets allow-listed tags through', async () => {
+		await expect(render('Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, see <abbr title="Global Interpreter Lock">GIL</abbr>.\n')).resolves.toContain(
+			'<kbd>Ctrl</kbd>',
+		);
 	});
 });

@@ -1,0 +1,2 @@
+/** Colour classes for Shiki tokens, made by codeColorsPlugin (src/markdown/shiki-classes.ts). */
+declare module 'virtual:code-colors.css';

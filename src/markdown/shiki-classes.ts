@@ -1,0 +1,126 @@
+// Shiki colours as classes instead of inline style attributes, so that the site's Content Security
+// Policy needs no 'unsafe-inline' for styles. Each token gets one class per theme naming its colour
+// (`sl-24292e` light, `sd-e1e4e8` dark); the stylesheet that gives those classes their colour is
+// made from the themes' own palettes, so every colour a theme can produce has its rule.
+import type { Element } from 'hast';
+import { bundledThemes, type ShikiTransformer, type ThemeRegistration } from 'shiki';
+
+const THEME_PREFIX = { light: 'sl', dark: 'sd' } as const;
+type ThemeKey = keyof typeof THEME_PREFIX;
+
+/** Shiki's font flags, as Shiki writes them in style variables, and the CSS each stands for. */
+const FONT_RULES: Record<string, string> = {
+	'font-style:italic': 'font-style: italic',
+	'font-weight:bold': 'font-weight: bold',
+	'text-decoration:underline': 'text-decoration: underline',
+	'text-decoration:line-through': 'text-decoration: line-through',
+};
+
+const colourClass = (theme: ThemeKey, colour: string) => `${THEME_PREFIX[theme]}-${colour.replace('#', '').toLowerCase()}`;
+const fontClass = (declaration: string) => `sf-${declaration.replace(/[^a-z-]+/g, '-')}`;
+
+/** A style attribute's declarations as [property, value] pairs. */
+function declarations(style: string): [string, string][] {
+	return style
+		.split(';')
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.map((part) => {
+			const colon = part.indexOf(':');
+			return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
+		});
+}
+
+/** Turns a token's style (--shiki-light / --shiki-dark and font flags) into classes; refuses the unknown. */
+export function tokenClasses(style: string): string[] {
+	const classes: string[] = [];
+	const fonts = new Map<string, string>();
+	for (const [property, value] of declarations(style)) {
+		const match = /^--shiki-(light|dark)(?:-(font-style|font-weight|text-decoration))?$/.exec(property);
+		if (!match) throw new Error(`Shiki produced a style this site cannot express as a class: "${property}: ${value}"`);
+		const [, theme, font] = match as [string, ThemeKey, string | undefined];
+		if (!font) classes.push(colourClass(theme, value));
+		else fonts.set(`${theme}:${font}`, value);
+	}
+	for (const font of ['font-style', 'font-weight', 'text-decoration']) {
+		const light = fonts.get(`light:${font}`);
+		const dark = fonts.get(`dark:${font}`);
+		if (light === undefined && dark === undefined) continue;
+		const declaration = `${font}:${light ?? dark}`;
+		if (light !== dark || !(declaration in FONT_RULES)) {
+			throw new Error(`Shiki's themes disagree on, or use an unknown, ${font}: light "${light}", dark "${dark}"`);
+		}
+		classes.push(fontClass(declaration));
+	}
+	return classes;
+}
+
+/** The Shiki transformer: classes on tokens, and no style attribute anywhere in a code block. */
+export function transformerColorClasses(): ShikiTransformer {
+	const toClasses = (node: Element) => {
+		const style = node.properties['style'];
+		if (typeof style !== 'string') return;
+		delete node.properties['style'];
+		for (const name of tokenClasses(style)) addClass(node, name);
+	};
+	return {
+		name: 'site:color-classes',
+		// The block's own colours and scrolling come from src/styles/code.css.
+		pre(node) {
+			delete node.properties['style'];
+		},
+		span: toClasses,
+	};
+}
+
+/** A Vite plugin serving `virtual:code-colors.css`: codeColorCss() for the two themes named. */
+export function codeColorsPlugin(themeNames: Record<ThemeKey, string>) {
+	const id = 'virtual:code-colors.css';
+	return {
+		name: 'site:code-colors',
+		resolveId: (source: string) => (source === id ? `\0${id}` : undefined),
+		async load(resolved: string) {
+			if (resolved !== `\0${id}`) return undefined;
+			const load = async (name: string) => {
+				const theme = bundledThemes[name as keyof typeof bundledThemes];
+				if (!theme) throw new Error(`Unknown Shiki theme "${name}"`);
+				return (await theme()).default as ThemeRegistration;
+			};
+			return codeColorCss({ light: await load(themeNames.light), dark: await load(themeNames.dark) });
+		},
+	};
+}
+
+function addClass(node: Element, name: string) {
+	const current = node.properties['className'];
+	const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(' ') : [];
+	if (!list.includes(name)) list.push(name);
+	node.properties['className'] = list;
+}
+
+/** Every colour a theme's token rules and editor colours can give. */
+function paletteOf(theme: ThemeRegistration): string[] {
+	const colours = new Set<string>();
+	const add = (value: unknown) => typeof value === 'string' && /^#[0-9a-f]{3,8}$/i.test(value) && colours.add(value.toLowerCase());
+	for (const rule of theme.tokenColors ?? theme.settings ?? []) add(rule.settings?.foreground);
+	add(theme.colors?.['editor.foreground']);
+	add(theme.fg);
+	return [...colours].sort();
+}
+
+/** The stylesheet for the classes: each colour class sets --sl or --sd, which code.css reads. */
+export function codeColorCss(themes: Record<ThemeKey, ThemeRegistration>): string {
+	const rules: string[] = [];
+	for (const key of ['light', 'dark'] as const) {
+		for (const colour of paletteOf(themes[key])) {
+			rules.push(`.${colourClass(key, colour)}{--${THEME_PREFIX[key]}:${colour}}`);
+		}
+	}
+	for (const [declaration, css] of Object.entries(FONT_RULES)) rules.push(`.${fontClass(declaration)}{${css}}`);
+	const background = (theme: ThemeRegistration) => (theme.colors?.['editor.background'] ?? theme.bg ?? '').toLowerCase();
+	const foreground = (theme: ThemeRegistration) => (theme.colors?.['editor.foreground'] ?? theme.fg ?? '').toLowerCase();
+	rules.unshift(
+		`.astro-code{--sl:${foreground(themes.light)};--sd:${foreground(themes.dark)};--sl-bg:${background(themes.light)};--sd-bg:${background(themes.dark)}}`,
+	);
+	return `@layer code{${rules.join('')}}\n`;
+}

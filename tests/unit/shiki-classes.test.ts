@@ -1,0 +1,59 @@
+import { bundledThemes, createHighlighter, type ThemeRegistration } from 'shiki';
+import { describe, expect, test } from 'vitest';
+import { codeColorCss, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
+
+const theme = async (name: 'github-light' | 'github-dark') => (await bundledThemes[name]()).default as ThemeRegistration;
+const css = codeColorCss({ light: await theme('github-light'), dark: await theme('github-dark') });
+
+describe('tokenClasses', () => {
+	test('returns one colour class per theme', () => {
+		expect(tokenClasses('--shiki-light:#24292E;--shiki-dark:#E1E4E8')).toEqual(['sl-24292e', 'sd-e1e4e8']);
+	});
+
+	test('returns a font class when both themes agree', () => {
+		expect(tokenClasses('--shiki-light:#fff;--shiki-dark:#000;--shiki-light-font-style:italic;--shiki-dark-font-style:italic')).toEqual([
+			'sl-fff',
+			'sd-000',
+			'sf-font-style-italic',
+		]);
+	});
+
+	test('refuses a style it cannot express as a class', () => {
+		expect(() => tokenClasses('user-select: none')).toThrow('cannot express as a class: "user-select: none"');
+		expect(() => tokenClasses('--shiki-light-font-style:italic;--shiki-dark-font-style:bold')).toThrow('disagree');
+	});
+});
+
+describe('codeColorCss', () => {
+	test('gives every class a highlighted block uses a rule, and leaves no style attribute', async () => {
+		const highlighter = await createHighlighter({
+			themes: ['github-light', 'github-dark'],
+			langs: ['python', 'bash', 'dockerfile', 'sql', 'yaml', 'markdown', 'json'],
+		});
+		const samples: Record<string, string> = {
+			python: 'import asyncio\n@dataclass\nclass A(B):\n    async def f(self, x: int = 1) -> str:\n        return f"{x!r}"  # comment',
+			bash: 'python -m venv venv && source venv/bin/activate\necho "$HOME" | grep -i x > out.txt',
+			dockerfile: 'FROM python:3.12-slim\nRUN pip install -r requirements.txt\nCMD ["python", "main.py"]',
+			sql: "SELECT a, COUNT(*) FROM t LEFT JOIN u ON t.id = u.id WHERE x > 1 GROUP BY a HAVING COUNT(*) > 2; -- note",
+			yaml: 'apiVersion: v1\nkind: Secret\ndata:\n  password: cGFzcw== # base64',
+			markdown: '# Title\n*italic* **bold** ~~struck~~ [link](https://x)',
+			json: '{"a": [1, true, null]}',
+		};
+		for (const [lang, code] of Object.entries(samples)) {
+			const html = highlighter.codeToHtml(code, {
+				lang,
+				themes: { light: 'github-light', dark: 'github-dark' },
+				defaultColor: false,
+				transformers: [transformerColorClasses()],
+			});
+			expect(html, lang).not.toContain('style=');
+			for (const [, name] of html.matchAll(/\b((?:sl|sd|sf)-[\w-]+)/g)) {
+				expect(css, `${lang}: no rule for .${name}`).toContain(`.${name}{`);
+			}
+		}
+	});
+
+	test('sets both themes’ block colours on .astro-code', () => {
+		expect(css).toContain('.astro-code{--sl:#24292e;--sd:#e1e4e8;--sl-bg:#fff;--sd-bg:#24292e}');
+	});
+});
