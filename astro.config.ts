@@ -9,7 +9,7 @@ import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
 
-const shikiThemes = { light: 'github-light', dark: 'github-dark' };
+const shikiThemes = { light: 'github-light', dark: 'github-dark' } as const;
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',

@@ -38,7 +38,8 @@ export function tokenClasses(style: string): string[] {
 	for (const [property, value] of declarations(style)) {
 		const match = /^--shiki-(light|dark)(?:-(font-style|font-weight|text-decoration))?$/.exec(property);
 		if (!match) throw new Error(`Shiki produced a style this site cannot express as a class: "${property}: ${value}"`);
-		const [, theme, font] = match as [string, ThemeKey, string | undefined];
+		const theme = match[1] as ThemeKey;
+		const font = match[2];
 		if (!font) classes.push(colourClass(theme, value));
 		else fonts.set(`${theme}:${font}`, value);
 	}
@@ -93,7 +94,7 @@ export function codeColorsPlugin(themeNames: Record<ThemeKey, string>) {
 
 function addClass(node: Element, name: string) {
 	const current = node.properties['className'];
-	const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(' ') : [];
+	const list = Array.isArray(current) ? current.map(String) : current ? String(current).split(' ') : [];
 	if (!list.includes(name)) list.push(name);
 	node.properties['className'] = list;
 }
