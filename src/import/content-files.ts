@@ -53,6 +53,8 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 		description:
 			existing.sectionDescriptions.get(section.slug) ??
 			`Questions ${section.range[0]}–${section.range[1]} of the guide.`,
+		first: section.range[0],
+		last: section.range[1],
 	}));
 	write.set(
 		'sections.yaml',

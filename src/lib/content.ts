@@ -1,6 +1,5 @@
 // The only module that queries content collections: pages ask it for plain, checked data.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { siteConfig } from '../site.config.ts';
 import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from './guide.ts';
 
 /** A question with its collection entry, ready to render. */
@@ -24,6 +23,8 @@ async function loadGuide(): Promise<GuideContent> {
 			number: data.number,
 			title: data.title,
 			description: data.description,
+			first: data.first,
+			last: data.last,
 		})),
 	);
 	const questions = sortByNumber(
@@ -38,7 +39,7 @@ async function loadGuide(): Promise<GuideContent> {
 			entry,
 		})),
 	);
-	const problems = checkGuide(sections, questions, siteConfig.guide);
+	const problems = checkGuide(sections, questions);
 	if (problems.length > 0) {
 		throw new Error(`The guide's content breaks ${problems.length} rule(s):\n- ${problems.join('\n- ')}`);
 	}

@@ -4,6 +4,9 @@ export interface SectionInfo {
 	number: number;
 	title: string;
 	description: string;
+	/** The question numbers the section holds, first to last. */
+	first: number;
+	last: number;
 }
 
 /** A question as the pages need it, without its rendered answer. */
@@ -19,12 +22,6 @@ export interface QuestionInfo {
 	origin: 'guide' | 'site';
 	/** The answer's Markdown source. */
 	body: string;
-}
-
-/** What a complete guide looks like. */
-export interface GuideShape {
-	sections: number;
-	questionsPerSection: number;
 }
 
 /** A section with its questions in reading order. */
@@ -74,29 +71,36 @@ function findShared<T>(items: readonly T[], key: (item: T) => string | number): 
 }
 
 /**
- * Checks the rules that span entries: numbers 1..N each exactly once, the right number of
- * questions per section in one run of numbers, unique slugs, sections that exist, no empty answer.
- * Returns one message per problem, each naming the offending files.
+ * Checks the rules that span entries: sections numbered 1, 2, 3… whose question ranges follow each
+ * other from 1 without gaps; every number of a section's range held by exactly one file of that
+ * section; unique slugs; sections that exist; no empty answer. Returns one message per problem,
+ * each naming the offending files and the field.
  */
-export function checkGuide(
-	sections: readonly SectionInfo[],
-	questions: readonly QuestionInfo[],
-	shape: GuideShape,
-): string[] {
+export function checkGuide(sections: readonly SectionInfo[], questions: readonly QuestionInfo[]): string[] {
 	const problems: string[] = [];
-	const total = shape.sections * shape.questionsPerSection;
-
-	if (sections.length !== shape.sections) {
-		problems.push(`content/sections.yaml: expected ${shape.sections} sections, found ${sections.length}`);
-	}
+	const ordered = sortByNumber(sections);
 	for (const [number, group] of findShared(sections, (s) => s.number)) {
-		problems.push(`content/sections.yaml: sections ${group.map((s) => s.id).join(' and ')} share number ${number}`);
+		problems.push(`content/sections.yaml: number: sections ${group.map((s) => s.id).join(' and ')} share number ${number}`);
 	}
+	ordered.forEach((section, index) => {
+		if (section.number !== index + 1) {
+			problems.push(`content/sections.yaml: number: section "${section.id}" is number ${section.number}, expected ${index + 1}`);
+		}
+		const expectedFirst = index === 0 ? 1 : ordered[index - 1]!.last + 1;
+		if (section.first !== expectedFirst) {
+			problems.push(`content/sections.yaml: first: section "${section.id}" starts at question ${section.first}, expected ${expectedFirst}`);
+		}
+	});
 
-	const sectionIds = new Set(sections.map((section) => section.id));
+	const byId = new Map(sections.map((section) => [section.id, section]));
 	for (const question of questions) {
-		if (!sectionIds.has(question.section)) {
+		const section = byId.get(question.section);
+		if (!section) {
 			problems.push(`${question.file}: section: "${question.section}" is not a section in content/sections.yaml`);
+		} else if (question.number < section.first || question.number > section.last) {
+			problems.push(
+				`${question.file}: number: question ${question.number} is outside section ${section.number}'s range ${section.first}–${section.last}`,
+			);
 		}
 		if (question.body.trim() === '') problems.push(`${question.file}: body: the answer is empty`);
 	}
@@ -107,21 +111,12 @@ export function checkGuide(
 	for (const [slug, group] of findShared(questions, (q) => q.slug)) {
 		problems.push(`slug: "${slug}" is used by more than one file: ${listFiles(group.map((q) => q.file))}`);
 	}
-	const present = new Set(questions.map((question) => question.number));
-	const missing = Array.from({ length: total }, (_, i) => i + 1).filter((n) => !present.has(n));
-	if (missing.length > 0) problems.push(`number: no file holds question ${missing.join(', ')}`);
-
-	for (const { section, questions: members } of groupBySection(sections, questions)) {
-		const first = (section.number - 1) * shape.questionsPerSection + 1;
-		const last = first + shape.questionsPerSection - 1;
-		const strays = members.filter((q) => q.number < first || q.number > last);
-		for (const stray of strays) {
-			problems.push(`${stray.file}: number: question ${stray.number} is not in section ${section.number}'s range ${first}–${last}`);
-		}
-		if (members.length !== shape.questionsPerSection && strays.length === 0) {
-			problems.push(
-				`section: section "${section.id}" has ${members.length} questions, expected ${shape.questionsPerSection}`,
-			);
+	for (const section of ordered) {
+		const held = new Set(questions.filter((q) => q.section === section.id).map((q) => q.number));
+		const missing: number[] = [];
+		for (let n = section.first; n <= section.last; n++) if (!held.has(n)) missing.push(n);
+		if (missing.length > 0) {
+			problems.push(`number: section "${section.id}" (${section.first}–${section.last}) has no file for question ${missing.join(', ')}`);
 		}
 	}
 	return problems;

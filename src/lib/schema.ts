@@ -1,11 +1,13 @@
 import { z } from 'astro/zod';
-import { MAX_QUESTION_NUMBER } from '../site.config.ts';
 import { isSlug } from './slugs.ts';
 
 const slug = z.string().refine(isSlug, 'must be lower-case ASCII words joined by hyphens, like "global-interpreter-lock"');
 
+const questionNumber = z.number().int().min(1);
+
 /** One entry of `content/sections.yaml`. */
-export const sectionSchema = z.strictObject({
+export const sectionSchema = z
+	.strictObject({
 	/** Stable URL segment of the section, such as `sql-databases`. */
 	id: slug,
 	/** The section's position in the guide, from 1. */
@@ -14,12 +16,17 @@ export const sectionSchema = z.strictObject({
 	title: z.string().trim().min(1).max(80),
 	/** One sentence on what the section covers (written by the site; the guide has none). */
 	description: z.string().trim().min(1).max(160),
-});
+	/** The first question number the section holds, as the guide's heading declares ("Questions 1–10"). */
+	first: questionNumber,
+	/** The last question number the section holds. */
+	last: questionNumber,
+})
+	.refine((section) => section.last >= section.first, { message: 'must not be below first', path: ['last'] });
 
 /** Frontmatter of one question file in `content/questions/`. */
 export const questionSchema = z.strictObject({
-	/** The guide's own number for the question; decides the reading order. */
-	number: z.number().int().min(1).max(MAX_QUESTION_NUMBER),
+	/** The guide's own number for the question; decides the reading order. Must lie in its section's range. */
+	number: questionNumber,
 	/** The question as the guide words it: inline Markdown, backticks kept. */
 	title: z.string().trim().min(1).max(200),
 	/** Stable URL segment and study-progress key; survives rewording and renumbering. */

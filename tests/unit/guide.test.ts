@@ -9,8 +9,14 @@ import {
 	type SectionInfo,
 } from '../../src/lib/guide.ts';
 
-const shape = { sections: 2, questionsPerSection: 2 };
-const section = (id: string, number: number): SectionInfo => ({ id, number, title: id, description: `About ${id}.` });
+const section = (id: string, number: number, first = number * 2 - 1, last = first + 1): SectionInfo => ({
+	id,
+	number,
+	title: id,
+	description: `About ${id}.`,
+	first,
+	last,
+});
 const question = (number: number, sectionId: string, extra: Partial<QuestionInfo> = {}): QuestionInfo => ({
 	file: `content/questions/${number}.md`,
 	number,
@@ -60,52 +66,58 @@ describe('formatRange', () => {
 
 describe('checkGuide', () => {
 	test('returns nothing for a complete guide', () => {
-		expect(checkGuide(sections, complete, shape)).toEqual([]);
+		expect(checkGuide(sections, complete)).toEqual([]);
 	});
 
 	test('names both files when two questions share a number', () => {
 		const questions = [...complete.slice(0, 3), question(3, 'second', { file: 'content/questions/3-copy.md', slug: 'other' })];
-		expect(checkGuide(sections, questions, shape)).toEqual(
-			expect.arrayContaining([
-				'number: question 3 appears in more than one file: content/questions/3.md, content/questions/3-copy.md',
-				'number: no file holds question 4',
-			]),
-		);
+		expect(checkGuide(sections, questions)).toEqual([
+			'number: question 3 appears in more than one file: content/questions/3.md, content/questions/3-copy.md',
+			'number: section "second" (3–4) has no file for question 4',
+		]);
 	});
 
 	test('names both files when two questions share a slug', () => {
 		const questions = [...complete.slice(0, 3), question(4, 'second', { slug: 'question-3' })];
-		expect(checkGuide(sections, questions, shape)).toEqual([
+		expect(checkGuide(sections, questions)).toEqual([
 			'slug: "question-3" is used by more than one file: content/questions/3.md, content/questions/4.md',
 		]);
 	});
 
 	test('names the file whose section does not exist', () => {
 		const questions = [...complete.slice(0, 3), question(4, 'third')];
-		expect(checkGuide(sections, questions, shape)).toContain(
+		expect(checkGuide(sections, questions)).toContain(
 			'content/questions/4.md: section: "third" is not a section in content/sections.yaml',
 		);
 	});
 
 	test('names the file whose answer is empty', () => {
 		const questions = [...complete.slice(0, 3), question(4, 'second', { body: '  \n' })];
-		expect(checkGuide(sections, questions, shape)).toEqual(['content/questions/4.md: body: the answer is empty']);
+		expect(checkGuide(sections, questions)).toEqual(['content/questions/4.md: body: the answer is empty']);
 	});
 
 	test('names a question filed under a section whose range does not hold its number', () => {
 		const questions = [question(1, 'first'), question(2, 'first'), question(3, 'first'), question(4, 'second')];
-		expect(checkGuide(sections, questions, shape)).toEqual([
-			"content/questions/3.md: number: question 3 is not in section 1's range 1–2",
-			'section: section "second" has 1 questions, expected 2',
+		expect(checkGuide(sections, questions)).toEqual([
+			"content/questions/3.md: number: question 3 is outside section 1's range 1–2",
+			'number: section "second" (3–4) has no file for question 3',
 		]);
 	});
 
-	test('reports a wrong number of sections and a shared section number', () => {
-		expect(checkGuide([section('first', 1), section('again', 1)], complete, { sections: 3, questionsPerSection: 2 })).toEqual(
-			expect.arrayContaining([
-				'content/sections.yaml: expected 3 sections, found 2',
-				'content/sections.yaml: sections first and again share number 1',
-			]),
+	test('names a question numbered beyond every section, such as 101', () => {
+		const questions = [...complete, question(101, 'second')];
+		expect(checkGuide(sections, questions)).toEqual(["content/questions/101.md: number: question 101 is outside section 2's range 3–4"]);
+	});
+
+	test('reports sections that share a number, skip one, or leave a gap between ranges', () => {
+		expect(checkGuide([section('first', 1), section('again', 1, 3, 4)], complete)).toEqual(
+			expect.arrayContaining(['content/sections.yaml: number: sections first and again share number 1']),
 		);
+		expect(checkGuide([section('first', 1), section('third', 3, 3, 4)], complete)).toContain(
+			'content/sections.yaml: number: section "third" is number 3, expected 2',
+		);
+		expect(checkGuide([section('first', 1), section('second', 2, 4, 5)], [...complete.slice(0, 2), question(4, 'second'), question(5, 'second')])).toEqual([
+			'content/sections.yaml: first: section "second" starts at question 4, expected 3',
+		]);
 	});
 });

@@ -19,7 +19,6 @@ describe('questionSchema', () => {
 		['a missing field', { ...good, title: undefined }, 'title'],
 		['a wrong type', { ...good, number: '7' }, 'number'],
 		['a number below 1', { ...good, number: 0 }, 'number'],
-		['a number above 100', { ...good, number: 101 }, 'number'],
 		['a fractional number', { ...good, number: 7.5 }, 'number'],
 		['an unknown key', { ...good, draft: true }, '(frontmatter)'],
 		['a non-ASCII slug', { ...good, slug: 'café' }, 'slug'],
@@ -39,10 +38,14 @@ describe('questionSchema', () => {
 });
 
 describe('sectionSchema', () => {
-	const section = { id: 'sql-databases', number: 6, title: 'SQL & Databases', description: 'Joins and indexes.' };
+	const section = { id: 'sql-databases', number: 6, title: 'SQL & Databases', description: 'Joins and indexes.', first: 51, last: 60 };
 
 	test('accepts a complete section', () => {
 		expect(problems(section, sectionSchema)).toEqual([]);
+	});
+
+	test('refuses a range that ends before it starts', () => {
+		expect(problems({ ...section, last: 50 }, sectionSchema)).toEqual([`${file}: last: must not be below first`]);
 	});
 
 	test('refuses a missing description and an id that is not a slug', () => {
