@@ -8,11 +8,12 @@ import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
+import { DEFAULT_SITE_URL } from './src/site.config.ts';
 
-const shikiThemes = { light: 'github-light', dark: 'github-dark' } as const;
+const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 export default defineConfig({
-	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
 	base: process.env.BASE_PATH ?? '/',
 	trailingSlash: 'always',
 	build: {

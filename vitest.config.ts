@@ -4,7 +4,8 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig(
 	{
 		test: {
-			include: ['tests/unit/**/*.test.ts'],
+			// unit/ runs before the build; site/ checks the built dist/ (npm test runs it after the build).
+			include: ['tests/unit/**/*.test.ts', 'tests/site/**/*.test.ts'],
 		},
 	},
 	// Keeps rendered HTML free of the dev toolbar's data-astro-source-* attributes.

@@ -1,6 +1,7 @@
 // Runs every check the project has, in order, and ends with one line "N passed, N failed" that CI
-// reads: astro check, the unit tests (Vitest), the build, and the browser tests (Playwright) on the
-// built site. A skipped or unfinished test counts as failed. Run it with `npm test`.
+// reads: astro check, the unit tests (Vitest), the build, the checks of the built files (Vitest:
+// HTML validity, links), and the browser tests (Playwright) on the built site. A skipped or
+// unfinished test counts as failed. Run it with `npm test`.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -64,20 +65,31 @@ mkdirSync(resultsDir, { recursive: true });
 
 step('astro check', 'npx', ['astro', 'check']);
 
-const vitestJson = `${resultsDir}/vitest.json`;
-run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const unit = readJson(vitestJson);
-tallies.push(
-	unit
-		? {
-				name: 'unit tests',
-				passed: unit.numPassedTests,
-				failed: unit.numFailedTests + unit.numPendingTests + unit.numTodoTests + (unit.success || unit.numFailedTests ? 0 : 1),
-			}
-		: { name: 'unit tests (runner did not report)', passed: 0, failed: 1 },
-);
+/** Runs one Vitest folder and tallies it; a skipped or todo test counts as failed. */
+function vitest(name: string, folder: string) {
+	const json = `${resultsDir}/vitest-${folder.replace(/\W+/g, '-')}.json`;
+	run('npx', ['vitest', 'run', folder, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+	const report = readJson(json);
+	tallies.push(
+		report
+			? {
+					name,
+					passed: report.numPassedTests,
+					failed:
+						report.numFailedTests +
+						report.numPendingTests +
+						report.numTodoTests +
+						(report.success || report.numFailedTests ? 0 : 1), // a file that failed to load
+				}
+			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+	);
+}
+
+vitest('unit tests', 'tests/unit');
 
 const built = step('build', 'npm', ['run', 'build']);
+if (built) vitest('checks of the built site', 'tests/site');
+else tallies.push({ name: 'checks of the built site (not run: build failed)', passed: 0, failed: 1 });
 const chromium = findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'build failed'})`, passed: 0, failed: 1 });

@@ -13,3 +13,9 @@ export const siteConfig = {
 		attributes: ['title'],
 	},
 } as const;
+
+/** The longest a page's <title> may be (also enforced on built pages by .htmlvalidate.json). */
+export const MAX_TITLE_LENGTH = 120;
+
+/** Where the site is served unless SITE_URL says otherwise: the address `npm start` prints. */
+export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';

@@ -27,8 +27,8 @@ export const sectionSchema = z
 export const questionSchema = z.strictObject({
 	/** The guide's own number for the question; decides the reading order. Must lie in its section's range. */
 	number: questionNumber,
-	/** The question as the guide words it: inline Markdown, backticks kept. */
-	title: z.string().trim().min(1).max(200),
+	/** The question as the guide words it: inline Markdown, backticks kept. Fits a page title. */
+	title: z.string().trim().min(1).max(110),
 	/** Stable URL segment and study-progress key; survives rewording and renumbering. */
 	slug,
 	/** Id of the section the question belongs to (see `content/sections.yaml`). */

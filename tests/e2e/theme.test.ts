@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 const question = '/python-fundamentals/difference-list-tuple-python/';
 /** The colour of the first keyword-like token ("=") in the first code block. */
 const tokenColour = (page: Page) =>
-	page.locator('pre.astro-code span.sl-d73a49').first().evaluate((el) => getComputedStyle(el).color);
+	page.locator('pre.astro-code span.sl-cf222e').first().evaluate((el) => getComputedStyle(el).color);
 const codeBackground = (page: Page) =>
 	page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
 
@@ -12,13 +12,13 @@ test.describe('code colours', () => {
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(question);
 		const light = { token: await tokenColour(page), background: await codeBackground(page) };
-		expect(light).toEqual({ token: 'rgb(215, 58, 73)', background: 'rgb(255, 255, 255)' });
+		expect(light).toEqual({ token: 'rgb(207, 34, 46)', background: 'rgb(255, 255, 255)' });
 
 		// Switch the system to dark.
 		await page.emulateMedia({ colorScheme: 'dark' });
 		expect({ token: await tokenColour(page), background: await codeBackground(page) }).toEqual({
-			token: 'rgb(249, 117, 131)',
-			background: 'rgb(36, 41, 46)',
+			token: 'rgb(255, 123, 114)',
+			background: 'rgb(13, 17, 23)',
 		});
 	});
 });
@@ -31,13 +31,13 @@ test.describe('theme choice', () => {
 		// Pick the dark theme.
 		await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-		expect(await codeBackground(page)).toBe('rgb(36, 41, 46)');
+		expect(await codeBackground(page)).toBe('rgb(13, 17, 23)');
 
 		// Reload: the choice is restored before the page is shown.
 		await page.reload();
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 		await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
-		expect(await codeBackground(page)).toBe('rgb(36, 41, 46)');
+		expect(await codeBackground(page)).toBe('rgb(13, 17, 23)');
 
 		// Back to following the system.
 		await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');

@@ -11,7 +11,7 @@ const processor = await createMarkdownProcessor({
 	smartypants: false,
 	remarkPlugins: [remarkGfm, remarkKnownLanguages, remarkSafeHtml],
 	rehypePlugins: [rehypeAnswerAnchors],
-	shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+	shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
 });
 const render = async (markdown: string) =>
 	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;

@@ -2,8 +2,8 @@ import { bundledThemes, createHighlighter, type ThemeRegistration } from 'shiki'
 import { describe, expect, test } from 'vitest';
 import { codeColorCss, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
 
-const theme = async (name: 'github-light' | 'github-dark') => (await bundledThemes[name]()).default as ThemeRegistration;
-const css = codeColorCss({ light: await theme('github-light'), dark: await theme('github-dark') });
+const theme = async (name: 'github-light-default' | 'github-dark-default') => (await bundledThemes[name]()).default as ThemeRegistration;
+const css = codeColorCss({ light: await theme('github-light-default'), dark: await theme('github-dark-default') });
 
 describe('tokenClasses', () => {
 	test('returns one colour class per theme', () => {
@@ -27,7 +27,7 @@ describe('tokenClasses', () => {
 describe('codeColorCss', () => {
 	test('gives every class a highlighted block uses a rule, and leaves no style attribute', async () => {
 		const highlighter = await createHighlighter({
-			themes: ['github-light', 'github-dark'],
+			themes: ['github-light-default', 'github-dark-default'],
 			langs: ['python', 'bash', 'dockerfile', 'sql', 'yaml', 'markdown', 'json'],
 		});
 		const samples: Record<string, string> = {
@@ -42,7 +42,7 @@ describe('codeColorCss', () => {
 		for (const [lang, code] of Object.entries(samples)) {
 			const html = highlighter.codeToHtml(code, {
 				lang,
-				themes: { light: 'github-light', dark: 'github-dark' },
+				themes: { light: 'github-light-default', dark: 'github-dark-default' },
 				defaultColor: false,
 				transformers: [transformerColorClasses()],
 			});
@@ -54,6 +54,6 @@ describe('codeColorCss', () => {
 	});
 
 	test('sets both themes’ block colours on .astro-code', () => {
-		expect(css).toContain('.astro-code{--sl:#24292e;--sd:#e1e4e8;--sl-bg:#fff;--sd-bg:#24292e}');
+		expect(css).toContain('.astro-code{--sl:#1f2328;--sd:#e6edf3;--sl-bg:#ffffff;--sd-bg:#0d1117}');
 	});
 });

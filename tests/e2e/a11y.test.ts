@@ -1,0 +1,81 @@
+// Every built page, in the light and the dark colour scheme: no axe-core violation (WCAG 2.2 A/AA
+// and best practices), no console error or warning, and no request to another origin. The
+// short-link pages (/q/N/) are left out: they forward at once to a question page checked here.
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathOfFile } from '../helpers/dist.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const paths = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+	.filter((name) => name.endsWith('.html') && !name.startsWith('q/') && !name.startsWith('pagefind/'))
+	.map(pathOfFile)
+	.sort();
+
+// The pages are independent: spread them over the workers.
+test.describe.configure({ mode: 'parallel' });
+
+// axe-core goes into every document as it is created: faster than injecting it after each load.
+test.beforeEach(async ({ context }) => {
+	await context.addInitScript(axeSource);
+});
+
+/** Console messages, uncaught errors and foreign requests seen from now on. */
+function watch(page: Page, origin: string) {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another origin: ${url.href}`);
+	});
+	return problems;
+}
+
+/** axe violations on the page as it is, in both colour schemes. */
+async function violations(page: Page): Promise<string[]> {
+	const found: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const results = await page.evaluate(
+			(tags) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+			AXE_TAGS,
+		);
+		for (const v of results.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]) {
+			found.push(`${colorScheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		}
+	}
+	return found;
+}
+
+test('the crawl covers every page of the build but the short links', () => {
+	expect(paths.length).toBeGreaterThanOrEqual(113);
+});
+
+for (const path of paths) {
+	test(`${path}: no accessibility violation (light and dark), console message or foreign request`, async ({ page, baseURL }) => {
+		const problems = watch(page, new URL(baseURL!).origin);
+		await page.goto(path);
+		expect(await violations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+}
+
+test('the search dialog, open with results and a filter, has no violation', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto('/?q=docker&section=docker-kubernetes');
+	await expect(page.getByRole('dialog', { name: 'Search the guide' }).getByRole('listitem').first()).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('a question opened from a search result, its words marked, has no violation', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto('/sql-databases/handle-deadlocks-sql/?highlight=deadlocks');
+	await expect(page.locator('mark.search-highlight').first()).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});

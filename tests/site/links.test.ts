@@ -1,0 +1,37 @@
+// Every internal link and #fragment of the built site resolves. A broken link on a question page
+// names the content file it comes from.
+import { describe, expect, test } from 'vitest';
+import { questionPath } from '../../src/lib/urls.ts';
+import { readContent } from '../helpers/content.ts';
+import { findBrokenLinks, readBuiltPages } from '../helpers/dist.ts';
+
+const pages = readBuiltPages();
+const { questions } = readContent();
+const sourceOf = new Map(questions.map((q) => [questionPath(q), q.file]));
+
+describe('links in dist/', () => {
+	test('every internal link, asset and #fragment resolves', () => {
+		const { broken } = findBrokenLinks(pages);
+		const report = broken.map(({ page, link, why }) => `${sourceOf.get(page) ?? page}: link "${link}": ${why}`);
+		expect(report).toEqual([]);
+	});
+
+	test('no page links to another site', () => {
+		expect(findBrokenLinks(pages).external).toEqual([]);
+	});
+
+	test('every question has a short link /q/N/ that leads to its page', () => {
+		for (const question of questions) {
+			const short = pages.find((page) => page.path === `/q/${question.number}/`);
+			expect(short?.links, `/q/${question.number}/`).toContain(questionPath(question));
+		}
+	});
+
+	test('every page of the build is one the content accounts for', () => {
+		const sections = new Set(questions.map((q) => q.section));
+		// Two pages per question (its page and its short link), one per section, and the fixed pages.
+		const fixed = ['/', '/404.html', '/questions/'];
+		expect(pages.length).toBe(questions.length * 2 + sections.size + fixed.length);
+		for (const path of fixed) expect(pages.some((page) => page.path === path), path).toBe(true);
+	});
+});
