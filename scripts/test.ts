@@ -1,6 +1,6 @@
 // Runs every check the project has, in order, and ends with one line "N passed, N failed" that CI
-// reads: astro check, the unit tests (Vitest), the build, the checks of the built files (Vitest:
-// HTML validity, links), and the browser tests (Playwright) on the built site. A skipped or
+// reads: astro check, the unit and pipeline tests (Vitest), the build, the checks of the built
+// files (Vitest: HTML validity, links), and the browser tests (Playwright) on the built site. A skipped or
 // unfinished test counts as failed. Run it with `npm test`.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -65,10 +65,10 @@ mkdirSync(resultsDir, { recursive: true });
 
 step('astro check', 'npx', ['astro', 'check']);
 
-/** Runs one Vitest folder and tallies it; a skipped or todo test counts as failed. */
-function vitest(name: string, folder: string) {
-	const json = `${resultsDir}/vitest-${folder.replace(/\W+/g, '-')}.json`;
-	run('npx', ['vitest', 'run', folder, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+/** Runs Vitest on some test folders and tallies them; a skipped or todo test counts as failed. */
+function vitest(name: string, folders: string[]) {
+	const json = `${resultsDir}/vitest-${name.replace(/\W+/g, '-')}.json`;
+	run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
 	const report = readJson(json);
 	tallies.push(
 		report
@@ -85,10 +85,11 @@ function vitest(name: string, folder: string) {
 	);
 }
 
-vitest('unit tests', 'tests/unit');
+// Unit tests, and the pipeline tests that build throwaway copies (bad content, reproducibility).
+vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 
 const built = step('build', 'npm', ['run', 'build']);
-if (built) vitest('checks of the built site', 'tests/site');
+if (built) vitest('checks of the built site', ['tests/site']);
 else tallies.push({ name: 'checks of the built site (not run: build failed)', passed: 0, failed: 1 });
 const chromium = findChromium();
 if (!built || !chromium) {

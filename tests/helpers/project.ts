@@ -1,0 +1,45 @@
+// Builds the site from another content folder in a throwaway copy of the project: the real Astro
+// pipeline (schemas, Markdown plugins, cross-file checks), without touching this checkout.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const projectRoot = new URL('../../', import.meta.url).pathname;
+const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'pagefind.yml'];
+
+/** A copy of the project whose content/ is `contentDir`'s; remove() deletes it. */
+export function copyProject(contentDir: string): { root: string; remove(): void } {
+	const root = mkdtempSync(join(tmpdir(), 'guide-site-'));
+	for (const file of PROJECT_FILES) cpSync(join(projectRoot, file), join(root, file), { recursive: true });
+	cpSync(contentDir, join(root, 'content'), { recursive: true });
+	// Link each installed package, but give the copy its own caches (node_modules/.astro, .vite):
+	// builds running side by side must not share Astro's content store.
+	mkdirSync(join(root, 'node_modules'));
+	for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+		if (!name.startsWith('.')) symlinkSync(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name));
+	}
+	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Runs a package's command in `root`; resolves with its exit code and everything it printed. */
+function runIn(root: string, script: string, args: string[]): Promise<{ code: number; output: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [join(root, 'node_modules', script), ...args], {
+			cwd: root,
+			env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+/** Runs `astro build` in `root` (and, with `search`, Pagefind after it, as `npm run build` does). */
+export async function buildProject(root: string, { search = false } = {}): Promise<{ code: number; output: string }> {
+	const astro = await runIn(root, 'astro/bin/astro.mjs', ['build']);
+	if (astro.code !== 0 || !search) return astro;
+	const pagefind = await runIn(root, 'pagefind/lib/runner/bin.cjs', []);
+	return { code: pagefind.code, output: astro.output + pagefind.output };
+}

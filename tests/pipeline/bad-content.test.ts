@@ -1,0 +1,85 @@
+// The content pipeline refuses broken content: each case below breaks one file of a minimal valid
+// content set in its own way, builds it with the real Astro pipeline, and asserts that the build
+// fails with a message naming the file and the field or line. Nothing is silently dropped: the
+// valid set builds exactly the pages its files account for.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findBrokenLinks, readBuiltPages } from '../helpers/dist.ts';
+import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
+
+const fixture = join(projectRoot, 'tests/fixtures/content');
+const FIRST = 'questions/01-basics/001-first.md';
+const SECOND = 'questions/01-basics/002-second.md';
+const copies: { remove(): void }[] = [];
+afterAll(() => copies.forEach((copy) => copy.remove()));
+
+/** Builds the fixture content after `change` edited it (path relative to content/ -> new text). */
+async function buildWith(change: (read: (path: string) => string) => Record<string, string>) {
+	const copy = copyProject(fixture);
+	copies.push(copy);
+	const content = join(copy.root, 'content');
+	const read = (path: string) => readFileSync(join(content, path), 'utf8');
+	for (const [path, text] of Object.entries(change(read))) writeFileSync(join(content, path), text);
+	return { ...(await buildProject(copy.root)), root: copy.root };
+}
+
+const edit = (path: string, from: string | RegExp, to: string) => (read: (path: string) => string) => {
+	const before = read(path);
+	const after = before.replace(from, to);
+	if (after === before) throw new Error(`the case did not change ${path}`);
+	return { [path]: after };
+};
+
+describe('a valid content set', () => {
+	test('builds, with one page per question, short link and section, and the fixed pages', async () => {
+		const { code, output, root } = await buildWith(() => ({}));
+		expect(code, output).toBe(0);
+		const pages = readBuiltPages(join(root, 'dist'));
+		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
+		// 2 questions x (page + /q/N/) + 1 section + home, /questions/ and 404.
+		expect(pages.map((page) => page.path).sort()).toEqual(
+			['/', '/404.html', '/basics/', '/basics/first-question/', '/basics/second-question/', '/q/1/', '/q/2/', '/questions/'],
+		);
+		expect(pages.length).toBe(questions.length * 2 + 1 + 3);
+	});
+});
+
+const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (string | RegExp)[]][] = [
+	['a missing field', edit(FIRST, /^slug: .*\n/m, ''), ['001-first.md', 'slug']],
+	['a wrong type', edit(FIRST, 'number: 1', 'number: one'), ['001-first.md', 'number']],
+	['an unknown key', edit(FIRST, 'origin: guide', 'origin: guide\ndraft: true'), ['001-first.md', 'draft']],
+	['malformed YAML', edit(FIRST, 'title: What is the first question?', 'title: [What is'), ['001-first.md', /YAML|yaml/]],
+	['a duplicate number', edit(SECOND, 'number: 2', 'number: 1'), ['001-first.md', '002-second.md', 'number: question 1 appears in more than one file']],
+	['a duplicate slug', edit(SECOND, 'slug: second-question', 'slug: first-question'), ['001-first.md', '002-second.md', 'slug: "first-question"']],
+	// Astro's reference() names the entry (its id is the file's path) and the field.
+	['an unknown section', edit(SECOND, 'section: basics', 'section: advanced'), ['01-basics/002-second', 'field: section', '"advanced"']],
+	['a number outside its section', edit(SECOND, 'number: 2', 'number: 3'), ['002-second.md', "number: question 3 is outside section 1's range 1–2"]],
+	['an empty body', edit(SECOND, /---\n\n[\s\S]*$/, '---\n'), ['002-second.md', 'body: the answer is empty']],
+	['an unknown code language', edit(FIRST, '```python', '```pyhton'), ['001-first.md:12', 'unknown code language "pyhton"']],
+	['a raw <script>', edit(SECOND, '  - The second answer.', '  - The second answer.\n\n<script>alert(1)</script>'), ['002-second.md:12', 'raw HTML <script> is not allowed']],
+	['a javascript: link', edit(SECOND, 'The second answer.', '[The second answer](javascript:alert(1)).'), ['002-second.md:10', 'javascript:alert(1)']],
+	['a title too long', edit(FIRST, 'title: What is the first question?', `title: ${'Why '.repeat(30)}?`), ['001-first.md', 'title']],
+	['a non-ASCII slug', edit(FIRST, 'slug: first-question', 'slug: première-question'), ['001-first.md', 'slug']],
+	['a section range that ends before it starts', edit('sections.yaml', 'last: 2', 'last: 0'), ['sections.yaml', 'last']],
+];
+
+describe.concurrent('broken content fails the build, naming the file and the field or line', () => {
+	test.each(CASES)('%s', async (_, change, expected) => {
+		const { code, output: raw } = await buildWith(change);
+		expect(code, raw).not.toBe(0);
+		const output = raw.replace(/\\"/g, '"'); // Astro prints some messages with quotes escaped
+		for (const part of expected) expect(output).toMatch(typeof part === 'string' ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : part);
+	});
+});
+
+describe('a Markdown link to a missing page', () => {
+	test('is found in the build and reported with its content file', async () => {
+		const { code, output, root } = await buildWith(
+			edit(SECOND, 'The second answer.', 'The second answer; see [the third](/basics/third-question/).'),
+		);
+		expect(code, output).toBe(0);
+		const { broken } = findBrokenLinks(readBuiltPages(join(root, 'dist')), join(root, 'dist'));
+		expect(broken).toEqual([{ page: '/basics/second-question/', link: '/basics/third-question/', why: 'no such page or file' }]);
+	});
+});
