@@ -1,16 +1,35 @@
-// npm run bench [-- --runs 5] : builds the site, serves dist/ on 127.0.0.1 with gzip as a real host
-// would, loads pages and runs searches in headless Chromium, and prints medians over the runs
-// (also written to .cache/bench/results.json). Figures, not pass/fail: budgets live in the README.
+// npm run bench [-- --runs 5 --lighthouse-runs 1 --no-build]: builds the site, serves dist/ on
+// 127.0.0.1 with gzip as a real host would, loads pages and runs searches in headless Chromium,
+// runs Lighthouse, and prints medians over the runs (also written to .cache/bench/results.json).
+// npm run bench -- --scale 1000,10000 instead builds synthetic guides of those sizes and reports
+// build time and index size, so that growth is visible. Figures, not pass/fail: budgets are in
+// the README.
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { stringify } from 'yaml';
+import { buildProject, copyProject } from '../tests/helpers/project.ts';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-build': { type: 'boolean' } } });
+const { values } = parseArgs({
+	options: {
+		runs: { type: 'string', default: '5' },
+		'lighthouse-runs': { type: 'string', default: '1' },
+		'no-build': { type: 'boolean' },
+		scale: { type: 'string' },
+	},
+});
 const runs = Number(values.runs);
+const lighthouseRuns = Number(values['lighthouse-runs']);
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const dist = 'dist';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
@@ -115,11 +134,35 @@ function recordTransfers(page: Page): { transfers: Transfer[]; settled(): Promis
 	return { transfers, settled: async () => void (await Promise.all(pending)) };
 }
 
-const launch = () =>
-	chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
+const launch = () => chromium.launch({ executablePath: chromePath, args: CHROME_FLAGS });
+
+const LIGHTHOUSE_PAGES = { home: PAGES.home, section: PAGES.section, 'question 7': PAGES['question 7 (no code)'] };
+
+/** Lighthouse's four category scores (0-100) for each page, medians over the runs. */
+async function measureLighthouse(origin: string) {
+	const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROME_FLAGS] });
+	const scores: Record<string, Record<string, number[]>> = {};
+	try {
+		for (let run = 0; run < lighthouseRuns; run++) {
+			for (const [name, path] of Object.entries(LIGHTHOUSE_PAGES)) {
+				const result = await lighthouse(`${origin}${base}${path}`, {
+					port: chrome.port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+				});
+				for (const [id, category] of Object.entries(result!.lhr.categories)) {
+					((scores[name] ??= {})[id] ??= []).push(Math.round((category.score ?? 0) * 100));
+				}
+			}
+		}
+	} finally {
+		chrome.kill();
+	}
+	return Object.fromEntries(
+		Object.entries(scores).map(([page, byCategory]) => [page, Object.fromEntries(Object.entries(byCategory).map(([id, list]) => [id, median(list)]))]),
+	);
+}
 
 async function measurePage(browser: Browser, url: string) {
 	const context = await browser.newContext();
@@ -242,6 +285,74 @@ function folderSize(dir: string): { bytes: number; files: number } {
 	return { bytes, files };
 }
 
+/**
+ * A synthetic guide of `count` questions made from the real ones (answers reused, slugs made
+ * unique), in sections of ten like the real guide, written into a temporary content folder.
+ */
+function writeSyntheticContent(count: number): string {
+	const dir = mkdtempSync(join(tmpdir(), `guide-${count}-`));
+	const real = readdirSync('content/questions', { recursive: true, encoding: 'utf8' })
+		.filter((name) => name.endsWith('.md'))
+		.sort()
+		.map((name) => parseFrontmatter(readFileSync(join('content/questions', name), 'utf8')));
+	const sections = Array.from({ length: Math.ceil(count / 10) }, (_, i) => ({
+		id: `part-${i + 1}`,
+		number: i + 1,
+		title: `Part ${i + 1}`,
+		description: `Synthetic questions ${i * 10 + 1}–${Math.min(count, i * 10 + 10)}.`,
+		first: i * 10 + 1,
+		last: Math.min(count, i * 10 + 10),
+	}));
+	writeFileSync(join(dir, 'sections.yaml'), stringify(sections));
+	for (let number = 1; number <= count; number++) {
+		const { frontmatter, content } = real[(number - 1) % real.length]!;
+		const section = sections[Math.floor((number - 1) / 10)]!;
+		const data = { ...frontmatter, number, slug: `${frontmatter['slug']}-${number}`, section: section.id, origin: 'guide' };
+		mkdirSync(join(dir, 'questions', section.id), { recursive: true });
+		writeFileSync(join(dir, 'questions', section.id, `${number}.md`), `---\n${stringify(data)}---\n${content}`);
+	}
+	cpSync('content/pages', join(dir, 'pages'), { recursive: true });
+	return dir;
+}
+
+/** Builds synthetic guides of each size and reports build time and index size. */
+async function measureScale(sizes: number[]) {
+	const rows: Record<string, Record<string, string | number>> = {};
+	for (const count of sizes) {
+		const content = writeSyntheticContent(count);
+		const copy = copyProject(content);
+		try {
+			const start = performance.now();
+			const { code, output } = await buildProject(copy.root, { search: true });
+			const seconds = (performance.now() - start) / 1000;
+			if (code !== 0) throw new Error(`the ${count}-question build failed:\n${output.slice(-2000)}`);
+			const dist = folderSize(join(copy.root, 'dist'));
+			const index = folderSize(join(copy.root, 'dist', 'pagefind'));
+			rows[`${count} questions`] = {
+				'build s (astro + pagefind)': Number(seconds.toFixed(1)),
+				'ms per question': Number(((seconds * 1000) / count).toFixed(1)),
+				'dist MB': Number((dist.bytes / 1048576).toFixed(1)),
+				'search index MB': Number((index.bytes / 1048576).toFixed(2)),
+				'index files': index.files,
+			};
+		} finally {
+			copy.remove();
+			rmSync(content, { recursive: true, force: true });
+		}
+	}
+	return rows;
+}
+
+if (values.scale) {
+	const sizes = values.scale.split(',').map(Number);
+	const rows = await measureScale(sizes);
+	mkdirSync('.cache/bench', { recursive: true });
+	writeFileSync('.cache/bench/scale.json', `${JSON.stringify(rows, null, 2)}\n`);
+	console.log('\nScale: synthetic guides built from the real questions (JSON in .cache/bench/scale.json)');
+	console.table(rows);
+	process.exit(0);
+}
+
 // --- run ---
 let buildSeconds: number | undefined;
 if (!values['no-build']) {
@@ -259,6 +370,7 @@ for (let run = 0; run < runs; run++) {
 	searchRuns.push(await measureSearch(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
 }
 await browser.close();
+const lighthouseScores = lighthouseRuns > 0 ? await measureLighthouse(origin) : {};
 server.close();
 
 const pages = Object.fromEntries(
@@ -288,6 +400,7 @@ const results = {
 	searchIndex: folderSize(join(dist, 'pagefind')),
 	pages,
 	search: { cold: searchMedian('cold'), warm: searchMedian('warm') },
+	lighthouse: lighthouseScores,
 };
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync('.cache/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -317,6 +430,10 @@ for (const which of ['cold', 'warm'] as const) {
 	const s = results.search[which];
 	console.log(`Search, ${which} query "${SEARCHES[which]}": first results in ${s.ms.toFixed(1)} ms, ${s.requests} requests, ${kb(s.bytes)}`);
 	console.table(Object.fromEntries(Object.entries(s.parts).map(([part, v]) => [part, { requests: v.requests, transferred: kb(v.bytes) }])));
+}
+if (lighthouseRuns > 0) {
+	console.log(`Lighthouse scores (median of ${lighthouseRuns} run${lighthouseRuns === 1 ? '' : 's'} a page)`);
+	console.table(lighthouseScores);
 }
 console.log(
 	`Build: ${buildSeconds === undefined ? 'skipped' : `${buildSeconds.toFixed(1)} s`} · dist/: ${kb(results.dist.bytes)} in ${results.dist.files} files · search index: ${kb(results.searchIndex.bytes)} in ${results.searchIndex.files} files`,

@@ -6,6 +6,8 @@ import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, wri
 export interface SearchOptions {
 	/** URL of the Pagefind bundle folder, ending in "/". */
 	bundle: string;
+	/** URL of the list of sections to filter by (src/pages/search-sections.json.ts). */
+	sections: string;
 	/** The site's base path, which Pagefind puts before result URLs. */
 	base: string;
 	highlightParam: string;
@@ -36,7 +38,8 @@ const PAGE_SIZE = 10;
 export class SearchDialog {
 	#dialog: HTMLDialogElement;
 	#input: HTMLInputElement;
-	#checkboxes: HTMLInputElement[];
+	#checkboxes: HTMLInputElement[] = [];
+	#sectionsLoaded: Promise<void>;
 	#summary: HTMLElement;
 	#list: HTMLOListElement;
 	#more: HTMLButtonElement;
@@ -50,14 +53,13 @@ export class SearchDialog {
 		this.#dialog = dialog;
 		this.#options = options;
 		this.#input = dialog.querySelector<HTMLInputElement>('#search-input')!;
-		this.#checkboxes = [...dialog.querySelectorAll<HTMLInputElement>('input[name="section"]')];
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
 		this.#list = dialog.querySelector<HTMLOListElement>('.results')!;
 		this.#more = dialog.querySelector<HTMLButtonElement>('.more')!;
 		this.#pagefind = this.#loadPagefind();
+		this.#sectionsLoaded = this.#loadSections();
 
 		this.#input.addEventListener('input', () => this.#update());
-		for (const box of this.#checkboxes) box.addEventListener('change', () => this.#update());
 		this.#more.addEventListener('click', () => this.#renderMore(true));
 		dialog.addEventListener('keydown', (event) => this.#onKeydown(event));
 	}
@@ -70,8 +72,32 @@ export class SearchDialog {
 		return pagefind;
 	}
 
+	/** One checkbox per section, with a place for its count of results. */
+	async #loadSections() {
+		const response = await fetch(this.#options.sections);
+		const sections: { id: string; title: string }[] = response.ok ? await response.json() : [];
+		const labels = sections.map(({ id, title }) => {
+			const box = document.createElement('input');
+			box.type = 'checkbox';
+			box.name = 'section';
+			box.value = id;
+			box.addEventListener('change', () => this.#update());
+			const name = document.createElement('span');
+			name.textContent = title;
+			const count = document.createElement('span');
+			count.className = 'count';
+			count.dataset['countFor'] = id;
+			const label = document.createElement('label');
+			label.append(box, name, count);
+			return label;
+		});
+		this.#dialog.querySelector('.sections')!.replaceChildren(...labels);
+		this.#checkboxes = labels.map((label) => label.querySelector('input')!);
+	}
+
 	/** Opens with the search in the URL, if any, and runs it. */
 	async show() {
+		await this.#sectionsLoaded.catch(() => undefined);
 		const known = this.#checkboxes.map((box) => box.value);
 		const state = readSearchState(new URLSearchParams(location.search), known);
 		if (state.query) this.#input.value = state.query;

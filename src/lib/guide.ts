@@ -52,6 +52,23 @@ export function getNeighbours<T>(items: readonly T[], index: number): { previous
 	return { previous: items[index - 1], next: items[index + 1] };
 }
 
+/** A slice of a list around one item, with how many items it leaves out on each side. */
+export interface ListWindow<T> {
+	shown: T[];
+	hiddenBefore: number;
+	hiddenAfter: number;
+}
+
+/**
+ * The items within `radius` of `index` (all of them for a short list). Per-page navigation uses it
+ * so that a page's size, and with it the build, does not grow with the size of the guide.
+ */
+export function windowAround<T>(items: readonly T[], index: number, radius: number): ListWindow<T> {
+	const start = Math.max(0, Math.min(index - radius, items.length - (2 * radius + 1)));
+	const end = Math.min(items.length, start + 2 * radius + 1);
+	return { shown: items.slice(start, end), hiddenBefore: start, hiddenAfter: items.length - end };
+}
+
 /** The first and last question numbers of a group, as "1–10". */
 export function formatRange(questions: readonly { number: number }[]): string {
 	const numbers = questions.map((question) => question.number);

@@ -5,6 +5,7 @@ import {
 	getNeighbours,
 	groupBySection,
 	sortByNumber,
+	windowAround,
 	type QuestionInfo,
 	type SectionInfo,
 } from '../../src/lib/guide.ts';
@@ -53,6 +54,23 @@ describe('getNeighbours', () => {
 		expect(getNeighbours(['a', 'b', 'c'], 1)).toEqual({ previous: 'a', next: 'c' });
 		expect(getNeighbours(['a', 'b', 'c'], 0)).toEqual({ previous: undefined, next: 'b' });
 		expect(getNeighbours(['a', 'b', 'c'], 2)).toEqual({ previous: 'b', next: undefined });
+	});
+});
+
+describe('windowAround', () => {
+	const items = Array.from({ length: 20 }, (_, i) => i);
+
+	test('returns the whole of a short list', () => {
+		expect(windowAround([1, 2, 3], 1, 6)).toEqual({ shown: [1, 2, 3], hiddenBefore: 0, hiddenAfter: 0 });
+	});
+
+	test('returns radius items each side of the middle of a long list', () => {
+		expect(windowAround(items, 10, 2)).toEqual({ shown: [8, 9, 10, 11, 12], hiddenBefore: 8, hiddenAfter: 7 });
+	});
+
+	test('keeps the window full at either end', () => {
+		expect(windowAround(items, 0, 2)).toEqual({ shown: [0, 1, 2, 3, 4], hiddenBefore: 0, hiddenAfter: 15 });
+		expect(windowAround(items, 19, 2)).toEqual({ shown: [15, 16, 17, 18, 19], hiddenBefore: 15, hiddenAfter: 0 });
 	});
 });
 
