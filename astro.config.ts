@@ -8,7 +8,11 @@ import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
+import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
+
+/** A CSP hash source for an inline script or style the site writes itself. */
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
 const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
@@ -38,8 +42,9 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				hashes: [`sha256-${createHash('sha256').update(THEME_RESTORE_SCRIPT).digest('base64')}`],
+				hashes: [sha256(THEME_RESTORE_SCRIPT)],
 			},
+			styleDirective: { hashes: [sha256(LAYER_ORDER_CSS)] },
 		},
 	},
 	markdown: {

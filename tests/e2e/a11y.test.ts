@@ -72,6 +72,15 @@ test('the search dialog, open with results and a filter, has no violation', asyn
 	expect(problems).toEqual([]);
 });
 
+test('a study card with its answer revealed has no violation', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto('/study/advanced-python-concurrency/');
+	await page.getByRole('button', { name: 'Show answer' }).filter({ visible: true }).click();
+	await expect(page.getByRole('group', { name: 'How well did you know it?' }).filter({ visible: true })).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
 test('a question opened from a search result, its words marked, has no violation', async ({ page, baseURL }) => {
 	const problems = watch(page, new URL(baseURL!).origin);
 	await page.goto('/sql-databases/handle-deadlocks-sql/?highlight=deadlocks');

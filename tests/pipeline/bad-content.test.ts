@@ -37,11 +37,20 @@ describe('a valid content set', () => {
 		expect(code, output).toBe(0);
 		const pages = readBuiltPages(join(root, 'dist'));
 		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
-		// 2 questions x (page + /q/N/) + 1 section + home, /questions/ and 404.
-		expect(pages.map((page) => page.path).sort()).toEqual(
-			['/', '/404.html', '/basics/', '/basics/first-question/', '/basics/second-question/', '/q/1/', '/q/2/', '/questions/'],
-		);
-		expect(pages.length).toBe(questions.length * 2 + 1 + 3);
+		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/, 404.
+		expect(pages.map((page) => page.path).sort()).toEqual([
+			'/',
+			'/404.html',
+			'/basics/',
+			'/basics/first-question/',
+			'/basics/second-question/',
+			'/q/1/',
+			'/q/2/',
+			'/questions/',
+			'/study/',
+			'/study/basics/',
+		]);
+		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 4);
 	});
 });
 

@@ -29,9 +29,10 @@ describe('links in dist/', () => {
 
 	test('every page of the build is one the content accounts for', () => {
 		const sections = new Set(questions.map((q) => q.section));
-		// Two pages per question (its page and its short link), one per section, and the fixed pages.
-		const fixed = ['/', '/404.html', '/questions/'];
-		expect(pages.length).toBe(questions.length * 2 + sections.size + fixed.length);
+		// Two pages per question (its page and its short link), two per section (its page and its
+		// study page), and the fixed pages.
+		const fixed = ['/', '/404.html', '/questions/', '/study/'];
+		expect(pages.length).toBe(questions.length * 2 + sections.size * 2 + fixed.length);
 		for (const path of fixed) expect(pages.some((page) => page.path === path), path).toBe(true);
 	});
 });

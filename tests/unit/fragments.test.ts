@@ -1,0 +1,16 @@
+import { describe, expect, test } from 'vitest';
+import { prefixFragmentIds } from '../../src/lib/fragments.ts';
+
+describe('prefixFragmentIds', () => {
+	test('prefixes ids and the same-page links to them, and leaves other links alone', () => {
+		const html = '<li id="example"><a class="anchor" href="#example">#</a> <a href="#elsewhere">x</a> <a href="/q/7/#example">y</a></li>';
+		expect(prefixFragmentIds(html, 'gil')).toBe(
+			'<li id="gil-example"><a class="anchor" href="#gil-example">#</a> <a href="#elsewhere">x</a> <a href="/q/7/#example">y</a></li>',
+		);
+	});
+
+	test('keeps the code and text as they are', () => {
+		const html = '<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>';
+		expect(prefixFragmentIds(html, 'p')).toBe('<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>');
+	});
+});
