@@ -1,5 +1,6 @@
 // https://astro.build/config
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import remarkGfm from 'remark-gfm';
@@ -27,6 +28,8 @@ export default defineConfig({
 		inlineStylesheets: 'always',
 	},
 	devToolbar: { enabled: false },
+	// Every page a reader lands on; not the short-link forwarders.
+	integrations: [sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') })],
 	security: {
 		// A <meta> policy with hashes of every script and style Astro emits. No 'unsafe-inline' or
 		// 'unsafe-eval'; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine.
