@@ -6,10 +6,10 @@
 // the README.
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stringify } from 'yaml';
+import { readContent } from '../tests/helpers/content.ts';
 import { buildProject, copyProject } from '../tests/helpers/project.ts';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -291,10 +291,7 @@ function folderSize(dir: string): { bytes: number; files: number } {
  */
 function writeSyntheticContent(count: number): string {
 	const dir = mkdtempSync(join(tmpdir(), `guide-${count}-`));
-	const real = readdirSync('content/questions', { recursive: true, encoding: 'utf8' })
-		.filter((name) => name.endsWith('.md'))
-		.sort()
-		.map((name) => parseFrontmatter(readFileSync(join('content/questions', name), 'utf8')));
+	const { questions: real } = readContent();
 	const sections = Array.from({ length: Math.ceil(count / 10) }, (_, i) => ({
 		id: `part-${i + 1}`,
 		number: i + 1,
@@ -305,11 +302,11 @@ function writeSyntheticContent(count: number): string {
 	}));
 	writeFileSync(join(dir, 'sections.yaml'), stringify(sections));
 	for (let number = 1; number <= count; number++) {
-		const { frontmatter, content } = real[(number - 1) % real.length]!;
+		const { title, slug, body } = real[(number - 1) % real.length]!;
 		const section = sections[Math.floor((number - 1) / 10)]!;
-		const data = { ...frontmatter, number, slug: `${frontmatter['slug']}-${number}`, section: section.id, origin: 'guide' };
+		const data = { number, title, slug: `${slug}-${number}`, section: section.id, origin: 'guide' };
 		mkdirSync(join(dir, 'questions', section.id), { recursive: true });
-		writeFileSync(join(dir, 'questions', section.id, `${number}.md`), `---\n${stringify(data)}---\n${content}`);
+		writeFileSync(join(dir, 'questions', section.id, `${number}.md`), `---\n${stringify(data)}---\n${body}`);
 	}
 	cpSync('content/pages', join(dir, 'pages'), { recursive: true });
 	return dir;

@@ -1,12 +1,23 @@
 // The flashcard session on the study pages: one card at a time, reveal, grade, move on. It upgrades
 // the server-rendered list of every question and answer (see Study.astro).
-import { applyGrade, resetProgress, selectForReview, shuffle, summarize, type Grade, type Progress } from '../lib/study.ts';
+import { applyGrade, GRADES, resetProgress, selectForReview, shuffle, summarize, type Grade, type Progress } from '../lib/study.ts';
 import { describeProgress, GRADE_LABELS } from './study-marks.ts';
 import { openProgressStore } from './study-store.ts';
 
 /** sessionStorage key of the chosen order, so that a shuffle holds for the session. */
 const ORDER_KEY = 'sg-study-order';
 type Order = { order: 'guide' | 'shuffled'; seed: number };
+
+/** The order chosen earlier in this session, or guide order. */
+function readStoredOrder(): Order {
+	try {
+		const stored = JSON.parse(sessionStorage.getItem(ORDER_KEY) ?? 'null') as Order | null;
+		if (stored && (stored.order === 'guide' || stored.order === 'shuffled')) return stored;
+	} catch {
+		// No storage, or something unreadable in it: guide order.
+	}
+	return { order: 'guide', seed: 0 };
+}
 
 const isField = (target: EventTarget | null) =>
 	target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
@@ -19,6 +30,7 @@ export class SgStudy extends HTMLElement {
 	#deck: HTMLLIElement[] = [];
 	#index = 0;
 	#review = false;
+	#order: Order = readStoredOrder();
 	#summary!: HTMLElement;
 	#position!: HTMLElement;
 
@@ -36,15 +48,14 @@ export class SgStudy extends HTMLElement {
 			}
 		}
 		const select = this.querySelector<HTMLSelectElement>('[data-order]')!;
-		select.value = this.#order().order;
+		select.value = this.#order.order;
 		select.addEventListener('change', () => {
-			const order: Order = { order: select.value === 'shuffled' ? 'shuffled' : 'guide', seed: Math.floor(Math.random() * 2 ** 32) };
+			this.#order = { order: select.value === 'shuffled' ? 'shuffled' : 'guide', seed: Math.floor(Math.random() * 2 ** 32) };
 			try {
-				sessionStorage.setItem(ORDER_KEY, JSON.stringify(order));
+				sessionStorage.setItem(ORDER_KEY, JSON.stringify(this.#order));
 			} catch {
 				// Without storage the order lasts until the page is left.
 			}
-			this.#orderOverride = order;
 			this.#rebuild();
 		});
 		const review = this.querySelector<HTMLButtonElement>('[data-review]')!;
@@ -64,19 +75,6 @@ export class SgStudy extends HTMLElement {
 		this.#rebuild();
 	}
 
-	#orderOverride?: Order;
-
-	#order(): Order {
-		if (this.#orderOverride) return this.#orderOverride;
-		try {
-			const stored = JSON.parse(sessionStorage.getItem(ORDER_KEY) ?? 'null') as Order | null;
-			if (stored && (stored.order === 'guide' || stored.order === 'shuffled')) return stored;
-		} catch {
-			// No storage, or something unreadable in it: guide order.
-		}
-		return { order: 'guide', seed: 0 };
-	}
-
 	#slugs(cards = this.#cards) {
 		return cards.map((card) => card.dataset['slug']!);
 	}
@@ -89,7 +87,7 @@ export class SgStudy extends HTMLElement {
 
 	/** Builds the deck from the order and review choices, and shows its first card. */
 	#rebuild() {
-		const { order, seed } = this.#order();
+		const { order, seed } = this.#order;
 		let deck = order === 'shuffled' ? shuffle(this.#cards, seed) : this.#cards;
 		if (this.#review) {
 			const missed = new Set(selectForReview(this.#progress, this.#slugs(deck)));
@@ -157,7 +155,7 @@ export class SgStudy extends HTMLElement {
 			event.preventDefault();
 			this.#toggleAnswer(card);
 		} else if (['1', '2', '3'].includes(event.key) && open) {
-			this.#grade(card, (['known', 'partly', 'unknown'] as const)[Number(event.key) - 1]!);
+			this.#grade(card, GRADES[Number(event.key) - 1]!);
 		} else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
 			event.preventDefault();
 			this.#move(event.key === 'ArrowRight' ? 1 : -1);

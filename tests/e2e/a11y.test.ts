@@ -2,16 +2,15 @@
 // and best practices), no console error or warning, and no request to another origin. The
 // short-link pages (/q/N/) are left out: they forward at once to a question page checked here.
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathOfFile } from '../helpers/dist.ts';
+import { listBuiltHtml, pathOfFile } from '../helpers/dist.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const paths = readdirSync('dist', { recursive: true, encoding: 'utf8' })
-	.filter((name) => name.endsWith('.html') && !name.startsWith('q/') && !name.startsWith('pagefind/'))
-	.map(pathOfFile)
-	.sort();
+const paths = listBuiltHtml()
+	.filter((name) => !name.startsWith('q/'))
+	.map(pathOfFile);
 
 // The pages are independent: spread them over the workers.
 test.describe.configure({ mode: 'parallel' });

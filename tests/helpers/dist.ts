@@ -23,13 +23,17 @@ export function pathOfFile(relative: string): string {
 	return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** Every HTML file of the build, parsed. Fails clearly when there is no build. */
-export function readBuiltPages(dir = distDir): BuiltPage[] {
+/** The site's HTML files (Pagefind's own UI demos left out), relative to dist/, sorted. Fails clearly when there is no build. */
+export function listBuiltHtml(dir = distDir): string[] {
 	if (!existsSync(join(dir, 'index.html'))) throw new Error(`No build in ${dir}: run npm run build first.`);
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
-		.sort()
-		.map((name) => {
+		.sort();
+}
+
+/** Every HTML file of the build, parsed. */
+export function readBuiltPages(dir = distDir): BuiltPage[] {
+	return listBuiltHtml(dir).map((name) => {
 			const tree = fromHtml(readFileSync(join(dir, name), 'utf8'));
 			const ids = new Set<string>();
 			const links: string[] = [];
