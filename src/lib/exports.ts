@@ -1,0 +1,99 @@
+// The guide in plain-text formats for people who study elsewhere: one Markdown document in the
+// source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { QuestionInfo, SectionGroup } from './guide.ts';
+import { renderInline } from './inline.ts';
+
+/** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
+export interface GuideExtra {
+	title: string;
+	body: string;
+}
+
+export interface GuideExport {
+	title: string;
+	/** The site's address, named in the document's preamble. */
+	siteUrl: string;
+	groups: SectionGroup[];
+	extras: GuideExtra[];
+}
+
+/** The sentence put under a question the site wrote itself, so the export never passes it off as the guide's. */
+export const SITE_ADDED_NOTE = (number: number) =>
+	`> **Added by this site:** the source guide has no question ${number}; this answer is the site's own.`;
+
+const trimBlankLines = (markdown: string) => markdown.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+
+/**
+ * The whole guide as one Markdown document, in the layout of the source guide (`## Section N:
+ * Questions a–b (Name)`, `### **N. Question**`, `---` between questions), so the project's importer
+ * reads it back. Each answer is its entry's Markdown as written; questions the site added carry
+ * SITE_ADDED_NOTE under their heading.
+ */
+export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport): string {
+	const blocks = [
+		`# ${title}`,
+		`The whole guide as one Markdown document, made from the content of <${siteUrl}>. What the site ` +
+			'adds to the source guide is marked where it appears.',
+		'---',
+	];
+	for (const { section, questions } of groups) {
+		blocks.push(`## Section ${section.number}: Questions ${section.first}–${section.last} (${section.title})`);
+		for (const question of questions) {
+			blocks.push(`### **${question.number}. ${question.title}**`);
+			if (question.origin === 'site') blocks.push(SITE_ADDED_NOTE(question.number));
+			blocks.push(trimBlankLines(question.body), '---');
+		}
+	}
+	for (const extra of extras) blocks.push(`## ${extra.title}`, trimBlankLines(extra.body), '---');
+	return `${blocks.join('\n\n')}\n`;
+}
+
+/** Renders an answer's Markdown to plain HTML: no highlighting classes or anchors, for other apps. */
+export function markdownToHtml(markdown: string): string {
+	return String(
+		unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown),
+	).trim();
+}
+
+/** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */
+export function tsvField(value: string): string {
+	return /[\t\n\r"]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The Anki note id of a question: stable, so re-importing an updated file updates the same notes. */
+export const ankiGuid = (question: Pick<QuestionInfo, 'number'>) => `python-backend-interview-guide-q${question.number}`;
+
+/**
+ * An Anki "Basic" note per question, as a tab-separated file with Anki's header lines: front is the
+ * numbered question, back the answer as HTML, tagged with its section (and `site-added` where the
+ * site wrote it). Import with File → Import in Anki 2.1.55 or later.
+ */
+export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'groups'>): string {
+	const header = [
+		'#separator:tab',
+		'#html:true',
+		'#notetype:Basic',
+		`#deck:${title}`,
+		'#columns:GUID\tFront\tBack\tTags',
+		'#guid column:1',
+		'#tags column:4',
+	];
+	const rows = groups.flatMap(({ section, questions }) =>
+		questions.map((question) => {
+			const back = [
+				question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number)) : '',
+				markdownToHtml(question.body),
+			].join('');
+			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
+			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]
+				.map(tsvField)
+				.join('\t');
+		}),
+	);
+	return `${[...header, ...rows].join('\n')}\n`;
+}

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { getGuide, getGuidePages } from '../lib/content.ts';
+import { guideToMarkdown } from '../lib/exports.ts';
+import { siteConfig } from '../site.config.ts';
+
+/** The whole guide as one Markdown document, regenerated from the content on every build. */
+export const GET: APIRoute = async ({ site }) => {
+	const { groups } = await getGuide();
+	const extras = (await getGuidePages()).map((page) => ({ title: page.data.title, body: page.body ?? '' }));
+	const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+	return new Response(guideToMarkdown({ title: siteConfig.title, siteUrl, groups, extras }), {
+		headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+	});
+};
