@@ -8,6 +8,9 @@ import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
+import { offline } from './src/integrations/offline.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
 import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
@@ -20,6 +23,8 @@ const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default'
 export default defineConfig({
 	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
 	base: process.env.BASE_PATH ?? '/',
+	// The tests build a second copy under a base path beside dist/ (scripts/test.ts).
+	outDir: process.env.OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	build: {
 		format: 'directory',
@@ -28,8 +33,13 @@ export default defineConfig({
 		inlineStylesheets: 'always',
 	},
 	devToolbar: { enabled: false },
-	// Every page a reader lands on; not the short-link forwarders.
-	integrations: [sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') })],
+	integrations: [
+		// Every page a reader lands on; not the short-link forwarders.
+		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
+		// After the build, in this order: the search index, then the service worker that caches it too.
+		searchIndex(),
+		offline(),
+	],
 	security: {
 		// A <meta> policy with hashes of every script and style Astro emits. No 'unsafe-inline' or
 		// 'unsafe-eval'; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine.
@@ -45,7 +55,7 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				hashes: [sha256(THEME_RESTORE_SCRIPT)],
+				hashes: [sha256(THEME_RESTORE_SCRIPT), sha256(OFFLINE_REGISTER_SCRIPT)],
 			},
 			styleDirective: { hashes: [sha256(LAYER_ORDER_CSS)] },
 		},

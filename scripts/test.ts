@@ -1,7 +1,8 @@
 // Runs every check the project has, in order, and ends with one line "N passed, N failed" that CI
 // reads: astro check, the unit and pipeline tests (Vitest), the build, the checks of the built
-// files (Vitest: HTML validity, links), and the browser tests (Playwright) on the built site. A skipped or
-// unfinished test counts as failed. Run it with `npm test`.
+// files (Vitest: HTML validity, links), the browser tests (Playwright) on the built site, and the
+// browser tests again on a build under the base path /guide/. A skipped or unfinished test counts
+// as failed. Run it with `npm test`.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -21,8 +22,8 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): b
 }
 
 /** A step that is one check: it passes or fails as a whole. */
-function step(name: string, command: string, args: string[]) {
-	const ok = run(command, args);
+function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
+	const ok = run(command, args, options);
 	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 	return ok;
 }
@@ -88,6 +89,20 @@ function vitest(name: string, folders: string[]) {
 // Unit tests, and the pipeline tests that build throwaway copies (bad content, reproducibility).
 vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 
+/** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
+function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}) {
+	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
+	run('npx', ['playwright', 'test', '--reporter=list,json'], {
+		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+	});
+	const stats = readJson(json)?.stats;
+	tallies.push(
+		stats
+			? { name, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
+			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+	);
+}
+
 const built = step('build', 'npm', ['run', 'build']);
 if (built) vitest('checks of the built site', ['tests/site']);
 else tallies.push({ name: 'checks of the built site (not run: build failed)', passed: 0, failed: 1 });
@@ -95,16 +110,13 @@ const chromium = findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'build failed'})`, passed: 0, failed: 1 });
 } else {
-	const e2eJson = `${resultsDir}/playwright.json`;
-	run('npx', ['playwright', 'test', '--reporter=list,json'], {
-		env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
-	});
-	const stats = readJson(e2eJson)?.stats;
-	tallies.push(
-		stats
-			? { name: 'browser tests', passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
-			: { name: 'browser tests (runner did not report)', passed: 0, failed: 1 },
-	);
+	browserTests('browser tests', chromium);
+	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link,
+	// asset, search file, short link and the offline worker must work there too.
+	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
+	if (step('build under /guide/', 'npm', ['run', 'build'], { env: { ...process.env, ...underBase } })) {
+		browserTests('browser tests under /guide/', chromium, underBase);
+	}
 }
 
 console.log('\nSummary');

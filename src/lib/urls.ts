@@ -17,3 +17,12 @@ export function sectionPath(section: { id: string }): string {
 export function shortPath(question: { number: number }): string {
 	return `/q/${question.number}/`;
 }
+
+/**
+ * The link preview image of a page, named after the page's path: `/og/<section>/<slug>.png` for a
+ * question, `/og/<section>.png` for a section, and `/og/site.png` for the home page.
+ */
+export function socialImagePath(pagePath: string): string {
+	const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+	return `/og/${trimmed || 'site'}.png`;
+}

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
-const question = '/intermediate-python/difference-deepcopy-copy/';
+const question = at('/intermediate-python/difference-deepcopy-copy/');
 
 test.describe('copy buttons', () => {
 	test.beforeEach(async ({ context }) => {
@@ -12,7 +13,7 @@ test.describe('copy buttons', () => {
 		// Press the copy-link button.
 		await page.getByRole('button', { name: 'Copy link' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${question}`);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(question, baseURL).href);
 	});
 
 	test('copy code puts the code block’s exact text on the clipboard', async ({ page }) => {
@@ -42,7 +43,7 @@ test.describe('without JavaScript', () => {
 
 	test('the URL is shown in a selectable field and no dead button is shown', async ({ page, baseURL }) => {
 		await page.goto(question);
-		await expect(page.getByRole('textbox', { name: 'Link to this question' })).toHaveValue(`${baseURL}${question}`);
+		await expect(page.getByRole('textbox', { name: 'Link to this question' })).toHaveValue(new URL(question, baseURL).href);
 		await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
 		await expect(page.getByRole('button', { name: 'Copy code' })).toHaveCount(0);
 		await expect(page.getByRole('combobox', { name: 'Theme' })).toBeHidden();

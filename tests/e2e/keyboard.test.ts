@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
 /** Tabs through the page once (until focus comes back round); each stop's name and focus ring. */
 async function tabThrough(page: Page) {
@@ -25,7 +26,7 @@ async function tabThrough(page: Page) {
 test.describe('keyboard', () => {
 	test('every control of a question page is reached by Tab and shows a focus ring', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.goto('/intermediate-python/difference-deepcopy-copy/');
+		await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
 		const stops = await tabThrough(page);
 		const names = stops.map((s) => s.name);
 		for (const expected of ['a:Skip to content', 'button:Search', 'select:', 'a:#Link to “Example”', 'button:Copy code', 'input:', 'button:Copy link', 'a:Next']) {
@@ -36,7 +37,7 @@ test.describe('keyboard', () => {
 
 	test('the theme is changed with the keyboard alone', async ({ page }) => {
 		await page.emulateMedia({ colorScheme: 'light' });
-		await page.goto('/');
+		await page.goto(at('/'));
 		// Focus the theme select and pick "Dark" with the arrow keys.
 		await page.getByRole('combobox', { name: 'Theme' }).focus();
 		await page.keyboard.press('ArrowDown');
@@ -46,11 +47,11 @@ test.describe('keyboard', () => {
 
 	test('copy buttons work from the keyboard', async ({ page, context, baseURL }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		await page.goto('/intermediate-python/difference-deepcopy-copy/');
+		await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
 		// Focus "Copy link" and press Enter.
 		await page.getByRole('button', { name: 'Copy link' }).focus();
 		await page.keyboard.press('Enter');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/intermediate-python/difference-deepcopy-copy/`);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(at('/intermediate-python/difference-deepcopy-copy/'), baseURL).href);
 		// Focus the first "Copy code" and press Space.
 		await page.getByRole('button', { name: 'Copy code' }).first().focus();
 		await page.keyboard.press(' ');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
-const question = '/sql-databases/handle-deadlocks-sql/';
+const question = at('/sql-databases/handle-deadlocks-sql/');
 
 test.describe('layout', () => {
 	test('a skip link is the first thing Tab reaches, and it moves focus to the main content', async ({ page }) => {
@@ -17,7 +18,7 @@ test.describe('layout', () => {
 
 	test('on a 320 px phone nothing scrolls sideways and the section list is folded', async ({ page }) => {
 		await page.setViewportSize({ width: 320, height: 640 });
-		await page.goto('/python-fundamentals/difference-list-tuple-python/');
+		await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBe(0);
 		const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -39,17 +40,22 @@ test.describe('layout', () => {
 		expect(navBox.x + navBox.width).toBeLessThanOrEqual(mainBox.x);
 	});
 
-	test('a printed question shows the question, answer and code in black on white, without navigation', async ({ page }) => {
+	test('a printed question shows the question and answer on white, code in the light theme, without navigation', async ({ page }) => {
 		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-		await page.goto('/python-fundamentals/difference-list-tuple-python/');
+		await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		// Sections, previous/next, and the header and footer are all hidden in print.
 		await expect(page.locator('nav')).toHaveCount(2);
 		for (const chrome of await page.locator('nav, header, footer, sg-copy-link').all()) await expect(chrome).toBeHidden();
+		// Printed from a dark screen, a token still takes its light-theme colour (its sl-RRGGBB class).
 		const colours = await page.locator('pre.astro-code').evaluate((pre) => {
-			const token = pre.querySelector('span[class^="sl-"]')!;
-			return [getComputedStyle(document.body).backgroundColor, getComputedStyle(pre).backgroundColor, getComputedStyle(token).color];
+			const token = [...pre.querySelectorAll('span')].find((span) => /\bsl-[0-9a-f]{6}\b/.test(span.className))!;
+			const hex = /\bsl-([0-9a-f]{6})\b/.exec(token.className)![1]!;
+			const light = `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+			return [getComputedStyle(document.body).backgroundColor, getComputedStyle(pre).backgroundColor, getComputedStyle(token).color, light];
 		});
-		expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+		expect(colours.slice(0, 2)).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
+		expect(colours[2]).toBe(colours[3]);
+		expect(colours[2]).not.toBe('rgb(0, 0, 0)');
 	});
 });

@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { at, href } from '../helpers/site.ts';
 
 test.describe('reading the guide', () => {
 	test('goes home -> section -> question -> next question -> back to the section', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Python & Backend Interview Guide');
 
 		// Open a section from the home page.
 		await page.getByRole('link', { name: 'Section 6: SQL & Databases' }).click();
-		await expect(page).toHaveURL('/sql-databases/');
+		await expect(page).toHaveURL(at('/sql-databases/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('SQL & Databases');
 		await expect(page.getByText('Section 6 · Questions 51–60')).toBeVisible();
 
@@ -21,40 +22,40 @@ test.describe('reading the guide', () => {
 
 		// Back to the section it belongs to.
 		await page.getByRole('article').getByRole('link', { name: 'Section 6: SQL & Databases' }).click();
-		await expect(page).toHaveURL('/sql-databases/');
+		await expect(page).toHaveURL(at('/sql-databases/'));
 	});
 
 	test('crosses sections with next and previous: question 10 leads to question 11 and back', async ({ page }) => {
-		await page.goto('/python-fundamentals/name-main-mean/');
+		await page.goto(at('/python-fundamentals/name-main-mean/'));
 		// Next from the last question of section 1.
 		await page.getByRole('link', { name: /^Next 11\./ }).click();
-		await expect(page).toHaveURL('/intermediate-python/decorators-python/');
+		await expect(page).toHaveURL(at('/intermediate-python/decorators-python/'));
 		await expect(page.getByRole('article').getByRole('link', { name: 'Section 2: Intermediate Python' })).toBeVisible();
 		// And back.
 		await page.getByRole('link', { name: /^Previous 10\./ }).click();
-		await expect(page).toHaveURL('/python-fundamentals/name-main-mean/');
+		await expect(page).toHaveURL(at('/python-fundamentals/name-main-mean/'));
 	});
 
 	test('lists all 100 questions on the home page, each linked', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		const links = page.getByRole('main').getByRole('listitem').getByRole('link', { name: /^\d+\. / });
 		await expect(links).toHaveCount(100);
 	});
 
 	test('shows the right question when its URL is opened directly', async ({ page }) => {
-		await page.goto('/docker-kubernetes/write-simple-dockerfile/');
+		await page.goto(at('/docker-kubernetes/write-simple-dockerfile/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('62. How do you write a simple Dockerfile?');
 		await expect(page.getByRole('article').locator('pre')).toContainText('FROM python:3.9-slim');
 		await expect(page).toHaveTitle('62. How do you write a simple Dockerfile? · Python & Backend Interview Guide');
 	});
 
 	test('marks question 82 as added by the site', async ({ page }) => {
-		await page.goto('/q/82/');
+		await page.goto(at('/q/82/'));
 		await expect(page.getByText('Added by this site: the source guide has no question 82')).toBeVisible();
 	});
 
 	test('links each labelled part of an answer', async ({ page }) => {
-		await page.goto('/python-fundamentals/difference-list-tuple-python/#example');
+		await page.goto(at('/python-fundamentals/difference-list-tuple-python/#example'));
 		await expect(page.locator('li#example')).toBeInViewport();
 		await expect(page.getByRole('link', { name: 'Link to “Example”' })).toHaveAttribute('href', '#example');
 	});
@@ -62,18 +63,18 @@ test.describe('reading the guide', () => {
 
 test.describe('short links', () => {
 	test('/q/42/ lands on question 42', async ({ page }) => {
-		await page.goto('/q/42/');
-		await expect(page).toHaveURL('/restful-api-microservices/statelessness-restful-services/');
+		await page.goto(at('/q/42/'));
+		await expect(page).toHaveURL(at('/restful-api-microservices/statelessness-restful-services/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('42. What is statelessness in RESTful services?');
 	});
 });
 
 test.describe('missing pages', () => {
 	test('answer 404 with a page that links home and to every section', async ({ page }) => {
-		const response = await page.goto('/no-such-page/');
+		const response = await page.goto(at('/no-such-page/'));
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-		await expect(page.getByRole('link', { name: 'the home page' })).toHaveAttribute('href', '/');
+		await expect(page.getByRole('link', { name: 'the home page' })).toHaveAttribute('href', href('/'));
 		await expect(page.getByRole('main').getByRole('link', { name: /^Section \d+:/ })).toHaveCount(10);
 	});
 });

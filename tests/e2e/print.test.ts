@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { groupBySection } from '../../src/lib/guide.ts';
 import { toPlainText } from '../../src/lib/inline.ts';
 import { readContent } from '../helpers/content.ts';
+import { at } from '../helpers/site.ts';
 
 const { sections, questions } = readContent();
 /** PDF text comes back in runs split at line ends; compare without whitespace. */
@@ -11,7 +12,7 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 
 test('printing /print/ gives a PDF with every section from a new page and every question title', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.goto('print/');
+	await page.goto(at('/print/'));
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
 	const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
 	const pages: string[] = [];
@@ -39,7 +40,7 @@ test('printing /print/ gives a PDF with every section from a new page and every 
 });
 
 test('the contents link to every section and question on the same page', async ({ page }) => {
-	await page.goto('print/');
+	await page.goto(at('/print/'));
 	const contents = page.getByRole('navigation', { name: 'Contents' });
 	const links = contents.getByRole('link');
 	await expect(links).toHaveCount(sections.length + questions.length + 1);

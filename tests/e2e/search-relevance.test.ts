@@ -1,6 +1,7 @@
 // The relevance table: queries a reader would type, each with the question(s) one of which must
 // come up in the top 3. Run against the built index through Pagefind's own JS API in the browser.
 import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
 const TABLE: [query: string, expected: number[]][] = [
 	['deadlock', [58]],
@@ -87,7 +88,7 @@ const TABLE: [query: string, expected: number[]][] = [
 
 /** Runs every query of the table in one page and returns the top three question numbers of each. */
 async function topThree(page: Page, queries: string[]): Promise<Record<string, number[]>> {
-	await page.goto('/');
+	await page.goto(at('/'));
 	return page.evaluate(async (queries) => {
 		const pagefind = await import(/* @vite-ignore */ `${document.baseURI.replace(/\/?$/, '/')}pagefind/pagefind.js`);
 		const top: Record<string, number[]> = {};

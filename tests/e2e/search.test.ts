@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
 const searchButton = (page: Page) => page.getByRole('button', { name: 'Search' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' });
@@ -7,7 +8,7 @@ const results = (page: Page) => dialog(page).getByRole('list', { name: 'Results'
 
 test.describe('opening and closing', () => {
 	test('a click on the header control opens the dialog with the field focused', async ({ page }) => {
-		await page.goto('/sql-databases/');
+		await page.goto(at('/sql-databases/'));
 		// Click the search control.
 		await searchButton(page).click();
 		await expect(dialog(page)).toBeVisible();
@@ -15,7 +16,7 @@ test.describe('opening and closing', () => {
 	});
 
 	test('"/" opens it, and Esc closes it and gives focus back where it was', async ({ page }) => {
-		await page.goto('/sql-databases/');
+		await page.goto(at('/sql-databases/'));
 		const link = page.getByRole('link', { name: /^52\. / });
 		await link.focus();
 		// Press "/".
@@ -28,7 +29,7 @@ test.describe('opening and closing', () => {
 	});
 
 	test('Ctrl+K opens it, also from inside a text field', async ({ page }) => {
-		await page.goto('/python-fundamentals/global-interpreter-lock-gil/');
+		await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
 		await page.getByRole('textbox', { name: 'Link to this question' }).focus();
 		// Press Ctrl+K.
 		await page.keyboard.press('Control+k');
@@ -38,7 +39,7 @@ test.describe('opening and closing', () => {
 	test('loads no search code or index until it is opened', async ({ page }) => {
 		const requests: string[] = [];
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-		await page.goto('/python-fundamentals/global-interpreter-lock-gil/');
+		await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
 		await page.waitForLoadState('networkidle');
 		expect(requests.filter((path) => path.includes('pagefind') || path.includes('search-dialog'))).toEqual([]);
 		// Open the search and type.
@@ -51,7 +52,7 @@ test.describe('opening and closing', () => {
 
 test.describe('results', () => {
 	test('show the number, question, section and an excerpt with the words marked', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		// Type a query.
 		await input(page).fill('deadlock');
@@ -63,7 +64,7 @@ test.describe('results', () => {
 	});
 
 	test('are reached and opened with the keyboard alone', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		// Press "/", type, move down to the first result, press Enter.
 		await page.keyboard.press('/');
 		await page.keyboard.type('circuit breaker');
@@ -79,7 +80,7 @@ test.describe('results', () => {
 	});
 
 	test('point into the part of an answer that matches best', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		// Search a word only question 1's example has.
 		await input(page).fill('AttributeError');
@@ -90,7 +91,7 @@ test.describe('results', () => {
 	});
 
 	test('leave out a word no question has, and say so', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('where vs having');
 		await expect(results(page).first()).toContainText('57. Difference between WHERE and HAVING clauses?');
@@ -100,7 +101,7 @@ test.describe('results', () => {
 
 test.describe('filtering by section', () => {
 	test('narrows the results to the chosen sections and counts each section', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('docker');
 		await expect(results(page).first()).toBeVisible();
@@ -126,20 +127,20 @@ test.describe('filtering by section', () => {
 
 test.describe('the search in the URL', () => {
 	test('is written as the reader types and filters', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('index');
-		await expect(page).toHaveURL('/?q=index');
+		await expect(page).toHaveURL(at('/?q=index'));
 		await dialog(page).getByText('Filter by section').click();
 		await dialog(page).getByRole('checkbox', { name: /SQL & Databases/ }).check();
-		await expect(page).toHaveURL('/?q=index&section=sql-databases');
+		await expect(page).toHaveURL(at('/?q=index&section=sql-databases'));
 		// Closing forgets it.
 		await page.keyboard.press('Escape');
-		await expect(page).toHaveURL('/');
+		await expect(page).toHaveURL(at('/'));
 	});
 
 	test('opens with its results when the link is loaded', async ({ page }) => {
-		await page.goto('/?q=deadlock&section=sql-databases');
+		await page.goto(at('/?q=deadlock&section=sql-databases'));
 		await expect(dialog(page)).toBeVisible();
 		await expect(input(page)).toHaveValue('deadlock');
 		await expect(dialog(page).getByRole('checkbox', { name: /SQL & Databases/ })).toBeChecked();
@@ -147,14 +148,14 @@ test.describe('the search in the URL', () => {
 	});
 
 	test('is back with its results after following a result and pressing Back', async ({ page }) => {
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('pydantic');
 		await results(page).first().getByRole('link').first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('33. What are Pydantic models in FastAPI?');
 		// Go back.
 		await page.goBack();
-		await expect(page).toHaveURL('/?q=pydantic');
+		await expect(page).toHaveURL(at('/?q=pydantic'));
 		await expect(input(page)).toHaveValue('pydantic');
 		await expect(results(page).first()).toContainText('33. What are Pydantic models in FastAPI?');
 	});
@@ -163,7 +164,7 @@ test.describe('the search in the URL', () => {
 test.describe('arriving from a result', () => {
 	test('marks the searched words on the question and scrolls to the first', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 500 });
-		await page.goto('/');
+		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('sentinel');
 		await expect(results(page)).toHaveCount(0);
@@ -179,10 +180,10 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the search control is a link to a page listing every question by section', async ({ page }) => {
-		await page.goto('/sql-databases/');
+		await page.goto(at('/sql-databases/'));
 		await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
 		await page.getByRole('link', { name: 'Search questions' }).click();
-		await expect(page).toHaveURL('/questions/');
+		await expect(page).toHaveURL(at('/questions/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('All questions');
 		await expect(page.getByRole('main').getByRole('link', { name: /^\d+\. / })).toHaveCount(100);
 		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(10);

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const SECTION = '/study/sql-databases/';
+const SECTION = at('/study/sql-databases/');
 const heading = (page: Page) => page.locator('li.card h2').filter({ visible: true });
 const reveal = (page: Page) => page.getByRole('button', { name: /Show answer|Hide answer/ }).filter({ visible: true });
 
@@ -39,10 +40,10 @@ test.describe('a study session', () => {
 		await page.getByRole('button', { name: /Partly/ }).filter({ visible: true }).click();
 		await page.reload();
 		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('0 known, 1 partly, 0 to review, 9 not graded yet.');
-		await page.goto('/sql-databases/');
+		await page.goto(at('/sql-databases/'));
 		await expect(page.getByText('Your progress: 0 known, 1 partly, 0 to review, 9 not graded yet.')).toBeVisible();
 		await expect(page.getByRole('main').getByRole('link', { name: /^51\. .*partly$/ })).toBeVisible();
-		await page.goto('/');
+		await page.goto(at('/'));
 		await expect(page.getByText('Your progress: 0 known, 1 partly, 0 to review, 9 not graded yet.')).toBeVisible();
 	});
 
@@ -62,7 +63,7 @@ test.describe('a study session', () => {
 	});
 
 	test('shuffles, and keeps the shuffled order for the session', async ({ page }) => {
-		await page.goto('/study/');
+		await page.goto(at('/study/'));
 		await page.getByRole('combobox', { name: 'Order' }).selectOption('shuffled');
 		const first = await heading(page).textContent();
 		await page.reload();
@@ -85,7 +86,7 @@ test.describe('moving progress between browsers', () => {
 		await page.goto(SECTION);
 		await page.keyboard.press(' ');
 		await page.keyboard.press('2');
-		await page.goto('/study/');
+		await page.goto(at('/study/'));
 		// Export.
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Export progress' }).click();
@@ -94,9 +95,9 @@ test.describe('moving progress between browsers', () => {
 		expect(JSON.parse(readFileSync(file, 'utf8')).questions['difference-inner-join-left-join'].grade).toBe('partly');
 		// Import in a new, empty browser context.
 		const fresh = await browser.newPage();
-		await fresh.goto('/study/');
+		await fresh.goto(at('/study/'));
 		await fresh.getByLabel('Import progress from a file').setInputFiles(file);
-		await fresh.waitForURL('/study/');
+		await fresh.waitForURL(at('/study/'));
 		await expect(fresh.getByRole('status').filter({ hasText: 'known' })).toHaveText('0 known, 1 partly, 0 to review, 99 not graded yet.');
 		await fresh.close();
 	});
@@ -105,7 +106,7 @@ test.describe('moving progress between browsers', () => {
 		await page.goto(SECTION);
 		await page.keyboard.press(' ');
 		await page.keyboard.press('1');
-		await page.goto('/study/');
+		await page.goto(at('/study/'));
 		const foreign = testInfo.outputPath('foreign.json');
 		writeFileSync(foreign, JSON.stringify({ kind: 'bookmarks', version: 1, questions: {} }));
 		await page.getByLabel('Import progress from a file').setInputFiles(foreign);
@@ -116,7 +117,7 @@ test.describe('moving progress between browsers', () => {
 
 test.describe('random question', () => {
 	test('opens a question not yet known', async ({ page }) => {
-		await page.goto('/sql-databases/');
+		await page.goto(at('/sql-databases/'));
 		await page.getByRole('link', { name: 'Random question not yet known' }).click();
 		await expect(page).toHaveURL(/\/sql-databases\/[a-z0-9-]+\/$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^5\d\. |^60\. /);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
 
-const question = '/python-fundamentals/difference-list-tuple-python/';
+const question = at('/python-fundamentals/difference-list-tuple-python/');
 /** The colour of the first keyword-like token ("=") in the first code block. */
 const tokenColour = (page: Page) =>
 	page.locator('pre.astro-code span.sl-cf222e').first().evaluate((el) => getComputedStyle(el).color);

@@ -1,14 +1,17 @@
 // Reads the built site in dist/ as a set of pages: their ids and the URLs they link to.
 import { fromHtml } from 'hast-util-from-html';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { DEFAULT_SITE_URL } from '../../src/site.config.ts';
 
 /** The site's own origin: absolute links to it (canonical URLs) are internal links. */
 const siteOrigin = new URL(process.env.SITE_URL ?? DEFAULT_SITE_URL).origin;
 
-export const distDir = new URL('../../dist/', import.meta.url).pathname;
+/** The build under test: dist/, or the folder OUT_DIR names (the base-path build of scripts/test.ts). */
+export const distDir = process.env.OUT_DIR
+	? `${resolve(process.env.OUT_DIR)}/`
+	: new URL('../../dist/', import.meta.url).pathname;
 
 /** A built page: its URL path, file, ids, and every URL it refers to. */
 export interface BuiltPage {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
-const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'pagefind.yml'];
+const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
 
 /** A copy of the project whose content/ is `contentDir`'s; remove() deletes it. */
 export function copyProject(contentDir: string): { root: string; remove(): void } {
@@ -36,10 +36,7 @@ function runIn(root: string, script: string, args: string[]): Promise<{ code: nu
 	});
 }
 
-/** Runs `astro build` in `root` (and, with `search`, Pagefind after it, as `npm run build` does). */
-export async function buildProject(root: string, { search = false } = {}): Promise<{ code: number; output: string }> {
-	const astro = await runIn(root, 'astro/bin/astro.mjs', ['build']);
-	if (astro.code !== 0 || !search) return astro;
-	const pagefind = await runIn(root, 'pagefind/lib/runner/bin.cjs', []);
-	return { code: pagefind.code, output: astro.output + pagefind.output };
+/** Runs `astro build` in `root`, as `npm run build` does (the search index and offline worker included). */
+export function buildProject(root: string): Promise<{ code: number; output: string }> {
+	return runIn(root, 'astro/bin/astro.mjs', ['build']);
 }

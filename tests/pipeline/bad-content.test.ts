@@ -37,20 +37,21 @@ describe('a valid content set', () => {
 		expect(code, output).toBe(0);
 		const pages = readBuiltPages(join(root, 'dist'));
 		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
-		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/, 404.
+		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/, /print/, 404.
 		expect(pages.map((page) => page.path).sort()).toEqual([
 			'/',
 			'/404.html',
 			'/basics/',
 			'/basics/first-question/',
 			'/basics/second-question/',
+			'/print/',
 			'/q/1/',
 			'/q/2/',
 			'/questions/',
 			'/study/',
 			'/study/basics/',
 		]);
-		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 4);
+		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 5);
 	});
 });
 
@@ -89,9 +90,9 @@ describe('a Markdown link to a missing page', () => {
 		);
 		expect(code, output).toBe(0);
 		const { broken } = findBrokenLinks(readBuiltPages(join(root, 'dist')), join(root, 'dist'));
-		// On the question's page, and on the study pages that carry its answer too.
+		// On the question's page, and on the study and print pages that carry its answer too.
 		expect(broken).toEqual(
-			['/basics/second-question/', '/study/basics/', '/study/'].map((page) => ({
+			['/basics/second-question/', '/print/', '/study/basics/', '/study/'].map((page) => ({
 				page,
 				link: '/basics/third-question/',
 				why: 'no such page or file',

@@ -19,7 +19,7 @@ function digest(dir: string): Record<string, string> {
 }
 
 test('two builds of the same commit are byte-identical', async () => {
-	const [first, second] = await Promise.all(copies.map((copy) => buildProject(copy.root, { search: true })));
+	const [first, second] = await Promise.all(copies.map((copy) => buildProject(copy.root)));
 	expect(first!.code, first!.output).toBe(0);
 	expect(second!.code, second!.output).toBe(0);
 	const [a, b] = copies.map((copy) => digest(join(copy.root, 'dist')));

@@ -1,5 +1,6 @@
 // What a search engine or a chat preview reads: unique titles and descriptions, canonical URLs,
-// Open Graph tags, a sitemap of every page a reader lands on, and robots.txt pointing at it.
+// Open Graph tags with a preview image per question, a sitemap of every page a reader lands on,
+// robots.txt pointing at it, and a web app manifest whose icons exist at their stated sizes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -17,8 +18,21 @@ const heads = pages.map((page) => {
 		canonical: html.match(/<link rel="canonical" href="([^"]*)"/)?.[1],
 		ogTitle: meta('property', 'og:title'),
 		ogDescription: meta('property', 'og:description'),
+		ogImage: meta('property', 'og:image'),
+		ogImageAlt: meta('property', 'og:image:alt'),
+		twitterCard: meta('name', 'twitter:card'),
+		manifest: html.match(/<link rel="manifest" href="([^"]*)"/)?.[1],
+		appleTouchIcon: html.match(/<link rel="apple-touch-icon" href="([^"]*)"/)?.[1],
 	};
 });
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+	const bytes = readFileSync(file);
+	expect(bytes.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+/** The file in dist/ an absolute or root-relative URL of the site points at. */
+const fileOf = (url: string) => join(distDir, decodeURIComponent(new URL(url, 'http://site.invalid').pathname));
 const duplicates = (values: (string | undefined)[]) => values.filter((value, i) => values.indexOf(value) !== i);
 
 describe('every page', () => {
@@ -35,6 +49,55 @@ describe('every page', () => {
 			if (head.path === '/404.html') continue;
 			expect(new URL(head.canonical!).pathname, head.path).toBe(head.path);
 		}
+	});
+});
+
+describe('link preview images', () => {
+	test('every page names one, 1200×630 PNG, with a large-image Twitter card and alt text', () => {
+		const sizes = new Map<string, { width: number; height: number }>();
+		for (const head of heads) {
+			expect(head.ogImage, head.path).toMatch(/^https?:\/\/.*\.png$/);
+			expect(head.ogImageAlt, head.path).toBeTruthy();
+			expect(head.twitterCard, head.path).toBe('summary_large_image');
+			const file = fileOf(head.ogImage!);
+			if (!sizes.has(file)) sizes.set(file, pngSize(file));
+			expect(sizes.get(file), head.path).toEqual({ width: 1200, height: 630 });
+		}
+	});
+
+	test('each question and each section has its own image, naming it in the alt text', () => {
+		const own = heads.filter((head) => head.path !== '/' && /^\/[^/]+\/([^/]+\/)?$/.test(head.path) && !/^\/(study|questions|print)\//.test(head.path));
+		expect(own.length).toBeGreaterThanOrEqual(110);
+		expect(duplicates(own.map((head) => head.ogImage))).toEqual([]);
+		for (const head of own) expect(head.ogImageAlt, head.path).toMatch(/^(Question \d+|Section \d+) · /);
+	});
+});
+
+describe('the web app manifest', () => {
+	const manifestPath = heads[0]!.manifest!;
+	const manifest = JSON.parse(readFileSync(fileOf(manifestPath), 'utf8'));
+
+	test('is linked from every page, with an apple-touch-icon', () => {
+		for (const head of heads) {
+			expect(head.manifest, head.path).toBe(manifestPath);
+			expect(pngSize(fileOf(head.appleTouchIcon!)), head.path).toEqual({ width: 180, height: 180 });
+		}
+	});
+
+	test('names the site, starts at its home, and has icons that exist at the sizes it states', () => {
+		expect(manifest).toMatchObject({ name: 'Python & Backend Interview Guide', start_url: '/', scope: '/', display: 'standalone' });
+		const purposes = new Set<string>();
+		for (const icon of manifest.icons) {
+			purposes.add(icon.purpose);
+			if (icon.type === 'image/svg+xml') {
+				expect(readFileSync(fileOf(icon.src), 'utf8')).toMatch(/^<svg /);
+				continue;
+			}
+			const [width, height] = icon.sizes.split('x').map(Number);
+			expect(pngSize(fileOf(icon.src)), icon.src).toEqual({ width, height });
+		}
+		expect(manifest.icons.some((icon: { sizes: string }) => icon.sizes === '512x512')).toBe(true);
+		expect([...purposes].sort()).toEqual(['any', 'maskable']);
 	});
 });
 

@@ -1,0 +1,116 @@
+// What the site's generated images show, as element trees for Satori (src/images/render.ts draws
+// them): a link preview card per page, and the site's icon. Pure data, so the layout is testable.
+import { toPlainText } from './inline.ts';
+
+/** A Satori element: the shape of a React element, without React. */
+export interface CardNode {
+	type: string;
+	props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string | undefined };
+}
+
+const el = (type: string, style: Record<string, string | number>, children?: CardNode['props']['children']): CardNode => ({
+	type,
+	props: { style, children },
+});
+
+/** The card's colours: the site's light theme. */
+export const CARD_COLOURS = { paper: '#ffffff', ink: '#1f2328', muted: '#59636e', accent: '#0a58b8', soft: '#ddf4ff' };
+
+/** Open Graph's recommended size, which chat apps and social sites crop least. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
+export interface CardText {
+	/** The small line above the title: "Question 26 · Section 3: Advanced Python & Concurrency". */
+	kicker: string;
+	/** The large text: the question, or the page's title. Plain text. */
+	title: string;
+	/** The line at the foot of the card, beside the icon: the site's name. */
+	footer: string;
+}
+
+/** A size for the title that keeps even the longest question within three or four lines. */
+export function titleSize(title: string): number {
+	if (title.length <= 45) return 76;
+	if (title.length <= 75) return 64;
+	return 54;
+}
+
+/** A link preview card: kicker, title and site name on white, with the site's icon and an accent rule. */
+export function socialCard({ kicker, title, footer }: CardText): CardNode {
+	const { paper, ink, muted, accent } = CARD_COLOURS;
+	return el(
+		'div',
+		{
+			width: '100%',
+			height: '100%',
+			boxSizing: 'border-box',
+			display: 'flex',
+			flexDirection: 'column',
+			justifyContent: 'space-between',
+			padding: '64px 72px',
+			backgroundColor: paper,
+			borderBottom: `16px solid ${accent}`,
+			fontFamily: 'Inter',
+			color: ink,
+		},
+		[
+			el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: accent }, kicker),
+			el('div', { display: 'flex', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title),
+			el('div', { display: 'flex', alignItems: 'center', gap: 20, fontSize: 30, color: muted }, [
+				siteIcon(56),
+				el('div', { display: 'flex' }, footer),
+			]),
+		],
+	);
+}
+
+/**
+ * The site's icon: "Q?" on the accent colour. `safeZone` shrinks the rounded square into the middle
+ * 80 % of a full-bleed square, for "maskable" icons that a phone crops to its own shape.
+ */
+export function siteIcon(size: number, { safeZone = false } = {}): CardNode {
+	const { accent, paper } = CARD_COLOURS;
+	const inner = safeZone ? Math.round(size * 0.8) : size;
+	const mark = el(
+		'div',
+		{
+			width: inner,
+			height: inner,
+			display: 'flex',
+			alignItems: 'center',
+			justifyContent: 'center',
+			borderRadius: safeZone ? 0 : Math.round(size * 0.19),
+			backgroundColor: accent,
+			color: paper,
+			fontFamily: 'Inter',
+			fontWeight: 700,
+			fontSize: Math.round(inner * 0.5),
+			letterSpacing: -Math.round(inner * 0.02),
+		},
+		'Q?',
+	);
+	return safeZone
+		? el('div', { width: size, height: size, display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: accent }, [mark])
+		: mark;
+}
+
+/** The card of a question (its title in Markdown): number and section above, the question itself large. */
+export function questionCardText(
+	question: { number: number; title: string },
+	section: { number: number; title: string },
+	site: string,
+): CardText {
+	return {
+		kicker: `Question ${question.number} · Section ${section.number}: ${section.title}`,
+		title: toPlainText(question.title),
+		footer: site,
+	};
+}
+
+/** The card of a section: its number and question range above, its name large. */
+export function sectionCardText(section: { number: number; title: string; first: number; last: number }, site: string): CardText {
+	return { kicker: `Section ${section.number} · Questions ${section.first}–${section.last}`, title: section.title, footer: site };
+}
+
+/** What a card says in words, for og:image:alt. */
+export const cardAlt = ({ kicker, title }: CardText) => `${kicker}: ${title}`;
