@@ -10,21 +10,27 @@ interface Tally {
 	name: string;
 	passed: number;
 	failed: number;
+	/** Seconds the step took, when it ran. */
+	seconds?: number;
 }
 
 const resultsDir = '.cache/test-results';
 const tallies: Tally[] = [];
 
+let lastRunSeconds = 0;
+
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
 	console.log(`\n> ${[command, ...args].join(' ')}`);
+	const start = performance.now();
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	lastRunSeconds = (performance.now() - start) / 1000;
 	return result.status === 0;
 }
 
 /** A step that is one check: it passes or fails as a whole. */
 function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
 	const ok = run(command, args, options);
-	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: lastRunSeconds });
 	return ok;
 }
 
@@ -66,15 +72,18 @@ mkdirSync(resultsDir, { recursive: true });
 
 step('astro check', 'npx', ['astro', 'check']);
 
-/** Runs Vitest on some test folders and tallies them; a skipped or todo test counts as failed. */
-function vitest(name: string, folders: string[]) {
+/** Runs Vitest on some test folders or files and tallies them; a skipped or todo test counts as failed. */
+function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 	const json = `${resultsDir}/vitest-${name.replace(/\W+/g, '-')}.json`;
-	run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+	run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+		env: { ...process.env, ...env },
+	});
 	const report = readJson(json);
 	tallies.push(
 		report
 			? {
 					name,
+					seconds: lastRunSeconds,
 					passed: report.numPassedTests,
 					failed:
 						report.numFailedTests +
@@ -98,7 +107,7 @@ function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {
 	const stats = readJson(json)?.stats;
 	tallies.push(
 		stats
-			? { name, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
+			? { name, seconds: lastRunSeconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
 			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
 	);
 }
@@ -111,16 +120,20 @@ if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'build failed'})`, passed: 0, failed: 1 });
 } else {
 	browserTests('browser tests', chromium);
-	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link,
-	// asset, search file, short link and the offline worker must work there too.
+	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of
+	// every page (in dist), and in the browser every asset, search file, short link and the offline
+	// worker must work there too.
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
 	if (step('build under /guide/', 'npm', ['run', 'build'], { env: { ...process.env, ...underBase } })) {
+		vitest('links of the build under /guide/', ['tests/site/links.test.ts'], underBase);
 		browserTests('browser tests under /guide/', chromium, underBase);
 	}
 }
 
 console.log('\nSummary');
-for (const { name, passed, failed } of tallies) console.log(`  ${name}: ${passed} passed, ${failed} failed`);
+for (const { name, passed, failed, seconds } of tallies) {
+	console.log(`  ${name}: ${passed} passed, ${failed} failed${seconds === undefined ? '' : ` (${seconds.toFixed(0)} s)`}`);
+}
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -2,7 +2,8 @@
 // and best practices), no console error or warning, no failed request and no request to another
 // origin. The short-link pages (/q/N/) are left out: they forward at once to a question page
 // checked here. Under a base path (the second run of scripts/test.ts) the crawl checks what the base
-// path can break, loading, without axe, whose findings do not depend on it.
+// path can break, loading, on one page of each kind, without axe, whose findings do not depend on
+// it; every link of every page under the base path is checked in dist by tests/site/links.test.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { at } from '../helpers/site.ts';
 import { readFileSync } from 'node:fs';
@@ -12,14 +13,22 @@ import { BASE } from '../helpers/site.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const paths = listBuiltHtml()
+const withAxe = BASE === '/';
+const FIXED_PAGES = new Set(['study', 'questions', 'print', 'additions', '404.html']);
+/** A page's kind: its fixed first segment, if any, and its depth ("*" / "*\/*" for sections and questions). */
+const kindOf = (path: string) =>
+	path
+		.split('/')
+		.filter(Boolean)
+		.map((segment, index) => (index === 0 && FIXED_PAGES.has(segment) ? segment : '*'))
+		.join('/');
+const allPaths = listBuiltHtml()
 	.filter((name) => !name.startsWith('q/'))
 	.map(pathOfFile);
+const paths = withAxe ? allPaths : allPaths.filter((path, index) => allPaths.findIndex((other) => kindOf(other) === kindOf(path)) === index);
 
 // The pages are independent: spread them over the workers.
 test.describe.configure({ mode: 'parallel' });
-
-const withAxe = BASE === '/';
 
 // axe-core goes into every document as it is created: faster than injecting it after each load.
 test.beforeEach(async ({ context }) => {
@@ -62,8 +71,10 @@ async function violations(page: Page): Promise<string[]> {
 	return found;
 }
 
-test('the crawl covers every page of the build but the short links', () => {
-	expect(paths.length).toBeGreaterThanOrEqual(113);
+test('the crawl covers every page of the build but the short links (under a base path, each kind of page)', () => {
+	expect(allPaths.length).toBeGreaterThanOrEqual(113);
+	expect(paths.length).toBe(withAxe ? allPaths.length : new Set(allPaths.map(kindOf)).size);
+	expect(new Set(paths.map(kindOf))).toEqual(new Set(allPaths.map(kindOf)));
 });
 
 for (const path of paths) {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { DEFAULT_SITE_URL } from '../../src/site.config.ts';
+import { BASE } from './site.ts';
 
 /** The site's own origin: absolute links to it (canonical URLs) are internal links. */
 const siteOrigin = new URL(process.env.SITE_URL ?? DEFAULT_SITE_URL).origin;
@@ -53,22 +54,32 @@ export function readBuiltPages(dir = distDir): BuiltPage[] {
 
 /**
  * Internal links that lead nowhere: a path with no page or file behind it, or a #fragment with no
- * element of that id on the target page. External URLs are returned apart.
+ * element of that id on the target page. External URLs are returned apart. `base` is the path the
+ * build is served under ("/" or "/guide/"): a link that leaves it is broken too.
  */
-export function findBrokenLinks(pages: BuiltPage[], dir = distDir): { broken: { page: string; link: string; why: string }[]; external: string[] } {
+export function findBrokenLinks(
+	pages: BuiltPage[],
+	dir = distDir,
+	base = BASE,
+): { broken: { page: string; link: string; why: string }[]; external: string[] } {
 	const byPath = new Map(pages.map((page) => [page.path, page]));
 	const broken: { page: string; link: string; why: string }[] = [];
 	const external = new Set<string>();
 	const origin = siteOrigin;
 	for (const page of pages) {
 		for (const link of page.links) {
-			const url = new URL(link, `${origin}${page.path}`);
+			const url = new URL(link, `${origin}${base}${page.path.slice(1)}`);
 			if (url.origin !== origin) {
 				if (url.protocol === 'http:' || url.protocol === 'https:') external.add(url.href);
 				continue;
 			}
-			const target = byPath.get(url.pathname) ?? (url.pathname.endsWith('/') ? undefined : byPath.get(`${url.pathname}/`));
-			if (!target && !existsSync(join(dir, decodeURIComponent(url.pathname)))) {
+			if (!url.pathname.startsWith(base)) {
+				broken.push({ page: page.path, link, why: `outside the base path ${base}` });
+				continue;
+			}
+			const path = `/${url.pathname.slice(base.length)}`;
+			const target = byPath.get(path) ?? (path.endsWith('/') ? undefined : byPath.get(`${path}/`));
+			if (!target && !existsSync(join(dir, decodeURIComponent(path)))) {
 				broken.push({ page: page.path, link, why: 'no such page or file' });
 				continue;
 			}
