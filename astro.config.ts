@@ -3,8 +3,10 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
+import { remarkEditorNotes } from './src/markdown/remark-editor-notes.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
@@ -66,7 +68,8 @@ export default defineConfig({
 			gfm: false,
 			// The guide is shown word for word: no typographic quote or dash rewriting.
 			smartypants: false,
-			remarkPlugins: [remarkGfm, remarkKnownLanguages, remarkSafeHtml],
+			// remark-directive parses `:::editor-note[Title]`, the site's notes beside the guide's text.
+			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
 			rehypePlugins: [rehypeAnswerAnchors],
 		}),
 		shikiConfig: {

@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
+import { findEditorNotes } from '../lib/editor-notes.ts';
 import { planContent, type ExistingContent, type ExistingQuestion } from './content-files.ts';
 import { GuideError, parseGuide } from './parse-guide.ts';
 
@@ -15,12 +16,13 @@ async function readExisting(out: string): Promise<ExistingContent> {
 	const files = await readdir(questionsDir, { recursive: true }).catch(() => [] as string[]);
 	for (const file of files.filter((name) => name.endsWith('.md')).sort()) {
 		const text = await readFile(join(questionsDir, file), 'utf8');
-		const { frontmatter } = parseFrontmatter(text);
+		const { frontmatter, content } = parseFrontmatter(text);
 		questions.push({
 			path: relative(out, join(questionsDir, file)).split('\\').join('/'),
 			number: frontmatter.number,
 			slug: frontmatter.slug,
 			origin: frontmatter.origin,
+			editorNotes: findEditorNotes(content).map((note) => note.source),
 		});
 	}
 	const sectionsYaml = await readFile(join(out, 'sections.yaml'), 'utf8').catch(() => '[]');

@@ -11,6 +11,8 @@ export interface ExistingQuestion {
 	number: number;
 	slug: string;
 	origin: 'guide' | 'site';
+	/** The entry's editor's notes, as Markdown (`:::editor-note[…]` … `:::`): the site's, kept on re-import. */
+	editorNotes?: string[];
 }
 
 /** What is already in the output folder and must survive a re-import. */
@@ -35,13 +37,16 @@ function markdownFile(frontmatter: Record<string, unknown>, body: string): strin
 
 /**
  * Decides every file an import of `guide` writes into the content folder. Slugs of questions
- * already imported are kept (a question's URL never changes on re-import), entries the site added
- * are left alone, and guide entries that no longer exist are removed.
+ * already imported are kept (a question's URL never changes on re-import), and so are their editor's
+ * notes; entries the site added are left alone, and guide entries that no longer exist are removed.
  */
 export function planContent(guide: Guide, existing: ExistingContent): ContentPlan {
 	const write = new Map<string, string>();
 	const keptSlugs = new Map(
 		existing.questions.filter((q) => q.origin === 'guide').map((q) => [q.number, q.slug]),
+	);
+	const keptNotes = new Map(
+		existing.questions.filter((q) => q.origin === 'guide' && q.editorNotes?.length).map((q) => [q.number, q.editorNotes!]),
 	);
 	const siteAdded = new Map(existing.questions.filter((q) => q.origin === 'site').map((q) => [q.number, q]));
 	const usedSlugs = new Set(existing.questions.filter((q) => q.origin === 'site').map((q) => q.slug));
@@ -74,8 +79,18 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 			let slug = keptSlugs.get(question.number) ?? slugifyQuestion(toString(fromMarkdown(question.title)));
 			if (usedSlugs.has(slug)) slug = `${slug}-${question.number}`;
 			usedSlugs.add(slug);
-			const frontmatter = { number: question.number, title: question.title, slug, section: section.slug, origin: 'guide' };
-			write.set(`${folder}/${pad(question.number, 3)}-${slug}.md`, markdownFile(frontmatter, question.body));
+			const notes = keptNotes.get(question.number) ?? [];
+			const frontmatter = {
+				number: question.number,
+				title: question.title,
+				slug,
+				section: section.slug,
+				origin: 'guide',
+				...(notes.length > 0 ? { editorNotes: notes.length } : {}),
+			};
+			// The guide's answer as it now stands, then the site's notes on it, as before the import.
+			const body = [question.body.trimEnd(), ...notes].join('\n\n');
+			write.set(`${folder}/${pad(question.number, 3)}-${slug}.md`, markdownFile(frontmatter, body));
 		}
 	}
 

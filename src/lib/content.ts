@@ -35,6 +35,7 @@ async function loadGuide(): Promise<GuideContent> {
 			slug: entry.data.slug,
 			section: entry.data.section.id,
 			origin: entry.data.origin,
+			editorNotes: entry.data.editorNotes,
 			body: entry.body ?? '',
 			entry,
 		})),

@@ -1,11 +1,13 @@
 // The guide in plain-text formats for people who study elsewhere: one Markdown document in the
 // source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
 import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { QuestionInfo, SectionGroup } from './guide.ts';
+import { remarkEditorNotes } from '../markdown/remark-editor-notes.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
@@ -38,7 +40,8 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	const blocks = [
 		`# ${title}`,
 		`The whole guide as one Markdown document, made from the content of <${siteUrl}>. What the site ` +
-			'adds to the source guide is marked where it appears.',
+			'adds to the source guide is marked where it appears: the editor’s notes are the blocks that ' +
+			'open with `:::editor-note[Title]` and close with `:::`.',
 		'---',
 	];
 	for (const { section, questions } of groups) {
@@ -53,10 +56,17 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	return `${blocks.join('\n\n')}\n`;
 }
 
-/** Renders an answer's Markdown to plain HTML: no highlighting classes or anchors, for other apps. */
+/** Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors; editor's notes labelled. */
 export function markdownToHtml(markdown: string): string {
 	return String(
-		unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown),
+		unified()
+			.use(remarkParse)
+			.use(remarkGfm)
+			.use(remarkDirective)
+			.use(remarkEditorNotes)
+			.use(remarkRehype)
+			.use(rehypeStringify)
+			.processSync(markdown),
 	).trim();
 }
 

@@ -1,3 +1,5 @@
+import { findEditorNotes } from './editor-notes.ts';
+
 /** A section as the pages need it. */
 export interface SectionInfo {
 	id: string;
@@ -20,6 +22,8 @@ export interface QuestionInfo {
 	/** Section id. */
 	section: string;
 	origin: 'guide' | 'site';
+	/** How many editor's notes the frontmatter says the answer has (none when left out). */
+	editorNotes?: number | undefined;
 	/** The answer's Markdown source. */
 	body: string;
 }
@@ -120,6 +124,12 @@ export function checkGuide(sections: readonly SectionInfo[], questions: readonly
 			);
 		}
 		if (question.body.trim() === '') problems.push(`${question.file}: body: the answer is empty`);
+		const notes = findEditorNotes(question.body);
+		if (notes.length !== (question.editorNotes ?? 0)) {
+			problems.push(
+				`${question.file}: editorNotes: ${question.editorNotes === undefined ? 'is left out' : `says ${question.editorNotes}`}, but the answer has ${notes.length} editor's note(s)`,
+			);
+		}
 	}
 
 	for (const [number, group] of findShared(questions, (q) => q.number)) {

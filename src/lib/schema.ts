@@ -35,6 +35,11 @@ export const questionSchema = z.strictObject({
 	section: slug,
 	/** Who wrote the entry: `guide` for the source guide's text, `site` for an entry the site added. */
 	origin: z.enum(['guide', 'site']),
+	/**
+	 * How many editor's notes (`:::editor-note[Title]` blocks, written by the site) the answer holds;
+	 * left out when it has none. The build checks the count against the answer.
+	 */
+	editorNotes: z.number().int().min(1).optional(),
 });
 
 /** Frontmatter of one of the guide's extra pages in `content/pages/`, such as its study advice. */

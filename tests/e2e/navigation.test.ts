@@ -45,7 +45,7 @@ test.describe('reading the guide', () => {
 	test('shows the right question when its URL is opened directly', async ({ page }) => {
 		await page.goto(at('/docker-kubernetes/write-simple-dockerfile/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('62. How do you write a simple Dockerfile?');
-		await expect(page.getByRole('article').locator('pre')).toContainText('FROM python:3.9-slim');
+		await expect(page.getByRole('article').locator('pre').first()).toContainText('FROM python:3.9-slim');
 		await expect(page).toHaveTitle('62. How do you write a simple Dockerfile? · Python & Backend Interview Guide');
 	});
 

@@ -63,6 +63,18 @@ test.describe('results', () => {
 		await expect(dialog(page).getByRole('status')).toHaveText('1 question matches “deadlock”.');
 	});
 
+	test("leave out the editor's notes: no excerpt comes from a note", async ({ page }) => {
+		// The word is there, in question 15's editor's note...
+		await page.goto(at('/intermediate-python/achieve-method-overloading-python/'));
+		await expect(page.getByRole('complementary', { name: /Editor’s note/ })).toContainText('singledispatch');
+		// ...but the search index holds only the guide's own text: Pagefind finds the nearest words
+		// ("single"), never the note's.
+		await searchButton(page).click();
+		await input(page).fill('singledispatch');
+		await expect(dialog(page).getByRole('status')).toHaveText(/match/);
+		for (const result of await results(page).all()) await expect(result).not.toContainText(/singledispatch/i);
+	});
+
 	test('are reached and opened with the keyboard alone', async ({ page }) => {
 		await page.goto(at('/'));
 		// Press "/", type, move down to the first result, press Enter.

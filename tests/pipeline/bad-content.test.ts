@@ -37,10 +37,12 @@ describe('a valid content set', () => {
 		expect(code, output).toBe(0);
 		const pages = readBuiltPages(join(root, 'dist'));
 		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
-		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/, /print/, 404.
+		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/,
+		// /print/, /additions/, 404.
 		expect(pages.map((page) => page.path).sort()).toEqual([
 			'/',
 			'/404.html',
+			'/additions/',
 			'/basics/',
 			'/basics/first-question/',
 			'/basics/second-question/',
@@ -51,7 +53,7 @@ describe('a valid content set', () => {
 			'/study/',
 			'/study/basics/',
 		]);
-		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 5);
+		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 6);
 	});
 });
 
@@ -72,6 +74,13 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['a title too long', edit(FIRST, 'title: What is the first question?', `title: ${'Why '.repeat(30)}?`), ['001-first.md', 'title']],
 	['a non-ASCII slug', edit(FIRST, 'slug: first-question', 'slug: première-question'), ['001-first.md', 'slug']],
 	['a section range that ends before it starts', edit('sections.yaml', 'last: 2', 'last: 0'), ['sections.yaml', 'last']],
+	['an editor\'s note the frontmatter does not count', edit(SECOND, /$/, '\n:::editor-note[A note]\nText.\n:::\n'), ['002-second.md', "editorNotes: is left out, but the answer has 1 editor's note(s)"]],
+	[
+		'an editor\'s note without a title',
+		(read) => ({ [SECOND]: `${read(SECOND).replace('origin: guide', 'origin: guide\neditorNotes: 1')}\n:::editor-note\nText.\n:::\n` }),
+		['002-second.md:13', "an editor's note needs a title"],
+	],
+	['an unknown directive', edit(SECOND, 'The second answer.', 'The second answer, at host:port.'), ['002-second.md:10', 'unknown directive ":port"']],
 ];
 
 describe.concurrent('broken content fails the build, naming the file and the field or line', () => {

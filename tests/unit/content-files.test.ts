@@ -48,6 +48,17 @@ describe('planContent', () => {
 		expect(plan.remove).toEqual([]);
 	});
 
+	test('keeps the editor’s notes of a question already imported, after the guide’s answer, counted', () => {
+		const note = ':::editor-note[Name the encoding]\nPass `encoding=`.\n:::';
+		const existing: ExistingContent = {
+			questions: [{ path: 'questions/01-basics-more/002-read-file.md', number: 2, slug: 'read-file', origin: 'guide', editorNotes: [note] }],
+			sectionDescriptions: new Map(),
+		};
+		const file = planContent(guide, existing).write.get('questions/01-basics-more/002-read-file.md')!;
+		expect(file).toContain('origin: guide\neditorNotes: 1\n---');
+		expect(file.endsWith(`  - Use \`open()\`.\n\n${note}\n`)).toBe(true);
+	});
+
 	test('removes guide entries the guide no longer has, and leaves entries the site added', () => {
 		const existing: ExistingContent = {
 			questions: [

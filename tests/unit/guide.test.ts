@@ -95,6 +95,16 @@ describe('checkGuide', () => {
 		]);
 	});
 
+	test('names the file whose editorNotes count does not match its notes', () => {
+		const note = '\n\n:::editor-note[A note]\nText.\n:::\n';
+		const noted = complete.map((q) => (q.number === 2 ? { ...q, body: q.body + note } : q.number === 3 ? { ...q, editorNotes: 2 } : q));
+		expect(checkGuide(sections, noted)).toEqual([
+			"content/questions/2.md: editorNotes: is left out, but the answer has 1 editor's note(s)",
+			"content/questions/3.md: editorNotes: says 2, but the answer has 0 editor's note(s)",
+		]);
+		expect(checkGuide(sections, noted.map((q) => (q.number === 2 ? { ...q, editorNotes: 1 } : q.number === 3 ? { ...q, editorNotes: undefined } : q)))).toEqual([]);
+	});
+
 	test('names both files when two questions share a slug', () => {
 		const questions = [...complete.slice(0, 3), question(4, 'second', { slug: 'question-3' })];
 		expect(checkGuide(sections, questions)).toEqual([

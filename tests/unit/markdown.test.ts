@@ -1,7 +1,9 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, test } from 'vitest';
 import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
+import { remarkEditorNotes } from '../../src/markdown/remark-editor-notes.ts';
 import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
 
@@ -9,7 +11,7 @@ import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
 const processor = await createMarkdownProcessor({
 	gfm: false,
 	smartypants: false,
-	remarkPlugins: [remarkGfm, remarkKnownLanguages, remarkSafeHtml],
+	remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
 	rehypePlugins: [rehypeAnswerAnchors],
 	shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
 });
@@ -74,5 +76,31 @@ describe('remarkSafeHtml', () => {
 		await expect(render('Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, see <abbr title="Global Interpreter Lock">GIL</abbr>.\n')).resolves.toContain(
 			'<kbd>Ctrl</kbd>',
 		);
+	});
+});
+
+describe('remarkEditorNotes', () => {
+	const note = ':::editor-note[Nothing puts the `None` sentinel]\nThe consumer never stops.\n\n```python\nq.put(None)\n```\n:::\n';
+
+	test('renders a note as a labelled aside, with an id to link to, left out of the search index', async () => {
+		const html = await render(`- **Example**:\n  the guide's text\n\n${note}\n${note.replace('Nothing', 'Second')}`);
+		expect(html).toContain(
+			'<aside class="editor-note" id="editors-note-1" aria-labelledby="editors-note-1-title" data-pagefind-ignore="all">' +
+				'<p class="editor-note-title" id="editors-note-1-title"><strong>Editor’s note:</strong> Nothing puts the <code>None</code> sentinel</p>',
+		);
+		expect(html).toContain('id="editors-note-2"');
+		expect(html).toContain('<p>The consumer never stops.</p>');
+		expect(html).toMatch(/<pre class="astro-code[^"]*"[^>]*><code>/);
+	});
+
+	test('fails on a note without a title, naming the file and line', async () => {
+		await expect(render('Text\n\n:::editor-note\nNo title.\n:::\n')).rejects.toThrow(
+			/content\/questions\/q\.md:3: an editor's note needs a title/,
+		);
+	});
+
+	test('fails on any other directive, so no ":name" text is silently dropped', async () => {
+		await expect(render('Text\n\n:::warning[Careful]\nBody\n:::\n')).rejects.toThrow(/q\.md:3: unknown directive ":::warning"/);
+		await expect(render('Send the header X-Key:value here.\n')).rejects.toThrow(/q\.md:1: unknown directive ":value"/);
 	});
 });

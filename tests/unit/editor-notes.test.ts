@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { editorNoteId, findEditorNotes } from '../../src/lib/editor-notes.ts';
+import { readContent } from '../helpers/content.ts';
+
+describe('findEditorNotes', () => {
+	test('finds each note with its id, title, line and source, and nothing else', () => {
+		const body = [
+			'- **Example**:',
+			'  ```python',
+			'  print(":::editor-note[not a note, inside code]")',
+			'  ```',
+			'',
+			':::editor-note[Use `encoding=`]',
+			'Text.',
+			':::',
+			'',
+			':::editor-note[Second]',
+			':::',
+		].join('\n');
+		expect(findEditorNotes(body)).toEqual([
+			{ id: 'editors-note-1', title: 'Use encoding=', titleMarkdown: 'Use `encoding=`', line: 6, source: ':::editor-note[Use `encoding=`]\nText.\n:::' },
+			{ id: 'editors-note-2', title: 'Second', titleMarkdown: 'Second', line: 10, source: ':::editor-note[Second]\n:::' },
+		]);
+		expect(editorNoteId(0)).toBe('editors-note-1');
+	});
+});
+
+describe("the content's editor's notes", () => {
+	const { questions } = readContent();
+	const noted = questions.filter((q) => findEditorNotes(q.body).length > 0);
+
+	test('are counted in each entry’s frontmatter, and every one has a title', () => {
+		for (const question of questions) {
+			const notes = findEditorNotes(question.body);
+			expect(notes.length, question.file).toBe(question.editorNotes ?? 0);
+			for (const note of notes) expect(note.title.length, `${question.file}:${note.line}`).toBeGreaterThan(5);
+		}
+		expect(noted.length).toBeGreaterThanOrEqual(30);
+	});
+
+	test('cover the known problems the review started from', () => {
+		const titles = (number: number) => findEditorNotes(questions.find((q) => q.number === number)!.body).map((n) => n.title).join(' | ');
+		expect(titles(30)).toMatch(/sentinel/);
+		expect(titles(26)).toMatch(/patch_all\(\).*before/);
+		expect(titles(70)).toMatch(/not encryption/);
+		expect(titles(7)).toMatch(/without the GIL/);
+		expect(titles(81)).toMatch(/Partitions are not optional/);
+		for (const number of [62, 65, 76]) expect(titles(number), `question ${number}`).toMatch(/3\.9|supported Python/);
+	});
+
+	test('come after the guide’s text, never inside it', () => {
+		for (const question of noted) {
+			const first = findEditorNotes(question.body)[0]!;
+			expect(question.body.trimEnd().endsWith(':::'), question.file).toBe(true);
+			expect(question.body.slice(question.body.indexOf(first.source)).trim().startsWith(':::editor-note'), question.file).toBe(true);
+		}
+	});
+});
