@@ -325,9 +325,9 @@ function writeSyntheticContent(count: number): string {
 	}));
 	writeFileSync(join(dir, 'sections.yaml'), stringify(sections));
 	for (let number = 1; number <= count; number++) {
-		const { title, slug, body } = real[(number - 1) % real.length]!;
+		const { title, slug, body, editorNotes } = real[(number - 1) % real.length]!;
 		const section = sections[Math.floor((number - 1) / 10)]!;
-		const data = { number, title, slug: `${slug}-${number}`, section: section.id, origin: 'guide' };
+		const data = { number, title, slug: `${slug}-${number}`, section: section.id, origin: 'guide', ...(editorNotes ? { editorNotes } : {}) };
 		mkdirSync(join(dir, 'questions', section.id), { recursive: true });
 		writeFileSync(join(dir, 'questions', section.id, `${number}.md`), `---\n${stringify(data)}---\n${body}`);
 	}
