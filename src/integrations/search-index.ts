@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { createIndex } from 'pagefind';
+import { close, createIndex } from 'pagefind';
 
 /**
  * Indexes the built pages with Pagefind's Node API when `astro build` finishes, so the build alone
@@ -23,6 +23,8 @@ export function searchIndex(): AstroIntegration {
 				if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
 				const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
 				if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+				// Ends Pagefind's indexing process, which would otherwise outlive the build.
+				await close();
 				logger.info(`Indexed ${added.page_count} pages for search.`);
 			},
 		},

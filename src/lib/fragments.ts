@@ -2,10 +2,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 
+/** Attributes that name other elements by id (hast property names), and so must follow a renamed id. */
+const ID_REFERENCES = ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'htmlFor'] as const;
+
 /**
- * Prefixes every id in an HTML fragment, and every same-page link (href) to one, so that several answers
- * can share a page (the study pages) without two elements of the same id: `#example` becomes
- * `#<prefix>-example`.
+ * Prefixes every id in an HTML fragment, and every same-page link (href) and ARIA or label reference
+ * to one, so that several answers can share a page (the study and print pages) without two elements
+ * of the same id: `#example` becomes `#<prefix>-example`.
  */
 export function prefixFragmentIds(html: string, prefix: string): string {
 	const tree = fromHtml(html, { fragment: true });
@@ -17,10 +20,16 @@ export function prefixFragmentIds(html: string, prefix: string): string {
 			element.properties['id'] = `${prefix}-${id}`;
 		}
 	});
+	const rename = (id: string) => (ids.has(id) ? `${prefix}-${id}` : id);
 	visit(tree, 'element', (element) => {
 		const href = element.properties['href'];
 		if (typeof href === 'string' && href.startsWith('#') && ids.has(href.slice(1))) {
 			element.properties['href'] = `#${prefix}-${href.slice(1)}`;
+		}
+		for (const name of ID_REFERENCES) {
+			const value = element.properties[name];
+			if (Array.isArray(value)) element.properties[name] = value.map((id) => rename(String(id)));
+			else if (typeof value === 'string') element.properties[name] = rename(value);
 		}
 	});
 	return toHtml(tree);

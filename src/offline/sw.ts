@@ -16,7 +16,6 @@ interface FetchEvent extends ExtendableEvent {
 	respondWith(response: Promise<Response>): void;
 }
 declare const self: {
-	location: Location;
 	registration: { scope: string };
 	skipWaiting(): Promise<void>;
 	clients: { claim(): Promise<void> };

@@ -20,6 +20,8 @@ export interface BuiltPage {
 	file: string;
 	ids: Set<string>;
 	links: string[];
+	/** Ids that ARIA and label attributes (aria-labelledby, aria-describedby, aria-controls, for) name. */
+	references: string[];
 }
 
 /** The URL path a file in dist/ is served at: `a/b/index.html` -> `/a/b/`. */
@@ -41,14 +43,19 @@ export function readBuiltPages(dir = distDir): BuiltPage[] {
 			const tree = fromHtml(readFileSync(join(dir, name), 'utf8'));
 			const ids = new Set<string>();
 			const links: string[] = [];
+			const references: string[] = [];
 			visit(tree, 'element', (element) => {
 				const { id, href, src, httpEquiv, content } = element.properties;
 				if (typeof id === 'string') ids.add(id);
+				for (const name of ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'htmlFor']) {
+					const value = element.properties[name];
+					if (value !== undefined && value !== null) references.push(...(Array.isArray(value) ? value : [value]).map(String));
+				}
 				for (const url of [href, src]) if (typeof url === 'string') links.push(url);
 				const refresh = Array.isArray(httpEquiv) && httpEquiv.join(' ').toLowerCase() === 'refresh';
 				if (refresh && typeof content === 'string') links.push(content.replace(/^\s*\d+\s*;\s*url=/i, ''));
 			});
-			return { path: pathOfFile(name), file: name, ids, links };
+			return { path: pathOfFile(name), file: name, ids, links, references };
 		});
 }
 

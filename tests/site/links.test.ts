@@ -17,6 +17,12 @@ describe('links in dist/', () => {
 		expect(report).toEqual([]);
 	});
 
+	test('every ARIA and label reference names an element of its own page', () => {
+		const dangling = pages.flatMap((page) => page.references.filter((id) => !page.ids.has(id)).map((id) => `${page.path}: "${id}"`));
+		expect(dangling).toEqual([]);
+		expect(pages.reduce((sum, page) => sum + page.references.length, 0)).toBeGreaterThan(100);
+	});
+
 	test('no page links to another site', () => {
 		expect(findBrokenLinks(pages).external).toEqual([]);
 	});

@@ -9,6 +9,13 @@ describe('prefixFragmentIds', () => {
 		);
 	});
 
+	test('follows the renamed ids in ARIA and label references, and leaves references to other ids alone', () => {
+		const html = '<aside id="note" aria-labelledby="note-title other"><p id="note-title">Note</p><button aria-controls="note">x</button><label for="field">y</label></aside>';
+		expect(prefixFragmentIds(html, 'q7')).toBe(
+			'<aside id="q7-note" aria-labelledby="q7-note-title other"><p id="q7-note-title">Note</p><button aria-controls="q7-note">x</button><label for="field">y</label></aside>',
+		);
+	});
+
 	test('keeps the code and text as they are', () => {
 		const html = '<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>';
 		expect(prefixFragmentIds(html, 'p')).toBe('<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>');

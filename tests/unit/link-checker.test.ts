@@ -2,7 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { findBrokenLinks, type BuiltPage } from '../helpers/dist.ts';
 
-const page = (path: string, links: string[], ids: string[] = []): BuiltPage => ({ path, file: `${path}index.html`, ids: new Set(ids), links });
+const page = (path: string, links: string[], ids: string[] = []): BuiltPage => ({
+	path,
+	file: `${path}index.html`,
+	ids: new Set(ids),
+	links,
+	references: [],
+});
 
 describe('findBrokenLinks', () => {
 	test('under a base path, resolves links inside it and reports those that leave it or lead nowhere', () => {
