@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 
 /** Attributes that name other elements by id (hast property names), and so must follow a renamed id. */
-const ID_REFERENCES = ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'htmlFor'] as const;
+const ID_REFERENCES: readonly string[] = ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'htmlFor'];
 
 /**
  * Prefixes every id in an HTML fragment, and every same-page link (href) and ARIA or label reference
