@@ -1,9 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { BASE } from './tests/helpers/site.ts';
 
 const isCI = Boolean(process.env.CI);
 const port = 4321;
-/** The base path the site under test was built with (scripts/test.ts runs the suite at "/" and "/guide/"). */
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 /** Debian's Chromium by default: Playwright's own browser download cannot run on every machine. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,7 +14,8 @@ export default defineConfig({
 	workers: 2,
 	reporter: [['list']],
 	use: {
-		baseURL: `http://127.0.0.1:${port}${base}`,
+		// The base path the site under test was built with (scripts/test.ts runs the suite at "/" and "/guide/").
+		baseURL: `http://127.0.0.1:${port}${BASE}`,
 		trace: 'retain-on-failure',
 		// The offline worker caches the whole site on a first visit; only the offline tests let it run,
 		// so the other tests see the network as a first-time reader does.
@@ -43,7 +43,7 @@ export default defineConfig({
 	webServer: {
 		// `npm test` builds once before the browser tests and sets E2E_PREBUILT; alone, this builds too.
 		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}astro preview --host 127.0.0.1 --port ${port}`,
-		url: `http://127.0.0.1:${port}${base}`,
+		url: `http://127.0.0.1:${port}${BASE}`,
 		reuseExistingServer: !isCI,
 		timeout: 120_000,
 	},

@@ -4,13 +4,14 @@
 // npm run bench -- --scale 1000,10000 instead builds synthetic guides of those sizes and reports
 // build time and index size, so that growth is visible. Figures, not pass/fail: budgets are in
 // the README.
-import { chromium, type Browser, type Page, type Request } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stringify } from 'yaml';
 import { readContent } from '../tests/helpers/content.ts';
 import { buildProject, copyProject } from '../tests/helpers/project.ts';
+import { BASE as base } from '../tests/helpers/site.ts';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +32,6 @@ const lighthouseRuns = Number(values['lighthouse-runs']);
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const dist = 'dist';
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 const PAGES = {
 	home: '',
@@ -114,11 +114,15 @@ interface Transfer {
 	bytes: number;
 }
 
-/** Records every request's transferred size (compressed body + headers) from now on. */
-function recordTransfers(page: Page): { transfers: Transfer[]; settled(): Promise<void> } {
+/** Records the transferred size (compressed body + headers) of every request from now on that `counts`. */
+function recordTransfers(
+	source: Page | BrowserContext,
+	counts: (request: Request) => boolean = () => true,
+): { transfers: Transfer[]; settled(): Promise<void> } {
 	const transfers: Transfer[] = [];
 	const pending: Promise<void>[] = [];
-	page.on('requestfinished', (request: Request) => {
+	source.on('requestfinished', (request: Request) => {
+		if (!counts(request)) return;
 		pending.push(
 			(async () => {
 				const response = await request.response();
@@ -230,10 +234,8 @@ async function quiet(page: Page) {
 /** What the offline worker fetches after a first visit, and how long after load the site is ready offline. */
 async function measureOffline(browser: Browser, url: string) {
 	const context = await browser.newContext({ serviceWorkers: 'allow' });
-	const fetched: Promise<number>[] = [];
-	context.on('requestfinished', (request) => {
-		if (request.serviceWorker()) fetched.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
-	});
+	// The worker's own requests are the context's, not the page's.
+	const { transfers, settled } = recordTransfers(context, (request) => request.serviceWorker() !== null);
 	const page = await context.newPage();
 	await page.goto(url, { waitUntil: 'load' });
 	const ms = await page.evaluate(async () => {
@@ -241,9 +243,9 @@ async function measureOffline(browser: Browser, url: string) {
 		while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 20));
 		return performance.now() - start;
 	});
-	const bytes = (await Promise.all(fetched)).reduce((sum, size) => sum + size, 0);
+	await settled();
 	await context.close();
-	return { ms, requests: fetched.length, bytes };
+	return { ms, requests: transfers.length, bytes: transfers.reduce((sum, t) => sum + t.bytes, 0) };
 }
 
 async function measureSearch(browser: Browser, url: string) {

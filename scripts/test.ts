@@ -17,20 +17,18 @@ interface Tally {
 const resultsDir = '.cache/test-results';
 const tallies: Tally[] = [];
 
-let lastRunSeconds = 0;
-
-function run(command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
+/** Runs a command with its output shown; says whether it succeeded and how long it took. */
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): { ok: boolean; seconds: number } {
 	console.log(`\n> ${[command, ...args].join(' ')}`);
 	const start = performance.now();
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-	lastRunSeconds = (performance.now() - start) / 1000;
-	return result.status === 0;
+	return { ok: result.status === 0, seconds: (performance.now() - start) / 1000 };
 }
 
 /** A step that is one check: it passes or fails as a whole. */
 function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
-	const ok = run(command, args, options);
-	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: lastRunSeconds });
+	const { ok, seconds } = run(command, args, options);
+	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
 	return ok;
 }
 
@@ -56,7 +54,7 @@ function findChromium(): string | undefined {
 	if (canInstall) {
 		console.log('Chromium is missing: installing Debian\'s "chromium" package for the browser tests (apt-get)...');
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		if (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })) {
+		if (run('apt-get', ['update', '-qq'], { env }).ok && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }).ok) {
 			if (existsSync(debian)) return debian;
 		}
 	}
@@ -75,7 +73,7 @@ step('astro check', 'npx', ['astro', 'check']);
 /** Runs Vitest on some test folders or files and tallies them; a skipped or todo test counts as failed. */
 function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 	const json = `${resultsDir}/vitest-${name.replace(/\W+/g, '-')}.json`;
-	run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+	const { seconds } = run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
 		env: { ...process.env, ...env },
 	});
 	const report = readJson(json);
@@ -83,7 +81,7 @@ function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 		report
 			? {
 					name,
-					seconds: lastRunSeconds,
+					seconds,
 					passed: report.numPassedTests,
 					failed:
 						report.numFailedTests +
@@ -101,13 +99,13 @@ vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
 function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
-	run('npx', ['playwright', 'test', '--reporter=list,json'], {
+	const { seconds } = run('npx', ['playwright', 'test', '--reporter=list,json'], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
 	const stats = readJson(json)?.stats;
 	tallies.push(
 		stats
-			? { name, seconds: lastRunSeconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
+			? { name, seconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
 			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
 	);
 }

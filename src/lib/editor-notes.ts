@@ -6,6 +6,7 @@
 //   :::
 //
 // The entry's frontmatter counts them (editorNotes), so a note is never added or lost unmarked.
+import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -42,12 +43,17 @@ export function directiveLabel(node: ContainerDirective) {
 	return first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data && first.data.directiveLabel ? first : undefined;
 }
 
-/** The editor's notes of an answer, in order. */
-export function findEditorNotes(markdown: string): EditorNote[] {
-	const tree = fromMarkdown(markdown, {
+/** An answer's Markdown as the site reads it, GFM and directives included: its mdast tree. */
+export function parseAnswer(markdown: string): Root {
+	return fromMarkdown(markdown, {
 		extensions: [gfm(), directive()],
 		mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
 	});
+}
+
+/** The editor's notes of an answer, in order. */
+export function findEditorNotes(markdown: string): EditorNote[] {
+	const tree = parseAnswer(markdown);
 	const notes: EditorNote[] = [];
 	visit(tree, 'containerDirective', (node) => {
 		if (node.name !== EDITOR_NOTE) return;

@@ -56,18 +56,19 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	return `${blocks.join('\n\n')}\n`;
 }
 
+/** Markdown to plain HTML, made once for every answer of the deck. */
+const htmlProcessor = unified()
+	.use(remarkParse)
+	.use(remarkGfm)
+	.use(remarkDirective)
+	.use(remarkEditorNotes)
+	.use(remarkRehype)
+	.use(rehypeStringify)
+	.freeze();
+
 /** Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors; editor's notes labelled. */
 export function markdownToHtml(markdown: string): string {
-	return String(
-		unified()
-			.use(remarkParse)
-			.use(remarkGfm)
-			.use(remarkDirective)
-			.use(remarkEditorNotes)
-			.use(remarkRehype)
-			.use(rehypeStringify)
-			.processSync(markdown),
-	).trim();
+	return String(htmlProcessor.processSync(markdown)).trim();
 }
 
 /** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */

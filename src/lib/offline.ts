@@ -1,5 +1,6 @@
 // What the service worker (src/offline/sw.ts) keeps for offline reading, and how it names its cache.
 // Pure: the build decides the file list and version, the worker and the tests share these rules.
+import { servedPath } from './urls.ts';
 
 /** Every cache the worker makes starts with this; the part after it is the build's version. */
 export const CACHE_PREFIX = 'sg-offline-';
@@ -32,7 +33,7 @@ export function precacheFiles(files: readonly string[]): string[] {
 }
 
 /** The URL, relative to the worker's scope, a reader opens a file at: `python-fundamentals/index.html` is `./python-fundamentals/`. */
-export const precacheUrl = (file: string) => `./${file.replace(/(^|\/)index\.html$/, '$1')}`;
+export const precacheUrl = (file: string) => `.${servedPath(file)}`;
 
 /**
  * Files whose names change whenever their content does (Astro's bundles, Pagefind's index,

@@ -3,6 +3,11 @@ export function joinBase(base: string, path: string): string {
 	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/** The address, below the base path, a file of the build is served at: `a/b/index.html` is `/a/b/`. */
+export function servedPath(file: string): string {
+	return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
 /** The page of a question: `/<section>/<slug>/`. */
 export function questionPath(question: { section: string; slug: string }): string {
 	return `/${question.section}/${question.slug}/`;

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { servedPath } from '../../src/lib/urls.ts';
 import { DEFAULT_SITE_URL } from '../../src/site.config.ts';
 import { BASE } from './site.ts';
 
@@ -25,9 +26,7 @@ export interface BuiltPage {
 }
 
 /** The URL path a file in dist/ is served at: `a/b/index.html` -> `/a/b/`. */
-export function pathOfFile(relative: string): string {
-	return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-}
+export const pathOfFile = servedPath;
 
 /** The site's HTML files (Pagefind's own UI demos left out), relative to dist/, sorted. Fails clearly when there is no build. */
 export function listBuiltHtml(dir = distDir): string[] {

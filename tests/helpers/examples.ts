@@ -2,16 +2,12 @@
 // broken example fails a test instead of teaching a reader a syntax error.
 import { parser as pythonParser } from '@lezer/python';
 import { DockerfileParser } from 'dockerfile-ast';
-import type { Code, Root } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { directive } from 'micromark-extension-directive';
-import { gfm } from 'micromark-extension-gfm';
+import type { Code } from 'mdast';
 import shell from 'mvdan-sh';
 import sqlParser from 'node-sql-parser';
 import { visit } from 'unist-util-visit';
 import { parseAllDocuments } from 'yaml';
+import { parseAnswer } from '../../src/lib/editor-notes.ts';
 
 /** A fenced code block of a content file. */
 export interface Example {
@@ -29,10 +25,7 @@ export const FRAGMENT_FLAG = 'fragment';
 
 /** The fenced code blocks of a Markdown body; `lineOffset` is the number of lines before the body in its file. */
 export function findExamples(file: string, markdown: string, lineOffset = 0): Example[] {
-	const tree = fromMarkdown(markdown, {
-		extensions: [gfm(), directive()],
-		mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
-	}) as Root;
+	const tree = parseAnswer(markdown);
 	const examples: Example[] = [];
 	visit(tree, 'code', (node: Code) => {
 		examples.push({

@@ -25,7 +25,7 @@ describe('the offline cache', () => {
 });
 
 describe('precacheFiles', () => {
-	const build = [
+	const kept = [
 		'index.html',
 		'404.html',
 		'python-fundamentals/index.html',
@@ -38,6 +38,11 @@ describe('precacheFiles', () => {
 		'pagefind/wasm.en.pagefind',
 		'pagefind/index/en_1a2b.pf_index',
 		'pagefind/fragment/en_3c4d.pf_fragment',
+		'favicon.svg',
+		'manifest.webmanifest',
+		'guide.md',
+	];
+	const left = [
 		'pagefind/pagefind-ui.js',
 		'pagefind/pagefind-ui.css',
 		'pagefind/pagefind-modular-ui.js',
@@ -45,9 +50,6 @@ describe('precacheFiles', () => {
 		'og/site.png',
 		'og/python-fundamentals/what-is-gil.png',
 		'icons/icon-192.png',
-		'favicon.svg',
-		'manifest.webmanifest',
-		'guide.md',
 		'sitemap-index.xml',
 		'sitemap-0.xml',
 		'robots.txt',
@@ -56,25 +58,7 @@ describe('precacheFiles', () => {
 	];
 
 	test('keeps every page, asset and search file, and leaves out preview images, crawler files and unused UIs', () => {
-		expect(precacheFiles(build)).toEqual(
-			[
-				'index.html',
-				'404.html',
-				'python-fundamentals/index.html',
-				'python-fundamentals/what-is-gil/index.html',
-				'q/7/index.html',
-				'_astro/Search.abc123.js',
-				'pagefind/pagefind.js',
-				'pagefind/pagefind-entry.json',
-				'pagefind/pagefind-highlight.js',
-				'pagefind/wasm.en.pagefind',
-				'pagefind/index/en_1a2b.pf_index',
-				'pagefind/fragment/en_3c4d.pf_fragment',
-				'favicon.svg',
-				'manifest.webmanifest',
-				'guide.md',
-			].sort(),
-		);
+		expect(precacheFiles([...left, ...kept])).toEqual([...kept].sort());
 	});
 
 	test('caches a page at the address a reader opens', () => {
