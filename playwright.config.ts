@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { BASE } from './tests/helpers/site.ts';
 
 const isCI = Boolean(process.env.CI);
-const port = 4321;
+/** PORT lets two checkouts run their browser tests side by side (each `astro preview` holds its own lock). */
+const port = Number(process.env.PORT ?? 4321);
 /** Debian's Chromium by default: Playwright's own browser download cannot run on every machine. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
