@@ -11,9 +11,9 @@ import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { offline } from './src/integrations/offline.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { searchIndex } from './src/search/search-index.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
-import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
+import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 

@@ -1,6 +1,6 @@
 // The only module that queries content collections: pages ask it for plain, checked data.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from './guide.ts';
+import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from '../lib/guide.ts';
 
 /** A question with its collection entry, ready to render. */
 export interface Question extends QuestionInfo {
