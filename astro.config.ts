@@ -56,5 +56,18 @@ export default defineConfig({
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
 	markdown: { processor: unified(markdownOptions), shikiConfig },
-	vite: { plugins: [codeColors()] },
+	vite: {
+		plugins: [codeColors()],
+		build: {
+			rolldownOptions: {
+				// Astro marks every Markdown module with "use astro:head-inject" for its own head
+				// propagation; Rolldown warns once per entry (about 100 boxes a build) that it may not keep
+				// the directive, which Astro does not need after bundling. Every other warning still shows.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 });
