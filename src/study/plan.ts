@@ -2,7 +2,8 @@
 // that every question is seen at least once before the day, and how many reviews a day that means.
 import { newToday } from './queue.ts';
 import type { CardState, Progress } from './record.ts';
-import { addDays, dayOf, daysBetween, schedule, type Clock } from './schedule.ts';
+import { addDays, dayOf, daysBetween, type Clock } from './days.ts';
+import { schedule } from './schedule.ts';
 
 /** The furthest date a plan looks at: beyond a year, the daily limit alone decides. */
 export const MAX_PLAN_DAYS = 366;

@@ -40,13 +40,6 @@ export function resetCost(progress: Progress, slugs: readonly string[]): { quest
 	};
 }
 
-/** The last grade of each question, from the log. */
-export function lastGrades(progress: Progress): Map<string, Grade> {
-	const last = new Map<string, Grade>();
-	for (const review of progress.log) last.set(review.slug, review.grade);
-	return last;
-}
-
 /** The export file: progress plus what it is and where its JSON Schema is. */
 export function exportProgress(progress: Progress, at: Date, siteUrl?: string): string {
 	const file = {

@@ -1,8 +1,7 @@
 // Which questions a study session runs: the due queue (due first, then a daily number of new
 // ones), everything, or only what was missed, in guide or shuffled order.
-import { lastGrades } from './progress.ts';
-import type { Progress } from './record.ts';
-import { dayOf, type Clock } from './schedule.ts';
+import { dayOf, type Clock } from './days.ts';
+import { lastGrades, type Progress } from './record.ts';
 
 /** How a session picks its questions. */
 export type Mode = 'due' | 'all' | 'missed';

@@ -76,8 +76,17 @@ export type Review = z.infer<typeof reviewSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 
 export const GRADES: readonly Grade[] = gradeSchema.options;
+/** The grades as the buttons name them: never shown by colour alone. */
+export const GRADE_NAMES: Record<Grade, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
 export const emptyProgress = (): Progress => ({ version: VERSION, cards: {}, log: [] });
+
+/** The last grade of each question, from the log. */
+export function lastGrades(progress: Progress): Map<string, Grade> {
+	const last = new Map<string, Grade>();
+	for (const review of progress.log) last.set(review.slug, review.grade);
+	return last;
+}
 
 /** The JSON Schema of an exported file (draft 2020-12), as published. */
 export function progressJsonSchema(): Record<string, unknown> {

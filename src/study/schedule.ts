@@ -1,41 +1,9 @@
 // Spaced repetition: when a question should come back, by FSRS (the algorithm modern Anki uses)
 // through ts-fsrs. Pure: the clock is always passed in, so tests run at a fixed time.
 import { createEmptyCard, fsrs, Rating, State, type Card } from 'ts-fsrs';
+import { GRADE_NAMES, GRADES, phaseSchema, type CardState, type Grade, type Phase } from './record.ts';
 
-/** How well a reader recalled an answer, from worst to best (keys 1-4). */
-export type Grade = 'again' | 'hard' | 'good' | 'easy';
-export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
-/** The grades as the buttons name them: never shown by colour alone. */
-export const GRADE_NAMES: Record<Grade, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
-
-/** Where a card is in FSRS's life cycle. */
-export type Phase = 'new' | 'learning' | 'review' | 'relearning';
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
-
-/** One question's FSRS state, stored by its stable slug. Dates are ISO 8601. */
-export interface CardState {
-	/** When the question is next due. */
-	due: string;
-	stability: number;
-	difficulty: number;
-	/** How many times it was graded. */
-	reps: number;
-	/** How many times a remembered answer was then forgotten. */
-	lapses: number;
-	state: Phase;
-	/** When it was last graded. */
-	lastReview: string;
-	/** The interval, in days, the last grade gave. */
-	scheduledDays: number;
-}
-
-/** One grade given, as kept in the review log. */
-export interface Review {
-	slug: string;
-	grade: Grade;
-	/** When it was given (ISO 8601). */
-	at: string;
-}
+const PHASES: readonly Phase[] = phaseSchema.options;
 
 const RATINGS: Record<Grade, Rating.Again | Rating.Hard | Rating.Good | Rating.Easy> = {
 	again: Rating.Again,
@@ -106,29 +74,4 @@ export function formatInterval(now: Date, due: Date): string {
 /** "Good · 3 days": a grade's button label with the interval it would give. */
 export function gradeLabel(grade: Grade, now: Date, due: Date): string {
 	return `${GRADE_NAMES[grade]} · ${formatInterval(now, due)}`;
-}
-
-/**
- * The reader's calendar day of `date` ("2026-11-26"), given their offset from UTC in minutes (east
- * positive, the opposite sign of `Date#getTimezoneOffset`). A card due at any time of a day counts
- * as due all that day, so a card graded yesterday evening is there this morning.
- */
-export function dayOf(date: Date, offsetMinutes: number): string {
-	return new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
-/** The day `days` after `day` ("2026-11-26" + 1 = "2026-11-27"). */
-export function addDays(day: string, days: number): string {
-	return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (both "YYYY-MM-DD"). */
-export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The reader's clock: the time, and their offset from UTC, so that "today" is their day. */
-export interface Clock {
-	now: Date;
-	offset: number;
 }

@@ -1,6 +1,6 @@
 // The progress picture on /study/: grades given per day, and questions falling due per day.
 import type { Grade, Progress } from './record.ts';
-import { addDays, dayOf, type Clock } from './schedule.ts';
+import { addDays, dayOf, type Clock } from './days.ts';
 
 export interface DayCount {
 	day: string;

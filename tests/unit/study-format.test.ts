@@ -2,8 +2,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FROM_V1, migrateV1, v1Schema } from '../../src/study/migrate.ts';
-import { applyGrade, exportProgress, lastGrades, mergeProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
-import { emptyProgress, progressJsonSchema, type Progress } from '../../src/study/record.ts';
+import { applyGrade, exportProgress, mergeProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
+import { emptyProgress, lastGrades, progressJsonSchema, type Progress } from '../../src/study/record.ts';
 import { schedule } from '../../src/study/schedule.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/study/${name}`, import.meta.url), 'utf8');

@@ -3,7 +3,8 @@ import { effectiveNewPerDay, planInterview } from '../../src/study/plan.ts';
 import { applyGrade } from '../../src/study/progress.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, dueSlugs, missedSlugs, newToday, shuffle } from '../../src/study/queue.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
-import { dayOf, formatInterval, gradeLabel, preview, schedule } from '../../src/study/schedule.ts';
+import { dayOf } from '../../src/study/days.ts';
+import { formatInterval, gradeLabel, preview, schedule } from '../../src/study/schedule.ts';
 import { bars, countGrades, dueForecast, nextDue, reviewsPerDay } from '../../src/study/stats.ts';
 
 // Every test runs on this clock: Thursday 26 November 2026, 10:00 UTC, a reader in UTC.
