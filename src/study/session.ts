@@ -154,6 +154,7 @@ export class SgStudy extends HTMLElement {
 		dialog.addEventListener('close', () => {
 			if (dialog.returnValue === 'reset') {
 				this.#progress = this.#store.update((progress) => resetProgress(progress, this.#scopeForReset()));
+				document.dispatchEvent(new CustomEvent('sg-study-progress'));
 				this.#build();
 			}
 			dialog.returnValue = '';
@@ -269,6 +270,7 @@ export class SgStudy extends HTMLElement {
 		const at = new Date();
 		this.#progress = this.#store.update((progress) => applyGrade(progress, slug, grade, at));
 		this.#session.push({ slug, grade, at: at.toISOString() });
+		document.dispatchEvent(new CustomEvent('sg-study-progress'));
 		if (!this.#store.persistent) this.#q('[data-storage-note]').hidden = false;
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
@@ -290,6 +292,7 @@ export class SgStudy extends HTMLElement {
 		const clock = browserClock();
 		const end = this.#q('.end');
 		end.hidden = false;
+		this.#renderPosition();
 		const scope = this.dataset['scope']!;
 		const graded = this.#session.length;
 		const counts = countGrades(this.#session);
@@ -329,12 +332,16 @@ export class SgStudy extends HTMLElement {
 		missedStep.textContent = `Review what I missed (${missed.length})`;
 		const guideDue = this.#queue('due', this.#guide, clock).slugs.length;
 		const guideStep = this.querySelector<HTMLElement>('[data-step="due"], [data-step-guide]');
-		if (guideStep) guideStep.textContent = `Study the due cards of the whole guide (${guideDue})`;
+		if (guideStep) {
+			guideStep.textContent = `Study the due cards of the whole guide (${guideDue})`;
+			// On /study/ itself the step restarts this page's queue: pointless with nothing due.
+			guideStep.hidden = guideStep.dataset['step'] === 'due' && guideDue === 0;
+		}
 		const started = this.#slugs.filter((slug) => this.#progress.cards[slug]).length;
 		this.#q('[data-status]').textContent =
-			`Due now: ${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')}` +
-			` (${due.newLeft} of ${this.#newPerDay(clock, plan)} new left today, whole guide).` +
-			` Seen so far: ${started} of ${this.#slugs.length}.`;
+			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
+			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide) · ` +
+			`${started} of ${this.#slugs.length} seen`;
 		const planText = this.#q('[data-plan]');
 		planText.hidden = !this.#settings.interview;
 		if (this.#settings.interview) {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
 import { effectiveNewPerDay, planInterview } from '../../src/study/plan.ts';
 import { applyGrade } from '../../src/study/progress.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, dueSlugs, missedSlugs, newToday, shuffle } from '../../src/study/queue.ts';
@@ -218,5 +219,22 @@ describe('bars', () => {
 			{ x: 21, y: 0, width: 8, height: 20 },
 		]);
 		expect(bars([0, 0], 10, 10)[0]!.height).toBe(0);
+	});
+});
+
+describe('describeProgress', () => {
+	test('says how many were seen, are due now and were missed; nothing before the first grade', () => {
+		const progress = graded(['q-1', 'again', daysAgo(2)], ['q-2', 'good', daysAgo(0, 9)], ['q-30', 'good', daysAgo(9)]);
+		expect(describeProgress(progress, slugs, clock)).toBe('2 of 20 seen, 1 due now, 1 last graded Again or Hard.');
+		expect(describeProgress(emptyProgress(), slugs, clock)).toBe('');
+	});
+});
+
+describe('pickNotKnown', () => {
+	test('picks among the questions never graded or last graded Again or Hard', () => {
+		const progress = graded(['q-1', 'good', daysAgo(2)], ['q-2', 'hard', daysAgo(2)], ['q-3', 'easy', daysAgo(2)]);
+		expect(pickNotKnown(progress, ['q-1', 'q-2', 'q-3', 'q-4'], 0)).toBe('q-2');
+		expect(pickNotKnown(progress, ['q-1', 'q-2', 'q-3', 'q-4'], 0.99)).toBe('q-4');
+		expect(pickNotKnown(progress, ['q-1', 'q-3'], 0.5)).toBeUndefined();
 	});
 });
