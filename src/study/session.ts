@@ -120,12 +120,28 @@ export class SgStudy extends HTMLElement {
 			if (this.#mode === 'due') this.#build();
 			else this.#render();
 		};
-		limit.addEventListener('change', () => {
+		const commitLimit = () => {
 			const n = limit.valueAsNumber;
+			if (n === this.#settings.newPerDay) return;
 			if (Number.isInteger(n) && n >= 0 && n <= Number(limit.max)) apply({ newPerDay: n });
 			else limit.value = String(this.#settings.newPerDay);
-		});
-		interview.addEventListener('change', () => apply({ interview: interview.value || null }));
+		};
+		const commitInterview = () => {
+			if ((interview.value || null) !== this.#settings.interview) apply({ interview: interview.value || null });
+		};
+		limit.addEventListener('change', commitLimit);
+		interview.addEventListener('change', commitInterview);
+		// Enter in a setting: done. The menu closes and the card has the focus again.
+		for (const field of [limit, interview]) {
+			field.addEventListener('keydown', (event) => {
+				if (event.key !== 'Enter') return;
+				event.preventDefault();
+				commitLimit();
+				commitInterview();
+				this.#q<HTMLDetailsElement>('details.more').open = false;
+				this.#focusCard();
+			});
+		}
 		clear.addEventListener('click', () => {
 			interview.value = '';
 			apply({ interview: null });
@@ -253,7 +269,6 @@ export class SgStudy extends HTMLElement {
 				const grade = button.dataset['grade'] as Grade;
 				const interval = formatInterval(now, new Date(outcomes[grade].due));
 				button.querySelector('[data-interval]')!.textContent = interval;
-				button.setAttribute('aria-label', `${GRADE_NAMES[grade]}: again in ${interval} (key ${GRADES.indexOf(grade) + 1})`);
 			}
 		}
 	}
