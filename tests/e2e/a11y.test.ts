@@ -104,6 +104,28 @@ test('a study card with its answer revealed has no violation (axe at the root) o
 	expect(problems).toEqual([]);
 });
 
+test('the end of a study session, with its summary and next steps, has no violation (axe at the root) or failed request', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto(at('/study/sql-databases/'));
+	for (const key of ['1', '2', '3', '4', '3', '3', '2', '1', '3', '4']) {
+		await page.keyboard.press(' ');
+		await page.keyboard.press(key);
+	}
+	await expect(page.getByRole('region', { name: 'Session done: 10 questions graded' })).toBeVisible();
+	if (withAxe) expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('the study reset dialog has no violation (axe at the root)', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto(at('/study/sql-databases/'));
+	await page.getByText('More', { exact: true }).click();
+	await page.getByRole('button', { name: /Reset progress/ }).click();
+	await expect(page.getByRole('dialog', { name: /Reset progress/ })).toBeVisible();
+	if (withAxe) expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
 test('a question opened from a search result, its words marked, has no violation (axe at the root) or failed request', async ({ page, baseURL }) => {
 	const problems = watch(page, new URL(baseURL!).origin);
 	await page.goto(at('/sql-databases/handle-deadlocks-sql/?highlight=deadlocks'));

@@ -1,0 +1,397 @@
+// The flashcard session on the study pages: a queue scheduled by FSRS (due questions, then new ones
+// up to a daily limit), one card at a time, reveal, grade Again / Hard / Good / Easy, and at the end
+// a summary with next steps. It upgrades the server-rendered list of every question and answer
+// (see Study.astro).
+import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
+import { downloadProgress } from './download.ts';
+import { effectiveNewPerDay, planInterview, type InterviewPlan } from './plan.ts';
+import { applyGrade, resetCost, resetProgress } from './progress.ts';
+import { buildQueue, missedSlugs, type Mode, type Order } from './queue.ts';
+import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
+import { formatInterval, preview } from './schedule.ts';
+import { readSettings, saveSettings, type Settings } from './settings.ts';
+import { countGrades, nextDue } from './stats.ts';
+import { openProgressStore } from './store.ts';
+
+/** sessionStorage key of the chosen order, so that a shuffle holds for the session. */
+const ORDER_KEY = 'sg-study-order';
+type OrderChoice = { order: Order; seed: number };
+
+/** The order chosen earlier in this session, or guide order. */
+function readStoredOrder(): OrderChoice {
+	try {
+		const stored = JSON.parse(sessionStorage.getItem(ORDER_KEY) ?? 'null') as OrderChoice | null;
+		if (stored && (stored.order === 'guide' || stored.order === 'shuffled') && Number.isInteger(stored.seed)) return stored;
+	} catch {
+		// No storage, or something unreadable in it: guide order.
+	}
+	return { order: 'guide', seed: 0 };
+}
+
+/** The reader's clock from the browser's time and time zone. */
+function browserClock(): Clock {
+	const now = new Date();
+	return { now, offset: -now.getTimezoneOffset() };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const isField = (target: EventTarget | null) =>
+	target instanceof HTMLElement && (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable);
+const isControl = (target: EventTarget | null) =>
+	target instanceof HTMLElement && target.closest('button, a, select, input, summary') !== null;
+
+export class SgStudy extends HTMLElement {
+	#store = openProgressStore();
+	#progress: Progress = this.#store.load();
+	#settings: Settings = readSettings();
+	#order: OrderChoice = readStoredOrder();
+	#mode: Mode = 'due';
+	#cards = new Map<string, HTMLLIElement>();
+	/** The scope's questions in guide order, and the whole guide's (for the daily limit and the plan). */
+	#slugs: string[] = [];
+	#guide: string[] = [];
+	#deck: string[] = [];
+	#index = 0;
+	#ended = false;
+	/** Grades given since the deck was built, for the summary. */
+	#session: Review[] = [];
+
+	#q<T extends Element = HTMLElement>(selector: string): T {
+		return this.querySelector<T>(selector as string) as T;
+	}
+
+	connectedCallback() {
+		for (const card of this.querySelectorAll<HTMLLIElement>('li.card')) this.#cards.set(card.dataset['slug']!, card);
+		this.#slugs = [...this.#cards.keys()];
+		this.#guide = this.dataset['guide']?.split(' ').filter(Boolean) ?? this.#slugs;
+		for (const part of this.querySelectorAll<HTMLElement>('.toolbar, .keys')) part.hidden = false;
+		this.#q('[data-storage-note]').hidden = this.#store.persistent;
+
+		for (const [slug, card] of this.#cards) {
+			card.querySelector('.reveal')!.addEventListener('click', () => {
+				this.#toggleAnswer(card);
+				this.#focusCard();
+			});
+			for (const button of card.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+				button.addEventListener('click', () => this.#grade(slug, button.dataset['grade'] as Grade));
+			}
+		}
+		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
+			button.addEventListener('click', () => this.#start(button.dataset['mode'] as Mode));
+		}
+		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-step]')) {
+			button.addEventListener('click', () => this.#start(button.dataset['step'] as Mode));
+		}
+		const select = this.#q<HTMLSelectElement>('[data-order]');
+		select.value = this.#order.order;
+		select.addEventListener('change', () => {
+			this.#order = { order: select.value === 'shuffled' ? 'shuffled' : 'guide', seed: Math.floor(Math.random() * 2 ** 32) };
+			try {
+				sessionStorage.setItem(ORDER_KEY, JSON.stringify(this.#order));
+			} catch {
+				// Without storage the order lasts until the page is left.
+			}
+			this.#start(this.#mode);
+		});
+		this.#setUpSettings();
+		this.#setUpReset();
+		this.#q('[data-prev]').addEventListener('click', () => this.#move(-1));
+		this.#q('[data-next]').addEventListener('click', () => this.#move(1));
+		document.addEventListener('keydown', (event) => this.#onKey(event));
+		this.#store.onChange((progress) => {
+			this.#progress = progress;
+			this.#render();
+		});
+		this.#build();
+	}
+
+	#setUpSettings() {
+		const limit = this.#q<HTMLInputElement>('[data-new-per-day]');
+		const interview = this.#q<HTMLInputElement>('[data-interview]');
+		const clear = this.#q<HTMLButtonElement>('[data-clear-interview]');
+		limit.value = String(this.#settings.newPerDay);
+		interview.value = this.#settings.interview ?? '';
+		interview.min = dayOf(new Date(), -new Date().getTimezoneOffset());
+		clear.hidden = !this.#settings.interview;
+		const apply = (change: Partial<Settings>) => {
+			this.#settings = { ...this.#settings, ...change };
+			saveSettings(this.#settings);
+			clear.hidden = !this.#settings.interview;
+			if (this.#mode === 'due') this.#build();
+			else this.#render();
+		};
+		const commitLimit = () => {
+			const n = limit.valueAsNumber;
+			if (n === this.#settings.newPerDay) return;
+			if (Number.isInteger(n) && n >= 0 && n <= Number(limit.max)) apply({ newPerDay: n });
+			else limit.value = String(this.#settings.newPerDay);
+		};
+		const commitInterview = () => {
+			if ((interview.value || null) !== this.#settings.interview) apply({ interview: interview.value || null });
+		};
+		limit.addEventListener('change', commitLimit);
+		interview.addEventListener('change', commitInterview);
+		// Enter in a setting: done. The menu closes and the card has the focus again.
+		for (const field of [limit, interview]) {
+			field.addEventListener('keydown', (event) => {
+				if (event.key !== 'Enter') return;
+				event.preventDefault();
+				commitLimit();
+				commitInterview();
+				this.#q<HTMLDetailsElement>('details.more').open = false;
+				this.#focusCard();
+			});
+		}
+		clear.addEventListener('click', () => {
+			interview.value = '';
+			apply({ interview: null });
+			interview.focus();
+		});
+	}
+
+	#setUpReset() {
+		const dialog = this.#q<HTMLDialogElement>('[data-reset-dialog]');
+		const message = this.#q('[data-reset-message]');
+		this.#q('[data-reset]').addEventListener('click', () => {
+			const cost = resetCost(this.#progress, this.#scopeForReset() ?? Object.keys(this.#progress.cards));
+			const nothing = cost.questions === 0 && cost.grades === 0;
+			this.#q('[data-reset-cost]').textContent = nothing
+				? `There is no progress to forget in ${this.dataset['scope']}.`
+				: `This forgets the schedule of ${plural(cost.questions, 'question')} and all ${plural(cost.grades, 'grade')} you gave them in ${this.dataset['scope']}. It cannot be undone.`;
+			this.#q<HTMLButtonElement>('[data-confirm-reset]').disabled = nothing;
+			message.textContent = '';
+			this.#q<HTMLDetailsElement>('details.more').open = false;
+			dialog.showModal();
+		});
+		this.#q('[data-export]').addEventListener('click', () => {
+			downloadProgress(this.#store.load());
+			message.textContent = 'Progress exported as study-progress.json.';
+		});
+		dialog.addEventListener('close', () => {
+			if (dialog.returnValue === 'reset') {
+				this.#progress = this.#store.update((progress) => resetProgress(progress, this.#scopeForReset()));
+				document.dispatchEvent(new CustomEvent('sg-study-progress'));
+				this.#build();
+			}
+			dialog.returnValue = '';
+			this.#focusCard();
+		});
+	}
+
+	/** The questions a reset forgets: the section's, or on /study/ everything (undefined). */
+	#scopeForReset(): string[] | undefined {
+		return this.dataset['wholeGuide'] === undefined ? this.#slugs : undefined;
+	}
+
+	#newPerDay(clock: Clock, plan = this.#plan(clock)) {
+		return effectiveNewPerDay(this.#settings.newPerDay, plan);
+	}
+
+	#plan(clock: Clock): InterviewPlan | null {
+		return this.#settings.interview ? planInterview(this.#progress, this.#guide, this.#settings.interview, this.#settings.newPerDay, clock) : null;
+	}
+
+	#queue(mode: Mode, slugs = this.#slugs, clock = browserClock()) {
+		return buildQueue(this.#progress, slugs, mode, { clock, newPerDay: this.#newPerDay(clock), ...this.#order });
+	}
+
+	/** Starts a new deck in `mode`, chosen with a control: the card (or the end) then has the focus. */
+	#start(mode: Mode) {
+		this.#mode = mode;
+		this.#build();
+		this.#focusCard();
+	}
+
+	/** Builds the deck for the mode and order, and shows its first card. */
+	#build() {
+		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
+			button.setAttribute('aria-pressed', String(button.dataset['mode'] === this.#mode));
+		}
+		this.#deck = this.#queue(this.#mode).slugs;
+		this.#index = 0;
+		this.#session = [];
+		this.#ended = false;
+		this.#show(false);
+		this.#render();
+	}
+
+	#current(): HTMLLIElement | undefined {
+		return this.#ended ? undefined : this.#cards.get(this.#deck[this.#index]!);
+	}
+
+	#show(focus: boolean) {
+		const current = this.#current();
+		for (const card of this.#cards.values()) card.hidden = card !== current;
+		const empty = this.#deck.length === 0;
+		this.#q('.session').hidden = empty;
+		this.#q('.steps').hidden = empty || this.#ended;
+		if (!current) {
+			this.#showEnd();
+			if (focus) this.#focusCard();
+			return;
+		}
+		this.#q('.end').hidden = true;
+		this.#setAnswer(current, false);
+		this.#q<HTMLButtonElement>('[data-prev]').disabled = this.#index <= 0;
+		this.#q<HTMLButtonElement>('[data-next]').disabled = this.#index >= this.#deck.length - 1;
+		this.#renderPosition();
+		if (focus) this.#focusCard();
+	}
+
+	#renderPosition() {
+		const bar = this.#q<HTMLProgressElement>('.session progress');
+		bar.max = Math.max(this.#deck.length, 1);
+		bar.value = this.#ended ? this.#deck.length : this.#index;
+		const what = { due: 'due now', all: '', missed: 'to review' }[this.#mode];
+		this.#q('[data-position]').textContent = this.#ended
+			? `${this.#deck.length} of ${this.#deck.length} done`
+			: `${this.#index + 1} of ${this.#deck.length}${what ? ` ${what}` : ''}`;
+	}
+
+	/** Focus goes back to the card (or the end of the session) after any control, so Space shows the answer. */
+	#focusCard() {
+		const target = this.#current()?.querySelector<HTMLElement>('h2') ?? this.#q('[data-end-title]');
+		target.focus({ preventScroll: false });
+	}
+
+	#setAnswer(card: HTMLLIElement, open: boolean) {
+		const button = card.querySelector<HTMLButtonElement>('.reveal')!;
+		button.hidden = false;
+		button.setAttribute('aria-expanded', String(open));
+		button.firstChild!.textContent = open ? 'Hide answer ' : 'Show answer ';
+		card.querySelector<HTMLElement>('.answer')!.hidden = !open;
+		card.querySelector<HTMLElement>('.grades')!.hidden = !open;
+		if (open) {
+			// What each grade would do, worked out now (the reader may have left the card open a while).
+			const now = new Date();
+			const outcomes = preview(this.#progress.cards[card.dataset['slug']!], now);
+			for (const button of card.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+				const grade = button.dataset['grade'] as Grade;
+				const interval = formatInterval(now, new Date(outcomes[grade].due));
+				button.querySelector('[data-interval]')!.textContent = interval;
+			}
+		}
+	}
+
+	#isOpen(card: HTMLLIElement) {
+		return card.querySelector('.reveal')!.getAttribute('aria-expanded') === 'true';
+	}
+
+	#toggleAnswer(card: HTMLLIElement) {
+		this.#setAnswer(card, !this.#isOpen(card));
+	}
+
+	#grade(slug: string, grade: Grade) {
+		const at = new Date();
+		this.#progress = this.#store.update((progress) => applyGrade(progress, slug, grade, at));
+		this.#session.push({ slug, grade, at: at.toISOString() });
+		document.dispatchEvent(new CustomEvent('sg-study-progress'));
+		if (!this.#store.persistent) this.#q('[data-storage-note]').hidden = false;
+		if (this.#index < this.#deck.length - 1) this.#move(1);
+		else {
+			this.#ended = true;
+			this.#show(true);
+		}
+		this.#render();
+	}
+
+	#move(step: number) {
+		const next = this.#index + step;
+		if (this.#ended || next < 0 || next >= this.#deck.length) return;
+		this.#index = next;
+		this.#show(true);
+	}
+
+	/** The end of a session, or an empty deck: what was done, what is due next, and next steps. */
+	#showEnd() {
+		const clock = browserClock();
+		const end = this.#q('.end');
+		end.hidden = false;
+		this.#renderPosition();
+		const scope = this.dataset['scope']!;
+		const graded = this.#session.length;
+		const counts = countGrades(this.#session);
+		this.#q('[data-end-title]').textContent = graded
+			? `Session done: ${plural(graded, 'question')} graded`
+			: this.#mode === 'missed'
+				? `Nothing to review in ${scope}: no question here was last graded Again or Hard`
+				: this.#mode === 'due'
+					? `Nothing due now in ${scope}`
+					: `No questions in ${scope}`;
+		this.#q('[data-end-counts]').hidden = graded === 0;
+		for (const grade of GRADES) this.#q(`[data-end-count="${grade}"]`).textContent = String(counts[grade]);
+		const today = dayOf(clock.now, clock.offset);
+		const dueNow = this.#queue('due', this.#slugs, clock);
+		const next = nextDue(this.#progress, this.#slugs, clock);
+		const parts: string[] = [];
+		if (dueNow.slugs.length) parts.push(`Still due now in ${scope}: ${dueNow.slugs.length}.`);
+		if (next) parts.push(`Next: ${plural(next.count, 'question')} due ${relativeDay(today, next.day)}, ${longDay(next.day)}.`);
+		else if (!dueNow.slugs.length) parts.push(`Nothing else in ${scope} is scheduled yet.`);
+		if (!dueNow.slugs.length && dueNow.newLeft === 0 && this.#slugs.some((slug) => !this.#progress.cards[slug])) {
+			parts.push('You have started all the new questions your daily limit allows (change it under More).');
+		}
+		this.#q('[data-end-next]').textContent = parts.join(' ');
+	}
+
+	/** Counts, marks and messages that follow the progress (also when another tab changes it). */
+	#render() {
+		const clock = browserClock();
+		const today = dayOf(clock.now, clock.offset);
+		const plan = this.#plan(clock);
+		const due = this.#queue('due', this.#slugs, clock);
+		const missed = missedSlugs(this.#progress, this.#slugs);
+		this.#q('[data-count="due"]').textContent = String(due.slugs.length);
+		this.#q('[data-count="missed"]').textContent = String(missed.length);
+		const missedStep = this.#q<HTMLButtonElement>('[data-step="missed"]');
+		missedStep.hidden = missed.length === 0;
+		missedStep.textContent = `Review what I missed (${missed.length})`;
+		const guideDue = this.#queue('due', this.#guide, clock).slugs.length;
+		const guideStep = this.querySelector<HTMLElement>('[data-step="due"], [data-step-guide]');
+		if (guideStep) {
+			guideStep.textContent = `Study the due cards of the whole guide (${guideDue})`;
+			// On /study/ itself the step restarts this page's queue: pointless with nothing due.
+			guideStep.hidden = guideStep.dataset['step'] === 'due' && guideDue === 0;
+		}
+		const started = this.#slugs.filter((slug) => this.#progress.cards[slug]).length;
+		this.#q('[data-status]').textContent =
+			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
+			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide) · ` +
+			`${started} of ${this.#slugs.length} seen`;
+		const planText = this.#q('[data-plan]');
+		planText.hidden = !this.#settings.interview;
+		if (this.#settings.interview) {
+			const day = longDay(this.#settings.interview);
+			planText.textContent = !plan
+				? `Your interview date, ${day}, is today or past: new questions follow the daily limit.`
+				: plan.unseen === 0
+					? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
+					: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
+		}
+		const last = lastGrades(this.#progress);
+		for (const [slug, card] of this.#cards) {
+			const state = this.#progress.cards[slug];
+			const grade = last.get(slug);
+			card.querySelector('[data-mark]')!.textContent = state
+				? `Last graded ${grade ? GRADE_NAMES[grade] : ''}, due ${relativeDay(today, dayOf(new Date(state.due), clock.offset))}`
+				: 'New';
+		}
+		if (this.#ended) this.#showEnd();
+	}
+
+	#onKey(event: KeyboardEvent) {
+		if (event.ctrlKey || event.metaKey || event.altKey || isField(event.target)) return;
+		if (document.querySelector('dialog[open]')) return; // a dialog (search, reset) has the keyboard
+		const card = this.#current();
+		if (!card) return;
+		if ((event.key === ' ' || event.key === 'Enter') && !isControl(event.target)) {
+			event.preventDefault();
+			this.#toggleAnswer(card);
+		} else if (['1', '2', '3', '4'].includes(event.key) && this.#isOpen(card)) {
+			this.#grade(card.dataset['slug']!, GRADES[Number(event.key) - 1]!);
+		} else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+			if (isControl(event.target) && event.target instanceof HTMLSelectElement) return;
+			event.preventDefault();
+			this.#move(event.key === 'ArrowRight' ? 1 : -1);
+		}
+	}
+}

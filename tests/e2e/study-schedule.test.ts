@@ -1,0 +1,273 @@
+// Study mode scheduled by FSRS: the due queue, the four grades by keyboard, the phone layout, focus
+// after the controls, the end of a session, reset behind More, reload, export and import, version 1
+// progress migrated. Axe on the card and the end screen is in a11y.test.ts.
+import { devices, expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { at } from '../helpers/site.ts';
+
+const SECTION = at('/study/sql-databases/');
+const heading = (page: Page) => page.locator('li.card h2').filter({ visible: true });
+const reveal = (page: Page) => page.getByRole('button', { name: /Show answer|Hide answer/ }).filter({ visible: true });
+const grades = (page: Page) => page.getByRole('group', { name: 'How well did you know it?' }).filter({ visible: true });
+const position = (page: Page) => page.locator('[data-position]');
+const stored = (page: Page) =>
+	page.evaluate(() => JSON.parse(localStorage.getItem('sg-study-progress') ?? 'null') as { version: number; cards: Record<string, { due: string; reps: number; state: string }>; log: { slug: string; grade: string }[] } | null);
+const v1Fixture = readFileSync(new URL('../fixtures/study/v1-stored.json', import.meta.url), 'utf8');
+
+/** Reveals and grades the cards in turn with the keys given ("1" Again … "4" Easy). */
+async function gradeByKeys(page: Page, keys: string[]) {
+	for (const key of keys) {
+		await page.keyboard.press(' ');
+		await expect(grades(page)).toBeVisible();
+		await page.keyboard.press(key);
+	}
+}
+
+test.describe('the due queue', () => {
+	test('is the default: new questions up to the daily limit of 10, counted as due now', async ({ page }) => {
+		await page.goto(SECTION);
+		await expect(page.getByRole('button', { name: 'Due now: 10' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(position(page)).toHaveText('1 of 10 due now');
+		await expect(page.getByText('0 reviews and 10 new questions due now · 10 of 10 new questions left today (whole guide) · 0 of 10 seen')).toBeVisible();
+	});
+
+	test('runs by keyboard alone: Space shows the answer and the intervals, 1-4 grade by FSRS and move on', async ({ page }) => {
+		await page.goto(SECTION);
+		await expect(heading(page)).toHaveText(/^51\. /);
+		await page.keyboard.press(' ');
+		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
+		// Each grade is named, shows its key and the interval it would give.
+		await expect(grades(page).getByRole('button')).toHaveText([/Again\s*1 day\s*1/, /Hard\s*2 days\s*2/, /Good\s*3 days\s*3/, /Easy\s*8 days\s*4/]);
+		await expect(grades(page).getByRole('button', { name: 'Good, again in 3 days, key 3', exact: true })).toBeVisible();
+		await page.keyboard.press('3');
+		await expect(heading(page)).toHaveText(/^52\. /);
+		await expect(position(page)).toHaveText('2 of 10 due now');
+		// Enter shows the answer too; 1, 2 and 4 grade Again, Hard and Easy.
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('1');
+		await gradeByKeys(page, ['2', '4']);
+		await expect(heading(page)).toHaveText(/^55\. /);
+		// A key is ignored while the answer is hidden.
+		await page.keyboard.press('3');
+		await expect(heading(page)).toHaveText(/^55\. /);
+		const progress = (await stored(page))!;
+		expect(progress.version).toBe(2);
+		expect(progress.log.map((review) => review.grade)).toEqual(['good', 'again', 'hard', 'easy']);
+		expect(progress.cards['difference-inner-join-left-join']).toMatchObject({ reps: 1, state: 'review' });
+		const days = (slug: string) => Math.round((Date.parse(progress.cards[slug]!.due) - Date.now()) / 86_400_000);
+		expect([days('difference-inner-join-left-join'), days('create-index-sql'), days('normalization-databases'), days('optimize-slow-queries')]).toEqual([3, 1, 2, 8]);
+	});
+
+	test('counts the daily limit over the whole guide and follows a changed limit', async ({ page }) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['3', '3', '3']);
+		await page.goto(at('/study/docker-kubernetes/'));
+		await expect(page.getByRole('button', { name: 'Due now: 7' })).toBeVisible();
+		await page.getByText('More', { exact: true }).click();
+		await page.getByLabel('New questions a day').fill('5');
+		await page.getByLabel('New questions a day').press('Enter');
+		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
+		await expect(position(page)).toHaveText('1 of 2 due now');
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
+	});
+
+	test('an interview date gives a plan that sees every question before the day', async ({ page }) => {
+		await page.goto(SECTION);
+		const day = new Date(Date.now() + 10 * 86_400_000);
+		const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+		await page.getByText('More', { exact: true }).click();
+		await page.getByLabel('Interview date').fill(iso);
+		// 100 questions over 10 days: 10 a day, the default limit.
+		await expect(page.locator('[data-plan]')).toContainText(/in 10 days\): 10 new questions a day see all 100 before it; with their reviews, about \d+ a day \(\d+ on the busiest day\)\./);
+		await page.getByRole('button', { name: 'Clear the interview date' }).click();
+		await expect(page.locator('[data-plan]')).toBeHidden();
+	});
+});
+
+test.describe('focus', () => {
+	test('returns to the card after a control, so Space shows the answer (not the control again)', async ({ page }) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['1', '3']);
+		// Click "Only what I missed", then press Space.
+		await page.getByRole('button', { name: 'Only what I missed: 1' }).click();
+		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(heading(page)).toBeFocused();
+		await page.keyboard.press(' ');
+		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
+		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toHaveAttribute('aria-pressed', 'true');
+		// The order select and the reveal button hand the focus back too.
+		await page.getByRole('combobox', { name: 'Order' }).selectOption('shuffled');
+		await expect(heading(page)).toBeFocused();
+		await reveal(page).click();
+		await expect(heading(page)).toBeFocused();
+		await expect(grades(page)).toBeVisible();
+	});
+});
+
+test.describe('on a phone', () => {
+	// A phone's mobile emulation (touch, device pixels, mobile viewport), at 390 x 844.
+	const { defaultBrowserType: _, ...phone } = devices['Pixel 7'];
+	test.use({ ...phone, viewport: { width: 390, height: 844 } });
+
+	test('a long code answer scrolls inside its block and the grades stay at the bottom of the screen', async ({ page }) => {
+		await page.goto(at('/study/real-world-scenario-questions/'));
+		await page.getByRole('button', { name: 'All questions: 10' }).click();
+		await page.getByRole('button', { name: 'Next →' }).click();
+		await expect(heading(page)).toHaveText(/^72\. /);
+		await reveal(page).click();
+		await expect(grades(page)).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		// The longest code line (99 characters) scrolls inside its block.
+		const code = page.locator('#a-microservice-needs-call-another-service-handle pre').first();
+		expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+		// The answer is longer than the screen, and the grade bar is in it, at the bottom.
+		const bar = (await grades(page).boundingBox())!;
+		expect(bar.y + bar.height).toBeLessThanOrEqual(844);
+		expect(bar.y).toBeGreaterThan(844 / 2);
+		const answer = (await page.locator('#a-microservice-needs-call-another-service-handle').boundingBox())!;
+		expect(answer.y + answer.height).toBeGreaterThan(844);
+		// Still there after scrolling half way down the answer.
+		await page.mouse.wheel(0, 600);
+		await expect.poll(async () => (await grades(page).boundingBox())!.y + (await grades(page).boundingBox())!.height).toBeLessThanOrEqual(844);
+		await grades(page).getByRole('button', { name: /^Good/ }).click();
+		await expect(heading(page)).toHaveText(/^73\. /);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	});
+});
+
+test.describe('the end of a session', () => {
+	test('sums up the grades, says what is due next and offers the next steps', async ({ page }) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['1', '1', '2', '3', '3', '3', '4', '3', '2', '3']);
+		const end = page.getByRole('region', { name: 'Session done: 10 questions graded' });
+		await expect(end).toBeVisible();
+		await expect(end.getByRole('heading')).toBeFocused();
+		await expect(position(page)).toHaveText('10 of 10 done');
+		await expect(end.getByRole('listitem')).toHaveText([/Again\s*2/, /Hard\s*2/, /Good\s*5/, /Easy\s*1/]);
+		await expect(end).toContainText(/Next: 2 questions due tomorrow, \w+day \d+ \w+\./);
+		await expect(end.getByRole('link', { name: 'Next section: Docker & Kubernetes' })).toHaveAttribute('href', /\/study\/docker-kubernetes\/$/);
+		await expect(end.getByRole('link', { name: 'Study the due cards of the whole guide (0)' })).toHaveAttribute('href', /\/study\/$/);
+		// Review what I missed: the four graded Again or Hard.
+		await end.getByRole('button', { name: 'Review what I missed (4)' }).click();
+		await expect(position(page)).toHaveText('1 of 4 to review');
+		await expect(heading(page)).toHaveText(/^51\. /);
+		await expect(heading(page)).toBeFocused();
+	});
+
+	test('with nothing due, says so and when the next questions are due', async ({ page }) => {
+		await page.goto(SECTION);
+		await page.getByText('More', { exact: true }).click();
+		await page.getByLabel('New questions a day').fill('2');
+		await page.getByLabel('New questions a day').press('Enter');
+		await gradeByKeys(page, ['4', '4']);
+		await page.reload();
+		const end = page.getByRole('region', { name: 'Nothing due now in section 6, SQL & Databases' });
+		await expect(end).toBeVisible();
+		await expect(end).toContainText(/Next: 2 questions due in 8 days, \w+day \d+ \w+\. You have started all the new questions your daily limit allows/);
+	});
+});
+
+test.describe('reset', () => {
+	test('sits in the More menu and asks first, saying what will be lost and offering an export', async ({ page }, testInfo) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['3', '1']);
+		await expect(page.getByRole('button', { name: /Reset progress/ })).toBeHidden();
+		await page.getByText('More', { exact: true }).click();
+		await page.getByRole('button', { name: 'Reset progress for section 6, SQL & Databases…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Reset progress for section 6, SQL & Databases?' });
+		await expect(dialog).toContainText('This forgets the schedule of 2 questions and all 2 grades you gave them in section 6, SQL & Databases. It cannot be undone.');
+		// Export first: the file holds the grades.
+		const download = page.waitForEvent('download');
+		await dialog.getByRole('button', { name: 'Export progress first' }).click();
+		const file = testInfo.outputPath('before-reset.json');
+		await (await download).saveAs(file);
+		expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).cards)).toHaveLength(2);
+		// Cancel keeps everything.
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(dialog).toBeHidden();
+		expect(Object.keys((await stored(page))!.cards)).toHaveLength(2);
+		await expect(heading(page)).toBeFocused();
+		// Reset forgets the section's grades.
+		await page.getByText('More', { exact: true }).click();
+		await page.getByRole('button', { name: /Reset progress/ }).click();
+		await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+		await expect(page.getByRole('button', { name: 'Due now: 10' })).toBeVisible();
+		expect((await stored(page))!.cards).toEqual({});
+		await expect(heading(page)).toHaveText(/^51\. /);
+	});
+});
+
+test.describe('stored progress', () => {
+	test('a reload keeps the schedule: graded questions are no longer due', async ({ page }) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['3', '2']);
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Due now: 8' })).toBeVisible();
+		await expect(heading(page)).toHaveText(/^53\. /);
+		await expect(page.getByText('0 reviews and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen')).toBeVisible();
+	});
+
+	test('version 1 progress in storage is migrated, not lost', async ({ page }) => {
+		await page.addInitScript((value) => {
+			if (!sessionStorage.getItem('seeded')) localStorage.setItem('sg-study-progress', value);
+			sessionStorage.setItem('seeded', '1');
+		}, v1Fixture);
+		await page.goto(SECTION);
+		// Three of the file's questions are in this section; "didn't know" (Again, 2026-11-20) is long due.
+		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
+		await expect(page.getByText('3 of 10 seen')).toBeVisible();
+		await gradeByKeys(page, ['3']);
+		const progress = (await stored(page))!;
+		expect(progress.version).toBe(2);
+		expect(Object.keys(progress.cards)).toHaveLength(5);
+		expect(progress.log).toHaveLength(6);
+	});
+
+	test('an exported file imports into a fresh browser', async ({ page, browser }, testInfo) => {
+		await page.goto(SECTION);
+		await gradeByKeys(page, ['2', '4']);
+		await page.goto(at('/study/'));
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export progress' }).click();
+		const file = testInfo.outputPath('study-progress.json');
+		await (await download).saveAs(file);
+		const exported = JSON.parse(readFileSync(file, 'utf8'));
+		expect(exported).toMatchObject({ kind: 'sg-study-progress', version: 2 });
+		expect(exported.$schema).toMatch(/\/study\/progress\.schema\.json$/);
+		// The schema it points to is served.
+		expect((await page.request.get(exported.$schema)).ok()).toBe(true);
+		// Import in a new, empty browser context.
+		const fresh = await browser.newPage();
+		await fresh.goto(SECTION);
+		await expect(fresh.getByRole('button', { name: 'Due now: 10' })).toBeVisible();
+		await fresh.goto(at('/study/'));
+		const reloaded = fresh.waitForEvent('load');
+		await fresh.getByLabel('Import progress from a file').setInputFiles(file);
+		await reloaded;
+		await fresh.goto(SECTION);
+		await expect(fresh.getByRole('button', { name: 'Due now: 8' })).toBeVisible();
+		await expect(fresh.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
+		await fresh.close();
+	});
+});
+
+test.describe('the progress picture', () => {
+	test('draws the grades of today and the forecast, with a table for screen readers', async ({ page }) => {
+		await page.goto(at('/study/'));
+		await gradeByKeys(page, ['1', '3', '3']);
+		const picture = page.locator('sg-progress-picture');
+		await expect(picture.getByRole('table', { name: 'Grades given per day, last 30 days' }).getByRole('row')).toHaveCount(31);
+		await expect(picture.getByRole('table', { name: 'Grades given per day, last 30 days' }).getByRole('row').last()).toHaveText(/3$/);
+		await expect(picture.locator('[data-chart="reviews"] rect')).toHaveCount(1);
+		await expect(picture.getByRole('table', { name: 'Questions due per day, next 14 days' }).getByRole('row')).toHaveCount(15);
+		// Again: due tomorrow; Good twice: due in 3 days.
+		await expect(picture.locator('[data-chart="forecast"] rect')).toHaveCount(2);
+		await expect(picture.getByText('3 questions in all')).toBeVisible();
+	});
+
+	test('is on /study/ only', async ({ page }) => {
+		await page.goto(SECTION);
+		await expect(page.locator('sg-progress-picture')).toHaveCount(0);
+	});
+});

@@ -1,0 +1,150 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FROM_V1, migrateV1, v1Schema } from '../../src/study/migrate.ts';
+import { applyGrade, exportProgress, mergeProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
+import { emptyProgress, lastGrades, progressJsonSchema, type Progress } from '../../src/study/record.ts';
+import { schedule } from '../../src/study/schedule.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/study/${name}`, import.meta.url), 'utf8');
+const now = new Date('2026-11-26T10:00:00Z');
+const hour = (h: number) => new Date(Date.parse('2026-11-26T00:00:00Z') + h * 3_600_000);
+
+describe('migrateV1', () => {
+	// Written by the version 1 code (src/lib/study.ts before version 2): an exported file and a stored value.
+	test.each(['v1-export.json', 'v1-stored.json'])('turns the real version 1 file %s into FSRS state at each recorded time', (name) => {
+		const result = readProgressFile(fixture(name));
+		expect('progress' in result && result.migrated).toBe(true);
+		const { progress } = result as { progress: Progress };
+		expect(Object.keys(progress.cards).sort()).toEqual([
+			'create-index-sql',
+			'difference-inner-join-left-join',
+			'difference-list-tuple-python',
+			'handle-exceptions-python',
+			'normalization-databases',
+		]);
+		// knew it → Good, didn't know → Again, each at its own time.
+		expect(progress.cards['difference-inner-join-left-join']).toEqual(schedule(undefined, 'good', new Date('2026-11-20T09:15:00.000Z')));
+		expect(progress.cards['normalization-databases']).toEqual(schedule(undefined, 'again', new Date('2026-11-20T09:20:00.000Z')));
+		expect(progress.cards['create-index-sql']!.due).toBe('2026-11-28T21:00:00.000Z');
+		// One review per question, in time order.
+		expect(progress.log.map((review) => `${review.at} ${review.slug} ${review.grade}`)).toEqual([
+			'2026-11-20T09:15:00.000Z difference-inner-join-left-join good',
+			'2026-11-20T09:20:00.000Z normalization-databases again',
+			'2026-11-22T18:40:00.000Z difference-list-tuple-python good',
+			'2026-11-24T07:05:00.000Z handle-exceptions-python again',
+			'2026-11-25T21:00:00.000Z create-index-sql good',
+		]);
+	});
+
+	test('reads "partly" as Hard', () => {
+		const progress = migrateV1({ version: 1, questions: { gil: { grade: 'partly', at: '2026-11-26T10:00:00Z' } } });
+		expect(FROM_V1).toEqual({ known: 'good', partly: 'hard', unknown: 'again' });
+		expect(progress.cards['gil']).toEqual(schedule(undefined, 'hard', now));
+		expect(lastGrades(progress).get('gil')).toBe('hard');
+	});
+
+	test('accepts the version 1 files as the version 1 schema did', () => {
+		expect(v1Schema.safeParse(JSON.parse(fixture('v1-export.json'))).success).toBe(true);
+	});
+});
+
+describe('readProgressFile', () => {
+	const progress = applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(8)), 'decorators', 'again', hour(9));
+
+	test('reads back what exportProgress wrote', () => {
+		expect(readProgressFile(exportProgress(progress, now, 'https://example.org/guide/'))).toEqual({ progress, migrated: false });
+	});
+
+	test('reads a stored value (no kind, no export date)', () => {
+		expect(readProgressFile(JSON.stringify(progress))).toEqual({ progress, migrated: false });
+	});
+
+	test('refuses a file of a newer version with a message that says to update the page', () => {
+		const result = readProgressFile(JSON.stringify({ kind: 'sg-study-progress', version: 3, cards: {}, log: [] }));
+		expect(result).toEqual({
+			newer: true,
+			error: 'This file was written by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to get the newer version, then try again.',
+		});
+	});
+
+	const card = schedule(undefined, 'good', now);
+	const file = (change: (data: Record<string, any>) => void) => {
+		const data = JSON.parse(exportProgress(applyGrade(emptyProgress(), 'gil', 'good', now), now)) as Record<string, any>;
+		change(data);
+		return JSON.stringify(data);
+	};
+	test.each([
+		['text that is not JSON', 'not json', 'This file is not JSON'],
+		['a JSON list', '[]', 'no progress object'],
+		['another site’s file', '{"kind":"bookmarks","version":2}', 'This file is a "bookmarks" file'],
+		['no version', '{"kind":"sg-study-progress"}', 'no known version (expected 2 or 1)'],
+		['a bad due date', file((d) => (d.cards.gil.due = 'soon')), '"cards.gil.due" is not a date and time (ISO 8601)'],
+		['a missing field', file((d) => delete d.cards.gil.reps), '"cards.gil.reps" is missing'],
+		['a string for a number', file((d) => (d.cards.gil.stability = '2')), '"cards.gil.stability" should be a number'],
+		['a negative count', file((d) => (d.cards.gil.lapses = -1)), '"cards.gil.lapses" is out of range (-1)'],
+		['an unknown state', file((d) => (d.cards.gil.state = 'done')), '"cards.gil.state" should be one of new, learning, review, relearning'],
+		['an unknown field', file((d) => (d.cards.gil.note = 'x')), '"cards.gil" has an unknown field "note"'],
+		['a bad id', file((d) => (d.cards['Not A Slug'] = card)), '"cards.Not A Slug" is not a question id'],
+		['a __proto__ key', '{"version":2,"cards":{"__proto__":{}},"log":[]}', 'is not a question id'],
+		['a bad grade in the log', file((d) => (d.log[0].grade = 'great')), '"log.0.grade" should be one of again, hard, good, easy'],
+		['a bad version 1 grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'version 1 progress file is not valid: "questions.gil.grade"'],
+		['a bad version 1 date', '{"version":1,"questions":{"gil":{"grade":"known","at":"yesterday"}}}', '"questions.gil.at" is not a date'],
+	])('refuses %s whole, naming the field', (_, text, message) => {
+		const result = readProgressFile(text);
+		expect('error' in result && result.error).toContain(message);
+		expect('progress' in result).toBe(false);
+	});
+});
+
+describe('the JSON Schema', () => {
+	const ajv = new Ajv2020({ strict: false, validateFormats: false });
+	const validate = ajv.compile(progressJsonSchema());
+
+	test('accepts an exported file, and refuses what the import refuses', () => {
+		const progress = applyGrade(emptyProgress(), 'gil', 'easy', now);
+		const exported = JSON.parse(exportProgress(progress, now, 'https://example.org/'));
+		expect(exported.$schema).toBe('https://example.org/study/progress.schema.json');
+		expect(validate(exported)).toBe(true);
+		expect(validate({ ...exported, version: 1 })).toBe(false);
+		expect(validate({ ...exported, cards: { gil: { ...exported.cards.gil, extra: 1 } } })).toBe(false);
+		expect(validate({ ...exported, log: [{ slug: 'gil', grade: 'great', at: now.toISOString() }] })).toBe(false);
+	});
+});
+
+describe('mergeProgress', () => {
+	const mine = applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(8)), 'decorators', 'again', hour(8));
+	const theirs = applyGrade(applyGrade(applyGrade(emptyProgress(), 'gil', 'again', hour(7)), 'decorators', 'easy', hour(9)), 'deadlocks', 'hard', hour(9));
+
+	test('keeps the newer state of each question and says what it adds, updates and keeps', () => {
+		const result = mergeProgress(mine, theirs);
+		expect(result).toMatchObject({ added: ['deadlocks'], updated: ['decorators'], kept: ['gil'] });
+		expect(result.progress.cards['gil']).toEqual(mine.cards['gil']);
+		expect(result.progress.cards['decorators']).toEqual(theirs.cards['decorators']);
+		expect(result.progress.log.map((review) => `${review.slug} ${review.grade}`)).toEqual([
+			'gil again',
+			'gil good',
+			'decorators again',
+			'decorators easy',
+			'deadlocks hard',
+		]);
+	});
+
+	test('counts a grade found in both logs once, and changes neither input', () => {
+		const before = JSON.stringify(mine);
+		expect(mergeProgress(mine, mine).progress.log).toHaveLength(2);
+		expect(JSON.stringify(mine)).toBe(before);
+	});
+});
+
+describe('resetProgress and resetCost', () => {
+	const progress = applyGrade(applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(1)), 'gil', 'good', hour(2)), 'tuple', 'again', hour(3));
+
+	test('says what a reset would forget, then forgets the state and history of those questions only', () => {
+		expect(resetCost(progress, ['gil', 'unseen'])).toEqual({ questions: 1, grades: 2 });
+		const reset = resetProgress(progress, ['gil']);
+		expect(Object.keys(reset.cards)).toEqual(['tuple']);
+		expect(reset.log).toEqual([{ slug: 'tuple', grade: 'again', at: hour(3).toISOString() }]);
+		expect(resetProgress(progress)).toEqual(emptyProgress());
+	});
+});
