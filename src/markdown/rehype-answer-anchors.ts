@@ -48,18 +48,34 @@ function findLabelEnd(line: Element, label: Element): { index: number; colon: nu
 	return undefined;
 }
 
+/** A linkable part of an answer: a heading, a labelled list item ("Example") or an editor's note. */
+export interface AnswerPart {
+	id: string;
+	label: string;
+}
+
 /**
  * Makes the parts of an answer linkable: headings, and the top-level list items whose first line
  * is only a bold label and a colon ("In-depth Explanation:", "Example:"), get an id and an anchor link.
  */
 export function rehypeAnswerAnchors() {
-	return (tree: Root) => {
+	return (tree: Root, file: { data: Record<string, unknown> }) => {
 		const slugger = new GithubSlugger();
+		const parts: AnswerPart[] = [];
+		// Astro hands what plugins leave in data.astro.frontmatter to the page (remarkPluginFrontmatter):
+		// the question page lists the parts as "On this page".
+		const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
+		(astro.frontmatter ??= {})['parts'] = parts;
 		visit(tree, 'element', (node, index, parent) => {
+			if (node.tagName === 'aside' && typeof node.properties.id === 'string' && String(node.properties.className).includes('editor-note')) {
+				parts.push({ id: node.properties.id, label: 'Editor’s note' });
+				return;
+			}
 			if (/^h[2-6]$/.test(node.tagName) && parent && index !== undefined) {
 				const label = toString(node).trim();
 				const id = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(label);
 				node.properties.id = id;
+				parts.push({ id, label });
 				// The link sits beside the heading, not inside it, so the heading's name stays its text.
 				parent.children[index] = {
 					type: 'element',
@@ -81,6 +97,7 @@ export function rehypeAnswerAnchors() {
 				const text = toString(label).trim();
 				const id = slugger.slug(text);
 				item.properties.id = id;
+				parts.push({ id, label: text });
 				const split = line.children[end.index] as Text;
 				line.children.splice(
 					end.index,

@@ -102,6 +102,9 @@ export class SgStudy extends HTMLElement {
 			this.#progress = progress;
 			this.#render();
 		});
+		// A link may ask for a mode: the home page's "Review N missed" is /study/?mode=missed.
+		const asked = new URLSearchParams(location.search).get('mode');
+		if (asked === 'missed' || asked === 'all') this.#mode = asked;
 		this.#build();
 	}
 

@@ -61,6 +61,17 @@ describe('rehypeAnswerAnchors', () => {
 		expect(html).toBe('<ul>\n<li><strong>Study &#x26; Memorize</strong>: Focus on the key points.</li>\n</ul>');
 	});
 
+	test('hands the page the answer’s parts in order, editor’s notes included, for its "On this page" list', async () => {
+		const rendered = await processor.render('- **In-depth Explanation**:\n  - Text.\n- **Example**:\n  - x\n\n:::editor-note[A fix]\nBody.\n:::\n', {
+			fileURL: new URL('file:///project/content/questions/q.md'),
+		});
+		expect(rendered.metadata.frontmatter['parts']).toEqual([
+			{ id: 'in-depth-explanation', label: 'In-depth Explanation' },
+			{ id: 'example', label: 'Example' },
+			{ id: 'editors-note-1', label: 'Editor’s note' },
+		]);
+	});
+
 	test('leaves nested labelled items alone', async () => {
 		const html = await render('- **Outer**:\n  - **Inner**:\n    - text\n');
 		expect(html).not.toContain('id="inner"');

@@ -1,0 +1,86 @@
+// npm run screenshots [-- --no-build --out screenshots]: builds the site, serves dist/ as a static
+// host would, and writes PNG screenshots of the home page, a section, a question, study mode and
+// search, in the light and dark schemes, at 1280x900 (desktop) and 390x844 (phone), into a folder
+// git ignores. The reader in the screenshots has graded a few questions over the last days, so the
+// home page and the marks show progress. Figures for the README, and a look at every change.
+import { chromium, type BrowserContext } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readContent } from '../tests/helpers/content.ts';
+import { applyGrade } from '../src/study/progress.ts';
+import { emptyProgress, PROGRESS_KEY, type Grade } from '../src/study/record.ts';
+import { createStaticServer } from './serve.ts';
+
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } } });
+const out = values.out;
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!values['no-build']) {
+	const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('astro build failed; no screenshots taken');
+}
+
+/** A reader two weeks in: sections 1 and 2 graded over the last days, some due now, some missed. */
+function sampleProgress(now: Date): string {
+	const { questions } = readContent();
+	const grades: Grade[] = ['good', 'good', 'easy', 'hard', 'good', 'again', 'good', 'easy', 'good', 'hard'];
+	let progress = emptyProgress();
+	questions.slice(0, 16).forEach((question, i) => {
+		const at = new Date(now.getTime() - (14 - (i % 7)) * 86_400_000);
+		progress = applyGrade(progress, question.slug, grades[i % grades.length]!, at);
+		// The first eight were graded again a week later, as a reader coming back would.
+		if (i < 8) progress = applyGrade(progress, question.slug, grades[(i + 3) % grades.length]!, new Date(at.getTime() + 7 * 86_400_000));
+	});
+	return JSON.stringify(progress);
+}
+
+const PAGES: { name: string; path: string; search?: string }[] = [
+	{ name: 'home', path: '' },
+	{ name: 'section', path: 'sql-databases/' },
+	{ name: 'question', path: 'intermediate-python/difference-deepcopy-copy/' },
+	{ name: 'study', path: 'study/' },
+	{ name: 'search', path: '', search: '' },
+	{ name: 'search-results', path: '', search: 'deadlock' },
+];
+const VIEWPORTS = {
+	desktop: { viewport: { width: 1280, height: 900 } },
+	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+};
+
+const server = createStaticServer({ root: 'dist' });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
+mkdirSync(out, { recursive: true });
+const progress = sampleProgress(new Date());
+try {
+	for (const [device, options] of Object.entries(VIEWPORTS)) {
+		for (const scheme of ['light', 'dark'] as const) {
+			const context: BrowserContext = await browser.newContext({ ...options, colorScheme: scheme, reducedMotion: 'reduce' });
+			await context.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [PROGRESS_KEY, progress]);
+			const page = await context.newPage();
+			for (const { name, path, search } of PAGES) {
+				await page.goto(origin + path, { waitUntil: 'networkidle' });
+				if (search !== undefined) {
+					await page.keyboard.press('/');
+					await page.getByRole('dialog').waitFor();
+					if (search) {
+						await page.getByRole('searchbox').fill(search);
+						await page.getByRole('dialog').getByRole('link').first().waitFor();
+					}
+					await page.waitForTimeout(300);
+				}
+				const file = join(out, `${name}-${device}-${scheme}.png`);
+				await page.screenshot({ path: file });
+				console.log(file);
+			}
+			await context.close();
+		}
+	}
+} finally {
+	await browser.close();
+	server.close();
+}

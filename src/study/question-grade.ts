@@ -1,0 +1,59 @@
+// Grading on a question's own page: the same grades, scheduler and store as study mode. Loaded by
+// QuestionGrade.astro only when the reader has progress or grades here, so a first visit stays small.
+import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
+import { applyGrade } from './progress.ts';
+import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress } from './record.ts';
+import { formatInterval, preview } from './schedule.ts';
+import { openProgressStore } from './store.ts';
+
+const clockNow = (): Clock => {
+	const now = new Date();
+	return { now, offset: -now.getTimezoneOffset() };
+};
+
+/** What the panel says about one question: its last grade and when it is due, or that it is new. */
+export function describeQuestion(progress: Progress, slug: string, clock: Clock): { grade?: Grade; text: string } {
+	const card = progress.cards[slug];
+	const grade = lastGrades(progress).get(slug);
+	if (!card || !grade) return { text: 'Not graded yet: grade it below, or in study mode.' };
+	const today = dayOf(clock.now, clock.offset);
+	const due = dayOf(new Date(card.due), clock.offset);
+	const when = due <= today ? 'due now' : `due again ${relativeDay(today, due)}, ${longDay(due)}`;
+	return { grade, text: `last graded on ${longDay(dayOf(new Date(card.lastReview), clock.offset))}; ${when}.` };
+}
+
+/** Shows the question's standing in `panel` and each grade button's interval ("Good · 3 days"). */
+function show(panel: HTMLElement, slug: string, progress: Progress) {
+	const clock = clockNow();
+	const { grade, text } = describeQuestion(progress, slug, clock);
+	const state = panel.querySelector<HTMLElement>('[data-state]')!;
+	state.replaceChildren();
+	if (grade) {
+		const pill = document.createElement('span');
+		pill.className = 'pill';
+		pill.dataset['grade'] = grade;
+		pill.textContent = GRADE_NAMES[grade];
+		state.append('Your grade: ', pill, ` ${text}`);
+	} else state.textContent = text;
+	const outcomes = preview(progress.cards[slug], clock.now);
+	for (const name of GRADES) {
+		panel.querySelector(`[data-grade="${name}"] [data-interval]`)!.textContent = formatInterval(clock.now, new Date(outcomes[name].due));
+	}
+}
+
+/** Fills the panel from the stored progress, and keeps it current when another tab grades. */
+export function start(panel: HTMLElement, slug: string) {
+	const store = openProgressStore();
+	show(panel, slug, store.load());
+	store.onChange((progress) => show(panel, slug, progress));
+	return {
+		grade(grade: Grade) {
+			const progress = store.update((current) => applyGrade(current, slug, grade, new Date()));
+			show(panel, slug, progress);
+			const due = progress.cards[slug]!.due;
+			panel.querySelector('[data-message]')!.textContent =
+				`Graded ${GRADE_NAMES[grade]}: it comes back in ${formatInterval(new Date(), new Date(due))}.` +
+				(store.persistent ? '' : ' Storage is blocked in this browser, so the grade lasts for this visit only.');
+		},
+	};
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { applyGrade } from '../../src/study/progress.ts';
+import { emptyProgress, type Progress } from '../../src/study/record.ts';
+import { describeStanding, nextStep, standingOf, summarizeStanding } from '../../src/study/standing.ts';
+
+// Thursday 26 November 2026, 10:00 UTC, a reader in UTC.
+const now = new Date('2026-11-26T10:00:00Z');
+const clock = { now, offset: 0 };
+const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+const slugs = ['a', 'b', 'c', 'd', 'e'];
+
+function graded(...grades: [string, 'again' | 'hard' | 'good' | 'easy', Date][]): Progress {
+	return grades.reduce((progress, [slug, grade, at]) => applyGrade(progress, slug, grade, at), emptyProgress());
+}
+
+describe('standingOf', () => {
+	test('returns new for a question never graded', () => {
+		expect(standingOf(emptyProgress(), 'a', clock)).toBe('new');
+	});
+
+	test('returns due when the schedule has come round, whatever the last grade', () => {
+		// Good today is due in 3 days; graded 5 days ago it is due now.
+		expect(standingOf(graded(['a', 'good', daysAgo(5)]), 'a', clock)).toBe('due');
+	});
+
+	test('returns known for Good or Easy not yet due, learning for Again or Hard not yet due', () => {
+		const progress = graded(['a', 'good', now], ['b', 'easy', now], ['c', 'hard', now], ['d', 'again', now]);
+		expect(['a', 'b', 'c', 'd'].map((slug) => standingOf(progress, slug, clock))).toEqual(['known', 'known', 'learning', 'learning']);
+	});
+});
+
+describe('summarizeStanding', () => {
+	test('counts every question once, and ignores progress on questions outside the list', () => {
+		const progress = graded(['a', 'good', now], ['b', 'again', now], ['c', 'good', daysAgo(5)], ['gone', 'good', now]);
+		const counts = summarizeStanding(progress, slugs, clock);
+		expect(counts).toEqual({ known: 1, learning: 1, due: 1, new: 2 });
+		expect(describeStanding(counts)).toBe('1 known, 1 learning, 1 due, 2 new');
+	});
+});
+
+describe('nextStep', () => {
+	test('leads to the due queue when anything is due, and counts the missed', () => {
+		const progress = graded(['a', 'good', daysAgo(5)], ['b', 'hard', now]);
+		expect(nextStep(progress, slugs, clock)).toEqual({ next: { kind: 'due', count: 1 }, missed: 1 });
+	});
+
+	test('leads to the first question never graded, in guide order, when nothing is due', () => {
+		const progress = graded(['a', 'good', now], ['c', 'good', now]);
+		expect(nextStep(progress, slugs, clock)).toEqual({ next: { kind: 'new', slug: 'b' }, missed: 0 });
+	});
+
+	test('says done when every question is graded and none is due', () => {
+		const progress = graded(...slugs.map((slug) => [slug, 'easy', now] as [string, 'easy', Date]));
+		expect(nextStep(progress, slugs, clock).next).toEqual({ kind: 'done' });
+	});
+});
