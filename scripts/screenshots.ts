@@ -12,6 +12,9 @@ import { parseArgs } from 'node:util';
 import { readContent } from '../tests/helpers/content.ts';
 import { applyGrade } from '../src/study/progress.ts';
 import { emptyProgress, PROGRESS_KEY, type Grade } from '../src/study/record.ts';
+import { RECENT_READS_KEY, RECENT_SEARCHES_KEY } from '../src/search/recent.ts';
+import { toPlainText } from '../src/lib/inline.ts';
+import { questionPath } from '../src/lib/urls.ts';
 import { createStaticServer } from './serve.ts';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } } });
@@ -56,11 +59,22 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
 mkdirSync(out, { recursive: true });
 const progress = sampleProgress(new Date());
+// The same reader has searched and read a little: what the search dialog offers before typing.
+const reads = readContent()
+	.questions.filter((q) => [16, 7, 52].includes(q.number))
+	.map((q) => ({ url: questionPath(q), number: q.number, title: toPlainText(q.title) }));
+const stored: [string, string][] = [
+	[PROGRESS_KEY, progress],
+	[RECENT_SEARCHES_KEY, JSON.stringify(['deadlock', 'docker compose', 'GIL'])],
+	[RECENT_READS_KEY, JSON.stringify(reads)],
+];
 try {
 	for (const [device, options] of Object.entries(VIEWPORTS)) {
 		for (const scheme of ['light', 'dark'] as const) {
 			const context: BrowserContext = await browser.newContext({ ...options, colorScheme: scheme, reducedMotion: 'reduce' });
-			await context.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [PROGRESS_KEY, progress]);
+			await context.addInitScript((entries) => {
+				for (const [key, value] of entries) if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+			}, stored);
 			const page = await context.newPage();
 			for (const { name, path, search } of PAGES) {
 				await page.goto(origin + path, { waitUntil: 'networkidle' });

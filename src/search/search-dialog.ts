@@ -1,5 +1,6 @@
 // The search dialog's behaviour, loaded on first use: Pagefind's JS API, results as you type,
 // section filters with counts, the search kept in the page URL, and keyboard movement.
+import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
 import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
 /** Where things are, from the sg-search element's data attributes. */
@@ -47,6 +48,7 @@ export class SearchDialog {
 	#results: PagefindSearch['results'] = [];
 	#shown = 0;
 	#run = 0;
+	#typed = false;
 	#options: SearchOptions;
 
 	constructor(dialog: HTMLDialogElement, options: SearchOptions) {
@@ -60,6 +62,13 @@ export class SearchDialog {
 		this.#sectionsLoaded = this.#loadSections();
 
 		this.#input.addEventListener('input', () => this.#update());
+		// Following a result remembers the search, for the next time the dialog opens empty.
+		this.#list.addEventListener('click', (event) => {
+			const query = this.#input.value.trim();
+			if (query && (event.target as Element).closest('a')) {
+				store(RECENT_SEARCHES_KEY, remember(parseSearches(load(RECENT_SEARCHES_KEY)), query, sameSearch));
+			}
+		});
 		this.#more.addEventListener('click', () => this.#renderMore(true));
 		dialog.addEventListener('keydown', (event) => this.#onKeydown(event));
 	}
@@ -102,14 +111,51 @@ export class SearchDialog {
 		const state = readSearchState(new URLSearchParams(location.search), known);
 		if (state.query) this.#input.value = state.query;
 		for (const box of this.#checkboxes) box.checked = state.sections.includes(box.value);
-		if (state.sections.length > 0) this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = true;
+		// Opened empty, the dialog offers the sections to browse as well as the reader's recent searches.
+		this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = state.sections.length > 0 || !state.query;
 		this.#input.focus();
-		if (this.#input.value) await this.#update();
+		if (this.#input.value || state.sections.length > 0) await this.#update();
+		else this.#showStart();
 	}
 
 	/** Forgets the search when the dialog closes, and takes it out of the URL. */
 	reset() {
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), { query: '', sections: [] }));
+	}
+
+	/** The reader's recent searches (buttons that run them again) and recently read questions. */
+	#showStart() {
+		const searches = parseSearches(load(RECENT_SEARCHES_KEY));
+		const reads = parseReads(load(RECENT_READS_KEY));
+		const searchList = this.#dialog.querySelector('[data-recent-searches] ul')!;
+		searchList.replaceChildren(
+			...searches.map((query) => {
+				const button = document.createElement('button');
+				button.type = 'button';
+				button.textContent = query;
+				button.addEventListener('click', () => {
+					this.#input.value = query;
+					void this.#update();
+					this.#input.focus();
+				});
+				const item = document.createElement('li');
+				item.append(button);
+				return item;
+			}),
+		);
+		this.#dialog.querySelector('[data-recent-reads] ul')!.replaceChildren(
+			...reads.map((read) => {
+				const link = document.createElement('a');
+				link.href = read.url;
+				link.textContent = `${read.number}. ${read.title}`;
+				const item = document.createElement('li');
+				item.append(link);
+				return item;
+			}),
+		);
+		this.#dialog.querySelector<HTMLElement>('[data-recent-searches]')!.hidden = searches.length === 0;
+		this.#dialog.querySelector<HTMLElement>('[data-recent-reads]')!.hidden = reads.length === 0;
+		this.#dialog.querySelector<HTMLElement>('[data-start]')!.hidden = false;
 	}
 
 	#state(): SearchState {
@@ -124,8 +170,14 @@ export class SearchDialog {
 		const run = ++this.#run;
 		const state = this.#state();
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), state));
-		if (!state.query) {
+		this.#dialog.querySelector<HTMLElement>('[data-start]')!.hidden = true;
+		// The filters opened for an empty dialog fold away once words are typed, so results come first.
+		const typed = state.query !== '';
+		if (typed !== this.#typed && state.sections.length === 0) this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = !typed;
+		this.#typed = typed;
+		if (!state.query && state.sections.length === 0) {
 			this.#render([], state);
+			this.#showStart();
 			return;
 		}
 		let pagefind: Pagefind;
@@ -138,11 +190,12 @@ export class SearchDialog {
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-		let search = await pagefind.search(state.query, { filters });
+		// No words but a section ticked: every question of the chosen sections (Pagefind's null query).
+		let search = await pagefind.search(state.query || (null as unknown as string), { filters });
 		// Pagefind wants every word: when no question has them all, try leaving one out and keep the
 		// first that finds something, saying which word was left out.
 		let dropped: string | undefined;
-		if (search.results.length === 0) {
+		if (search.results.length === 0 && state.query) {
 			for (const candidate of queriesWithoutOneWord(state.query)) {
 				const retry = await pagefind.search(candidate.query, { filters });
 				if (retry.results.length > 0) {
@@ -167,7 +220,9 @@ export class SearchDialog {
 		const where = state.sections.length > 0 ? ' in the chosen sections' : '';
 		const without = dropped ? ` (no question has every word, so “${dropped}” was left out)` : '';
 		this.#summary.textContent = !state.query
-			? ''
+			? state.sections.length > 0
+				? `${results.length} ${results.length === 1 ? 'question' : 'questions'} in the chosen sections; type to search them.`
+				: ''
 			: results.length === 0
 				? `No question matches “${state.query}”${where}. Try fewer or other words.`
 				: `${results.length} ${results.length === 1 ? 'question matches' : 'questions match'} “${state.query}”${where}${without}.`;
@@ -224,8 +279,8 @@ export class SearchDialog {
 			return;
 		}
 		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-		const stops = [this.#input, ...this.#list.querySelectorAll<HTMLAnchorElement>('a')];
-		const index = stops.indexOf(document.activeElement as HTMLInputElement);
+		const stops = [this.#input, ...this.#dialog.querySelectorAll<HTMLElement>('.start:not([hidden]) section:not([hidden]) :is(a, button), .results a')];
+		const index = stops.indexOf(document.activeElement as HTMLElement);
 		if (index < 0) return;
 		event.preventDefault();
 		const next = event.key === 'ArrowDown' ? Math.min(index + 1, stops.length - 1) : Math.max(index - 1, 0);

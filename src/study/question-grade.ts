@@ -19,7 +19,7 @@ export function describeQuestion(progress: Progress, slug: string, clock: Clock)
 	const today = dayOf(clock.now, clock.offset);
 	const due = dayOf(new Date(card.due), clock.offset);
 	const when = due <= today ? 'due now' : `due again ${relativeDay(today, due)}, ${longDay(due)}`;
-	return { grade, text: `last graded on ${longDay(dayOf(new Date(card.lastReview), clock.offset))}; ${when}.` };
+	return { grade, text: `given on ${longDay(dayOf(new Date(card.lastReview), clock.offset))}; ${when}.` };
 }
 
 /** Shows the question's standing in `panel` and each grade button's interval ("Good · 3 days"). */

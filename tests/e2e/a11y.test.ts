@@ -14,7 +14,7 @@ import { BASE } from '../helpers/site.ts';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const withAxe = BASE === '/';
-const FIXED_PAGES = new Set(['study', 'questions', 'print', 'additions', '404.html']);
+const FIXED_PAGES = new Set(['study', 'questions', 'print', 'additions', 'about', '404.html']);
 /** A page's kind: its fixed first segment, if any, and its depth ("*" / "*\/*" for sections and questions). */
 const kindOf = (path: string) =>
 	path
@@ -131,5 +131,33 @@ test('a question opened from a search result, its words marked, has no violation
 	await page.goto(at('/sql-databases/handle-deadlocks-sql/?highlight=deadlocks'));
 	await expect(page.locator('mark.search-highlight').first()).toBeVisible();
 	if (withAxe) expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('the search dialog opened empty, with recent searches and questions, has no violation (axe at the root)', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	// Read a question, then open the search from there.
+	await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
+	await page.keyboard.press('/');
+	await expect(page.getByRole('region', { name: 'Recently read' })).toBeVisible();
+	if (withAxe) expect(await violations(page)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('the home page, a section and a question page with study progress have no violation (axe at the root)', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	// Grade two questions on their own pages: one Good, one Again.
+	await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(page.getByText(/^Your grade: Good/)).toBeVisible();
+	await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
+	await page.getByRole('button', { name: /^Again/ }).click();
+	await expect(page.getByText(/^Your grade: Again/)).toBeVisible();
+	if (withAxe) expect(await violations(page)).toEqual([]);
+	for (const path of ['/', '/python-fundamentals/']) {
+		await page.goto(at(path));
+		await expect(page.getByText(/1 known|Your progress/).first()).toBeVisible();
+		if (withAxe) expect(await violations(page), path).toEqual([]);
+	}
 	expect(problems).toEqual([]);
 });

@@ -44,8 +44,8 @@ test.describe('layout', () => {
 		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 		await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// Sections, previous/next, and the header and footer are all hidden in print.
-		await expect(page.locator('nav')).toHaveCount(2);
+		// Sections, the site's links, "On this page", previous/next, and the header and footer are all hidden in print.
+		await expect(page.locator('nav')).toHaveCount(4);
 		for (const chrome of await page.locator('nav, header, footer, sg-copy-link').all()) await expect(chrome).toBeHidden();
 		// Printed from a dark screen, a token still takes its light-theme colour (its sl-RRGGBB class).
 		const colours = await page.locator('pre.astro-code').evaluate((pre) => {

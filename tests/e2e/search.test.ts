@@ -201,3 +201,35 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(10);
 	});
 });
+
+test.describe('opened empty', () => {
+	test('offers the section filters, the recently read questions and the searches that led somewhere', async ({ page }) => {
+		// Read question 58, then search from there and follow a result.
+		await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
+		await searchButton(page).click();
+		await expect(dialog(page).getByRole('checkbox', { name: 'SQL & Databases' })).toBeVisible();
+		await expect(dialog(page).getByRole('region', { name: 'Recently read' }).getByRole('link')).toHaveText(['58. How do you handle deadlocks in SQL?']);
+		await expect(dialog(page).getByRole('region', { name: 'Recent searches' })).toBeHidden();
+		await input(page).fill('docker compose');
+		// Typing folds the filters away so that the results come first.
+		await expect(dialog(page).getByRole('checkbox', { name: 'SQL & Databases' })).toBeHidden();
+		await results(page).first().getByRole('link').first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		// Open it again, empty: the search is offered, and runs again with a click.
+		await searchButton(page).click();
+		const recent = dialog(page).getByRole('region', { name: 'Recent searches' });
+		await expect(recent.getByRole('button')).toHaveText(['docker compose']);
+		await expect(dialog(page).getByRole('region', { name: 'Recently read' }).getByRole('link')).toHaveCount(2);
+		await recent.getByRole('button', { name: 'docker compose' }).click();
+		await expect(input(page)).toHaveValue('docker compose');
+		await expect(results(page).first()).toBeVisible();
+	});
+
+	test('a section ticked with no words lists that section’s questions', async ({ page }) => {
+		await page.goto(at('/'));
+		await searchButton(page).click();
+		await dialog(page).getByRole('checkbox', { name: 'Docker & Kubernetes' }).check();
+		await expect(dialog(page).getByRole('status')).toHaveText('10 questions in the chosen sections; type to search them.');
+		await expect(results(page)).toHaveCount(10);
+	});
+});

@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { at, href } from '../helpers/site.ts';
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+/** True when the element's box lies inside the first screen. */
+const inFirstScreen = (page: Page, name: string | RegExp) =>
+	page
+		.getByRole('link', { name })
+		.evaluate((el) => {
+			const box = el.getBoundingClientRect();
+			return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+		});
+
+/** Grades a question on its own page, as a reader would. */
+async function grade(page: Page, path: string, name: 'Again' | 'Hard' | 'Good' | 'Easy') {
+	await page.goto(at(path));
+	await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+	await expect(page.getByText(new RegExp(`^Your grade: ${name}`))).toBeVisible();
+}
+
+test.describe('home page, first visit', () => {
+	for (const [device, viewport] of Object.entries(SIZES)) {
+		test(`welcomes with "Start with question 1" in the first screen (${device}), nothing wider than the screen`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			await page.goto(at('/'));
+			await expect(page.getByRole('heading', { name: 'Start here' })).toBeVisible();
+			expect(await inFirstScreen(page, 'Start with question 1')).toBe(true);
+			await expect(page.getByRole('link', { name: 'Start with question 1' })).toHaveAttribute('href', href('/python-fundamentals/difference-list-tuple-python/'));
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+		});
+	}
+
+	test('the header is one row on a phone', async ({ page }) => {
+		await page.setViewportSize(SIZES.phone);
+		await page.goto(at('/'));
+		const header = await page.locator('.site-header').boundingBox();
+		expect(header!.height).toBeLessThanOrEqual(64);
+		await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+		await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
+	});
+
+	test('lists ten section cards, each with its count, reading time and Study and Read actions', async ({ page }) => {
+		await page.goto(at('/'));
+		const cards = page.getByRole('main').getByRole('list').first().getByRole('listitem');
+		await expect(cards).toHaveCount(10);
+		const sql = cards.filter({ hasText: 'SQL & Databases' });
+		await expect(sql).toContainText('Section 6 · Questions 51–60');
+		await expect(sql).toContainText(/10 questions · \d+ min read/);
+		await expect(sql.getByRole('link', { name: 'Study section 6' })).toHaveAttribute('href', href('/study/sql-databases/'));
+		await expect(sql.getByRole('link', { name: 'Read section 6' })).toHaveAttribute('href', href('/sql-databases/'));
+	});
+
+	test('the guide’s "How to Use" advice is on the About page, linked from home', async ({ page }) => {
+		await page.goto(at('/'));
+		await page.getByRole('link', { name: 'How to use these explanations' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this guide');
+		await expect(page.getByRole('heading', { name: 'How to Use These Explanations' })).toBeVisible();
+	});
+});
+
+test.describe('home page without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('shows the welcome, the cards and their links', async ({ page }) => {
+		await page.goto(at('/'));
+		await expect(page.getByRole('link', { name: 'Start with question 1' })).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Study section \d+$/ })).toHaveCount(10);
+		await expect(page.getByRole('heading', { name: 'Your progress' })).toBeHidden();
+	});
+
+	test('a question page points to study mode instead of its grade buttons', async ({ page }) => {
+		await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
+		await expect(page.getByRole('link', { name: 'study mode' })).toHaveAttribute('href', href('/study/sql-databases/'));
+		await expect(page.getByRole('button', { name: /^Good/ })).toBeHidden();
+	});
+});
+
+test.describe('home page with progress', () => {
+	test('shows the standing, Continue to the first new question, and Review N missed', async ({ page }) => {
+		await grade(page, '/python-fundamentals/difference-list-tuple-python/', 'Good');
+		await grade(page, '/python-fundamentals/handle-exceptions-python/', 'Again');
+		await page.setViewportSize(SIZES.phone);
+		await page.goto(at('/'));
+		await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Your standing: 1 known, 1 learning, 0 due, 98 new' })).toBeVisible();
+		expect(await inFirstScreen(page, 'Continue with question 3')).toBe(true);
+		await expect(page.getByRole('link', { name: 'Continue with question 3' })).toHaveAttribute('href', href('/python-fundamentals/python-virtual-environment-important/'));
+		await expect(page.getByText('1 of 10 known · 0 due')).toBeVisible();
+		// Review what was missed: the study page opens on that mode.
+		await page.getByRole('link', { name: 'Review 1 missed' }).click();
+		await expect(page).toHaveURL(at('/study/?mode=missed'));
+		await expect(page.getByRole('button', { name: /^Only what I missed/ })).toHaveAttribute('aria-pressed', 'true');
+	});
+});
+
+test.describe('grading on a question page', () => {
+	test('shows the last grade and next due date, kept across a reload and shared with study mode', async ({ page }) => {
+		await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
+		await expect(page.getByText('Not graded yet: grade it below, or in study mode.')).toBeVisible();
+		// Each grade says what interval it would give, once the reader is about to grade.
+		await page.getByRole('button', { name: /^Hard/ }).hover();
+		await expect(page.getByRole('button', { name: /^Good \d+ days?$/ })).toBeVisible();
+		await page.getByRole('button', { name: /^Hard/ }).click();
+		await expect(page.getByRole('status').filter({ hasText: /^Graded Hard: it comes back in \d+ days?\.$/ })).toBeVisible();
+		await page.reload();
+		await expect(page.getByText(/^Your grade: Hard given on \w+ \d+ \w+; due again (tomorrow|in \d+ days), /)).toBeVisible();
+		// Study mode sees the same grade.
+		await page.goto(at('/study/sql-databases/?mode=missed'));
+		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
+	});
+
+});
