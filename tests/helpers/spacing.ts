@@ -12,6 +12,8 @@ const SKIP = new Set(['pre', 'script', 'style', 'template', 'svg']);
 /** A word, or a separator such as "·" that needs a space on both sides. */
 const WORD_END = /[\p{L}\p{N}·|]$/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
+/** The end of a sentence or clause, which a word may not follow without a space: "page.About". */
+const SENTENCE_END = /[.,;:!?]$/u;
 /** A plural or possessive right after code is English, not a missing space: "`list`s", "`dict`'s". */
 const SUFFIX = /^(s|es|'s|’s)\b/u;
 
@@ -28,8 +30,11 @@ export function findMissingSpaces(tree: Root): string[] {
 			if (inside.trim() === '') return;
 			const before = textOf(node.children[i - 1]);
 			const after = textOf(node.children[i + 1]);
-			if (before !== undefined && WORD_END.test(before) && !/^\s/.test(inside)) {
-				found.push(`"${before.split(/\s+/).slice(-2).join(' ')}${inside.slice(0, 20)}"`);
+			const wordAfterStop = before !== undefined && SENTENCE_END.test(before) && WORD_START.test(inside);
+			if (before !== undefined && (WORD_END.test(before) || wordAfterStop) && !/^\s/.test(inside)) {
+				// The text before, with what precedes it when it is short ("page" + ".")
+				const context = node.children.slice(Math.max(0, i - 2), i).map((n) => toString(n)).join('');
+				found.push(`"${context.split(/\s+/).slice(-2).join(' ')}${inside.slice(0, 20)}"`);
 			}
 			if (after !== undefined && WORD_START.test(after) && !/\s$/.test(inside) && !(child.tagName === 'code' && SUFFIX.test(after))) {
 				found.push(`"${inside.slice(-20)}${after.split(/\s+/).slice(0, 2).join(' ')}"`);

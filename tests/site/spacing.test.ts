@@ -16,6 +16,7 @@ describe('findMissingSpaces', () => {
 			'"such as/q/7/"',
 		]);
 		expect(check('<p>Press <kbd>/</kbd>to search.</p>')).toEqual(['"/to search."']);
+		expect(check('<p>Listed on one page.<a href="/about/">About this guide</a>.</p>')).toEqual(['"one page.About this guide"']);
 	});
 
 	test('accepts spaces, punctuation, plurals of code, and code blocks', () => {

@@ -1,0 +1,81 @@
+// The header's search control (sg-search in Search.astro): opens the dialog, and loads the search
+// code on first use only. Also notes the question being read, which the dialog offers when it opens
+// empty. Bundled into the one script every page loads (Base.astro).
+import { load, parseReads, RECENT_READS_KEY, remember, sameRead, store } from './recent.ts';
+import { hasSearchQuery, isSearchShortcut } from './search-keys.ts';
+
+const isTypingIn = (target: EventTarget | null) =>
+	target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** The search control: opens the dialog, and loads the search code on first use only. */
+class SgSearch extends HTMLElement {
+	#dialog = this.querySelector('dialog')!;
+	#search?: Promise<{ show(): Promise<void>; reset(): void }>;
+
+	connectedCallback() {
+		recordRead();
+		const link = this.querySelector<HTMLAnchorElement>('a.search-open')!;
+		const button = this.querySelector<HTMLButtonElement>('button.search-open')!;
+		link.hidden = true;
+		button.hidden = false;
+		button.addEventListener('click', () => this.open());
+		this.querySelector('[data-close]')!.addEventListener('click', () => this.#dialog.close());
+		// A click on the backdrop (outside the panel) closes, like Esc.
+		this.#dialog.addEventListener('click', (event) => event.target === this.#dialog && this.#dialog.close());
+		this.#dialog.addEventListener('close', () => this.#search?.then((search) => search.reset()));
+		document.addEventListener('keydown', (event) => {
+			if (this.#dialog.open || !isSearchShortcut(event, isTypingIn(event.target))) return;
+			event.preventDefault();
+			this.open();
+		});
+		const params = new URLSearchParams(location.search);
+		// A search in the address (a shared link, a reload, Back from a result) reopens it.
+		if (hasSearchQuery(params)) this.open();
+		// Arriving from a result: mark the searched words.
+		if (params.has(this.dataset['highlightParam']!)) void this.#highlight();
+	}
+
+	async open() {
+		if (!this.#dialog.open) this.#dialog.showModal();
+		this.#search ??= import('./search-dialog.ts').then(
+			({ SearchDialog }) =>
+				new SearchDialog(this.#dialog, {
+					bundle: this.dataset['bundle']!,
+					sections: this.dataset['sections']!,
+					base: this.dataset['base']!,
+					highlightParam: this.dataset['highlightParam']!,
+					dev: this.dataset['dev'] !== undefined,
+				}),
+		);
+		await (await this.#search).show();
+	}
+
+	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */
+	async #highlight() {
+		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${this.dataset['bundle']}pagefind-highlight.js`);
+		new PagefindHighlight({
+			highlightParam: this.dataset['highlightParam'],
+			addStyles: false, // styled below, not by an injected <style>
+			markOptions: {
+				className: 'search-highlight',
+				exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'],
+				done: () => {
+					if (location.hash) return; // a result that points into a part of the answer wins
+					document.querySelector('mark.search-highlight')?.scrollIntoView({ block: 'center' });
+				},
+			},
+		});
+	}
+}
+
+customElements.define('sg-search', SgSearch);
+
+/** A question page marks its article with data-read-*: remembered as recently read. */
+function recordRead() {
+	const article = document.querySelector<HTMLElement>('[data-read-url]');
+	if (!article) return;
+	const { readUrl, readNumber, readTitle } = article.dataset;
+	const read = { url: readUrl!, number: Number(readNumber), title: readTitle! };
+	store(RECENT_READS_KEY, remember(parseReads(load(RECENT_READS_KEY)), read, sameRead));
+}
+
