@@ -1,7 +1,10 @@
 // What a reader does to their progress, as pure functions: grade, reset, read a file, export, merge.
-import { readV1 } from './migrate.ts';
+import { migrateV1, readV1, type ProgressV1 } from './migrate.ts';
 import {
+	cardSchema,
 	describeIssue,
+	MAX_LOG,
+	reviewSchema,
 	emptyProgress,
 	exportSchema,
 	PROGRESS_KEY,
@@ -129,4 +132,84 @@ export function mergeProgress(current: Progress, incoming: Progress): MergeResul
 		(a, b) => Date.parse(a.at) - Date.parse(b.at),
 	);
 	return { progress: { version: VERSION, cards, log }, added, updated, kept };
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const V1_GRADES = ['known', 'partly', 'unknown'];
+
+/** What reading stored progress found. */
+export type ReadResult =
+	/** Nothing stored yet. */
+	| { status: 'empty' }
+	/** Every valid entry (version 1 migrated), and a sentence for each entry that was left out. */
+	| { status: 'read'; progress: Progress; problems: string[] }
+	/** Written by a newer version of the site: left as it is. */
+	| { status: 'newer'; version: number }
+	/** Not progress at all (not JSON, another file, no cards or log). */
+	| { status: 'unreadable'; problem: string };
+
+/** A version 1 file's entries read one by one (the valid ones migrated), naming each one left out. */
+function readV1Entries(questions: Record<string, unknown>): { progress: Progress; problems: string[] } {
+	const valid: ProgressV1['questions'] = {};
+	const problems: string[] = [];
+	for (const [slug, value] of Object.entries(questions)) {
+		const entry = value as { grade?: unknown; at?: unknown } | null;
+		if (!SLUG.test(slug)) problems.push(`"${slug}" is not a question id.`);
+		else if (typeof entry !== 'object' || entry === null || !V1_GRADES.includes(entry.grade as string)) {
+			problems.push(`Question "${slug}" has no valid grade (known, partly or unknown).`);
+		} else if (typeof entry.at !== 'string' || Number.isNaN(Date.parse(entry.at))) problems.push(`Question "${slug}" has no valid date.`);
+		else valid[slug] = { grade: entry.grade as 'known', at: entry.at };
+	}
+	return { progress: migrateV1({ version: 1, questions: valid }), problems };
+}
+
+/**
+ * Reads stored progress (or a file) entry by entry: every valid question state and logged grade is
+ * kept and each one left out is named, so that one bad entry never costs the others. Version 1 is
+ * migrated; a newer version or a foreign file is reported, not read.
+ */
+export function readProgress(text: string | null): ReadResult {
+	if (text === null || text === '') return { status: 'empty' };
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { status: 'unreadable', problem: 'It is not JSON, so it is not progress from this site.' };
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return { status: 'unreadable', problem: 'It holds no progress object.' };
+	const record = data as Record<string, unknown>;
+	if (record['kind'] !== undefined && record['kind'] !== PROGRESS_KEY) {
+		return { status: 'unreadable', problem: `It is a "${String(record['kind'])}" file, not study progress from this site.` };
+	}
+	const version = record['version'];
+	if (typeof version === 'number' && Number.isInteger(version) && version > VERSION) return { status: 'newer', version };
+	const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+	if (version === 1) {
+		if (!isObject(record['questions'])) return { status: 'unreadable', problem: 'It has no "questions" object.' };
+		return { status: 'read', ...readV1Entries(record['questions']) };
+	}
+	if (version !== VERSION) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
+	const { cards, log } = record;
+	if (!isObject(cards)) return { status: 'unreadable', problem: 'It has no "cards" object.' };
+	if (!Array.isArray(log)) return { status: 'unreadable', problem: 'It has no "log" list.' };
+	const progress = emptyProgress();
+	const problems: string[] = [];
+	// Object.entries lists a "__proto__" key of parsed JSON as any other; it is refused by the slug
+	// check, and the result is built by plain assignment of checked slugs only.
+	for (const [slug, value] of Object.entries(cards)) {
+		if (!SLUG.test(slug)) {
+			problems.push(`"${slug}" is not a question id.`);
+			continue;
+		}
+		const parsed = cardSchema.safeParse(value);
+		if (parsed.success) progress.cards[slug] = parsed.data;
+		else problems.push(`Question "${slug}": ${describeIssue(parsed.error, value, 'its state')}.`);
+	}
+	log.forEach((value, index) => {
+		const parsed = reviewSchema.safeParse(value);
+		if (parsed.success) progress.log.push(parsed.data);
+		else problems.push(`Grade ${index + 1} of the log: ${describeIssue(parsed.error, value, 'it')}.`);
+	});
+	if (progress.log.length > MAX_LOG) return { status: 'unreadable', problem: `It holds more than ${MAX_LOG} grades.` };
+	return { status: 'read', progress, problems };
 }

@@ -107,7 +107,7 @@ function expected(issue: z.core.$ZodIssue): string {
  * The first problem zod found in `data`, naming its field: '"cards.gil.due" is not a date and time
  * (ISO 8601)', '"log.3.grade" should be one of again, hard, good, easy', '"cards.gil.reps" is missing'.
  */
-export function describeIssue(error: z.core.$ZodError, data: unknown): string {
+export function describeIssue(error: z.core.$ZodError, data: unknown, whole = 'The file'): string {
 	const issue = error.issues[0]!;
 	const field = issue.path.map(String).join('.');
 	let value: unknown = data;
@@ -119,5 +119,5 @@ export function describeIssue(error: z.core.$ZodError, data: unknown): string {
 	else if (issue.message !== 'Invalid input') message = issue.message;
 	else if (issue.code === 'too_small' || issue.code === 'too_big') message = `is out of range (${String(value)})`;
 	else message = `should be ${expected(issue)}`;
-	return field ? `"${field}" ${message}` : `The file ${message}`;
+	return field ? `"${field}" ${message}` : `${whole} ${message}`;
 }

@@ -37,7 +37,7 @@ test.describe('the due queue', () => {
 		await page.keyboard.press(' ');
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
 		// Each grade is named, shows its key and the interval it would give.
-		await expect(grades(page).getByRole('button')).toHaveText([/Again\s*1 day\s*1/, /Hard\s*2 days\s*2/, /Good\s*3 days\s*3/, /Easy\s*8 days\s*4/]);
+		await expect(grades(page).getByRole('button')).toHaveText(['Again, again in 1 day, key 1', 'Hard, again in 2 days, key 2', 'Good, again in 3 days, key 3', 'Easy, again in 8 days, key 4']);
 		await expect(grades(page).getByRole('button', { name: 'Good, again in 3 days, key 3', exact: true })).toBeVisible();
 		await page.keyboard.press('3');
 		await expect(heading(page)).toHaveText(/^52\. /);

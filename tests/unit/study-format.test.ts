@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FROM_V1, migrateV1, v1Schema } from '../../src/study/migrate.ts';
-import { applyGrade, exportProgress, mergeProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
+import { applyGrade, exportProgress, mergeProgress, readProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
 import { emptyProgress, lastGrades, progressJsonSchema, type Progress } from '../../src/study/record.ts';
 import { schedule } from '../../src/study/schedule.ts';
 
@@ -146,5 +146,51 @@ describe('resetProgress and resetCost', () => {
 		expect(Object.keys(reset.cards)).toEqual(['tuple']);
 		expect(reset.log).toEqual([{ slug: 'tuple', grade: 'again', at: hour(3).toISOString() }]);
 		expect(resetProgress(progress)).toEqual(emptyProgress());
+	});
+});
+
+describe('readProgress', () => {
+	const card = schedule(undefined, 'good', now);
+	const file = (cards: unknown, log: unknown[] = []) => JSON.stringify({ version: 2, cards, log });
+
+	test('returns empty when nothing is stored, and reads back what was stored', () => {
+		const progress = applyGrade(emptyProgress(), 'gil', 'good', now);
+		expect(readProgress(null)).toEqual({ status: 'empty' });
+		expect(readProgress(JSON.stringify(progress))).toEqual({ status: 'read', progress, problems: [] });
+	});
+
+	test('keeps every valid question and grade and names each one it leaves out', () => {
+		const text = file(
+			{ gil: card, 'Not-A-Slug': card, tuple: { ...card, due: 'soon' }, queue: null, deadlocks: card },
+			[{ slug: 'gil', grade: 'good', at: now.toISOString() }, { slug: 'gil', grade: 'great', at: now.toISOString() }],
+		);
+		const result = readProgress(text);
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil', 'deadlocks']);
+		expect(result.status === 'read' && result.progress.log).toHaveLength(1);
+		expect(result.status === 'read' && result.problems).toEqual([
+			'"Not-A-Slug" is not a question id.',
+			'Question "tuple": "due" is not a date and time (ISO 8601).',
+			'Question "queue": its state should be an object.',
+			'Grade 2 of the log: "grade" should be one of again, hard, good, easy.',
+		]);
+	});
+
+	test('leaves out a "__proto__" key without touching any prototype', () => {
+		const result = readProgress(`{"version":2,"cards":{"__proto__":${JSON.stringify(card)},"gil":${JSON.stringify(card)}},"log":[]}`);
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil']);
+		expect(result.status === 'read' && Object.getPrototypeOf(result.progress.cards)).toBe(Object.prototype);
+		expect(result.status === 'read' && result.problems).toEqual(['"__proto__" is not a question id.']);
+	});
+
+	test('migrates the valid entries of version 1 and names the others', () => {
+		const result = readProgress('{"version":1,"questions":{"gil":{"grade":"partly","at":"2026-11-26T10:00:00Z"},"tuple":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}');
+		expect(result.status === 'read' && result.progress.cards).toEqual({ gil: schedule(undefined, 'hard', now) });
+		expect(result.status === 'read' && result.problems).toEqual(['Question "tuple" has no valid grade (known, partly or unknown).']);
+	});
+
+	test('reports a newer version instead of reading it, and what is not progress as unreadable', () => {
+		expect(readProgress(file({ gil: card }).replace('"version":2', '"version":3'))).toEqual({ status: 'newer', version: 3 });
+		expect(readProgress('{"version":2,"log":[]}')).toEqual({ status: 'unreadable', problem: 'It has no "cards" object.' });
+		expect(readProgress('{"version":2,"cards":{}}')).toEqual({ status: 'unreadable', problem: 'It has no "log" list.' });
 	});
 });
