@@ -2,7 +2,8 @@
 // the server-rendered list of every question and answer (see Study.astro).
 import { applyGrade, GRADES, resetProgress, selectForReview, shuffle, summarize, type Grade, type Progress } from './rules.ts';
 import { describeProgress, GRADE_LABELS } from './study-marks.ts';
-import { openProgressStore } from './study-store.ts';
+import { describeMode, progressStore } from './study-store.ts';
+import { downloadText } from './download.ts';
 
 /** sessionStorage key of the chosen order, so that a shuffle holds for the session. */
 const ORDER_KEY = 'sg-study-order';
@@ -24,8 +25,8 @@ const isField = (target: EventTarget | null) =>
 const isControl = (target: EventTarget | null) => target instanceof HTMLElement && target.closest('button, a, select, input') !== null;
 
 export class SgStudy extends HTMLElement {
-	#store = openProgressStore();
-	#progress: Progress = this.#store.load();
+	#store = progressStore();
+	#progress: Progress = this.#store.progress;
 	#cards: HTMLLIElement[] = [];
 	#deck: HTMLLIElement[] = [];
 	#index = 0;
@@ -39,7 +40,11 @@ export class SgStudy extends HTMLElement {
 		this.#summary = this.querySelector<HTMLElement>('.summary')!;
 		this.#position = this.querySelector<HTMLElement>('.position')!;
 		for (const part of this.querySelectorAll<HTMLElement>('.controls, .steps, .keys')) part.hidden = false;
-		this.querySelector<HTMLElement>('.storage-note')!.hidden = this.#store.persistent;
+		this.#showKeptAside();
+		this.#store.subscribe(() => {
+			this.#progress = this.#store.progress;
+			this.#renderProgress();
+		});
 
 		for (const card of this.#cards) {
 			card.querySelector('.reveal')!.addEventListener('click', () => this.#toggleAnswer(card));
@@ -66,7 +71,8 @@ export class SgStudy extends HTMLElement {
 		});
 		this.querySelector('[data-reset]')!.addEventListener('click', () => {
 			if (!confirm(`Forget every grade for ${this.dataset['scope']}?`)) return;
-			this.#save(resetProgress(this.#progress, this.#slugs()));
+			const slugs = this.#slugs();
+			this.#store.update((progress) => resetProgress(progress, slugs));
 			this.#rebuild();
 		});
 		this.querySelector('[data-prev]')!.addEventListener('click', () => this.#move(-1));
@@ -79,10 +85,17 @@ export class SgStudy extends HTMLElement {
 		return cards.map((card) => card.dataset['slug']!);
 	}
 
-	#save(progress: Progress) {
-		this.#progress = progress;
-		this.#store.save(progress);
-		this.#renderProgress();
+	/** Tells the reader, once, that stored progress could not be read in full and was kept aside. */
+	#showKeptAside() {
+		const kept = this.#store.keptAside;
+		if (!kept) return;
+		const note = this.querySelector<HTMLElement>('[data-kept-aside]')!;
+		const count = kept.problems.length;
+		note.querySelector('span')!.textContent =
+			`Part of your saved progress could not be read (${count === 1 ? kept.problems[0] : `${count} entries, first: ${kept.problems[0]}`}). ` +
+			'Every grade that could be read is kept, and the saved text is kept aside unchanged.';
+		note.querySelector('button')!.addEventListener('click', () => downloadText(kept.backup.text, 'study-progress-unreadable.json'));
+		note.hidden = false;
 	}
 
 	/** Builds the deck from the order and review choices, and shows its first card. */
@@ -125,7 +138,9 @@ export class SgStudy extends HTMLElement {
 	}
 
 	#grade(card: HTMLLIElement, grade: Grade) {
-		this.#save(applyGrade(this.#progress, card.dataset['slug']!, grade, new Date()));
+		const slug = card.dataset['slug']!;
+		const at = new Date();
+		this.#store.update((progress) => applyGrade(progress, slug, grade, at));
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else this.#position.textContent = `That was the last question. ${describeProgress(summarize(this.#progress, this.#slugs()))}`;
 	}
@@ -138,6 +153,9 @@ export class SgStudy extends HTMLElement {
 	}
 
 	#renderProgress() {
+		const mode = this.querySelector<HTMLElement>('[data-store-mode]')!;
+		mode.textContent = describeMode(this.#store.mode) ?? '';
+		mode.hidden = !mode.textContent;
 		this.#summary.textContent = describeProgress(summarize(this.#progress, this.#slugs()));
 		for (const card of this.#cards) {
 			const record = this.#progress.questions[card.dataset['slug']!];

@@ -2,9 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
 	applyGrade,
 	emptyProgress,
+	describeImportPlan,
 	exportProgress,
-	parseProgress,
+	mergeProgress,
 	pickNotKnown,
+	planImport,
+	readProgress,
 	resetProgress,
 	selectForReview,
 	shuffle,
@@ -69,22 +72,112 @@ describe('pickNotKnown', () => {
 	});
 });
 
-describe('parseProgress', () => {
+describe('readProgress', () => {
+	const entry = (grade: string, time = '2026-11-26T10:00:00Z') => ({ grade, at: time });
+	const file = (questions: unknown, extra: object = {}) => JSON.stringify({ version: 1, ...extra, questions });
+
 	test('reads back what exportProgress wrote', () => {
-		expect(parseProgress(exportProgress(progress, at))).toEqual({ progress });
+		expect(readProgress(exportProgress(progress, at))).toEqual({ status: 'read', progress, problems: [] });
+	});
+
+	test('returns empty when nothing is stored', () => {
+		expect(readProgress(null)).toEqual({ status: 'empty' });
+	});
+
+	test('keeps every valid entry and names each one it leaves out', () => {
+		const text = file({
+			gil: entry('known'),
+			'Not-A-Slug': entry('known'),
+			decorators: entry('great'),
+			deadlocks: entry('partly', 'yesterday'),
+			tuple: null,
+			queue: entry('unknown'),
+		});
+		const result = readProgress(text);
+		expect(result.status === 'read' && Object.keys(result.progress.questions)).toEqual(['gil', 'queue']);
+		expect(result.status === 'read' && result.problems).toEqual([
+			'"Not-A-Slug" is not a question id.',
+			'Question "decorators" has no valid grade (known, partly or unknown).',
+			'Question "deadlocks" has no valid date.',
+			'Question "tuple" has no valid grade (known, partly or unknown).',
+		]);
+	});
+
+	test('leaves out a "__proto__" key without touching any prototype', () => {
+		const result = readProgress('{"version":1,"questions":{"__proto__":{"grade":"known","at":"2026-11-26T10:00:00Z"},"gil":{"grade":"known","at":"2026-11-26T10:00:00Z"}}}');
+		expect(result.status === 'read' && Object.keys(result.progress.questions)).toEqual(['gil']);
+		expect(result.status === 'read' && Object.getPrototypeOf(result.progress.questions)).toBe(Object.prototype);
+		expect(result.status === 'read' && result.problems).toEqual(['"__proto__" is not a question id.']);
+	});
+
+	test('reports a newer version instead of reading it', () => {
+		expect(readProgress(file({ gil: entry('known') }, { version: 2 }))).toEqual({ status: 'newer', version: 2 });
 	});
 
 	test.each([
 		['text that is not JSON', 'not json', 'not JSON'],
 		['a JSON list', '[]', 'no progress object'],
 		['another site’s file', '{"kind":"bookmarks","version":1,"questions":{}}', '"bookmarks" file'],
-		['an unknown version', '{"version":2,"questions":{}}', 'unknown version'],
+		['a version this site never wrote', '{"version":0,"questions":{}}', 'version (0)'],
+		['no version', '{"questions":{}}', 'version (undefined)'],
 		['no questions', '{"version":1}', 'no "questions" object'],
-		['a bad grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'Question "gil" has no valid grade'],
-		['a bad date', '{"version":1,"questions":{"gil":{"grade":"known","at":"yesterday"}}}', 'Question "gil" has no valid date'],
-		['a bad id', '{"version":1,"questions":{"Not A Slug":{"grade":"known","at":"2026-11-26T10:00:00Z"}}}', 'is not a question id'],
-	])('refuses %s with a message', (_, text, message) => {
-		const result = parseProgress(text);
-		expect('error' in result && result.error).toContain(message);
+	])('reports %s as unreadable', (_, text, message) => {
+		const result = readProgress(text);
+		expect(result.status === 'unreadable' && result.problem).toContain(message);
+	});
+});
+
+describe('mergeProgress', () => {
+	test('keeps the newer record of each question, and the current one on a tie', () => {
+		const current: Progress = { version: 1, questions: { gil: { grade: 'known', at: '2026-11-26T10:00:00Z' }, tuple: { grade: 'partly', at: '2026-11-26T10:00:00Z' } } };
+		const incoming: Progress = { version: 1, questions: { gil: { grade: 'unknown', at: '2026-11-25T10:00:00Z' }, tuple: { grade: 'known', at: '2026-11-26T10:00:00Z' }, queue: { grade: 'known', at: '2026-11-20T10:00:00Z' } } };
+		expect(mergeProgress(current, incoming).questions).toEqual({
+			gil: { grade: 'known', at: '2026-11-26T10:00:00Z' },
+			tuple: { grade: 'partly', at: '2026-11-26T10:00:00Z' },
+			queue: { grade: 'known', at: '2026-11-20T10:00:00Z' },
+		});
+		expect(mergeProgress(incoming, current).questions['gil']!.grade).toBe('known');
+	});
+});
+
+describe('planImport', () => {
+	const old = '2026-11-01T00:00:00Z';
+	const recent = '2026-11-27T00:00:00Z';
+	const current: Progress = { version: 1, questions: { gil: { grade: 'known', at: old }, tuple: { grade: 'known', at: recent }, deadlocks: { grade: 'partly', at: old } } };
+	const incoming: Progress = {
+		version: 1,
+		questions: { gil: { grade: 'unknown', at: recent }, tuple: { grade: 'unknown', at: old }, decorators: { grade: 'partly', at: old }, 'not-in-guide': { grade: 'known', at: old } },
+	};
+	const plan = planImport(current, incoming, ['gil', 'tuple', 'deadlocks', 'decorators']);
+
+	test('counts what a merge adds, updates and keeps', () => {
+		expect([plan.adds, plan.updates, plan.keeps]).toEqual([1, 1, 2]);
+		expect(describeImportPlan(plan)).toBe('adds 1, updates 1, keeps 2');
+	});
+
+	test('merges the newer record of each question and leaves the rest', () => {
+		expect(plan.merged.questions).toEqual({
+			gil: { grade: 'unknown', at: recent },
+			tuple: { grade: 'known', at: recent },
+			deadlocks: { grade: 'partly', at: old },
+			decorators: { grade: 'partly', at: old },
+		});
+	});
+
+	test('reports slugs that are not in the guide and takes none of them', () => {
+		expect(plan.unknown).toEqual(['not-in-guide']);
+		expect(plan.merged.questions).not.toHaveProperty('not-in-guide');
+		expect(plan.replaced.questions).not.toHaveProperty('not-in-guide');
+	});
+
+	test('replacing keeps only the file’s questions and counts the grades it forgets', () => {
+		expect(Object.keys(plan.replaced.questions)).toEqual(['gil', 'tuple', 'decorators']);
+		expect(plan.loses).toBe(3);
+	});
+
+	test('an empty file adds nothing and keeps everything when merged', () => {
+		const empty = planImport(current, emptyProgress(), ['gil']);
+		expect(empty.merged).toEqual(current);
+		expect([empty.adds, empty.updates, empty.keeps, empty.loses]).toEqual([0, 0, 3, 3]);
 	});
 });
