@@ -13,8 +13,8 @@ export const PROGRESS_KEY = 'sg-study-progress';
 export const VERSION = 2;
 /** Where the JSON Schema of an exported file is published, under the site's base path. */
 export const SCHEMA_PATH = 'study/progress.schema.json';
-/** More grades than anyone gives (100 a day for 5 years): a bigger file is refused, not stored. */
-export const MAX_LOG = 200_000;
+/** More grades than a file within the size limit (3 MB) can hold: a file with more is refused. */
+export const MAX_LOG = 40_000;
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a question id (lowercase words joined by "-")'));
 const date = z.iso.datetime({ offset: true, error: 'is not a date and time (ISO 8601)' });

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FROM_V1, migrateV1, v1Schema } from '../../src/study/migrate.ts';
-import { applyGrade, exportProgress, mergeProgress, readProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
+import { applyGrade, exportProgress, readProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/rules.ts';
 import { emptyProgress, lastGrades, progressJsonSchema, type Progress } from '../../src/study/record.ts';
 import { schedule } from '../../src/study/schedule.ts';
 
@@ -64,7 +64,7 @@ describe('readProgressFile', () => {
 		const result = readProgressFile(JSON.stringify({ kind: 'sg-study-progress', version: 3, cards: {}, log: [] }));
 		expect(result).toEqual({
 			newer: true,
-			error: 'This file was written by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to get the newer version, then try again.',
+			error: 'It was exported by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to update it, then import again.',
 		});
 	});
 
@@ -75,10 +75,10 @@ describe('readProgressFile', () => {
 		return JSON.stringify(data);
 	};
 	test.each([
-		['text that is not JSON', 'not json', 'This file is not JSON'],
+		['text that is not JSON', 'not json', 'It is not JSON'],
 		['a JSON list', '[]', 'no progress object'],
-		['another site’s file', '{"kind":"bookmarks","version":2}', 'This file is a "bookmarks" file'],
-		['no version', '{"kind":"sg-study-progress"}', 'no known version (expected 2 or 1)'],
+		['another site’s file', '{"kind":"bookmarks","version":2}', 'It is a "bookmarks" file'],
+		['no version', '{"kind":"sg-study-progress"}', 'Its version (undefined) is not one this site wrote (2 or 1)'],
 		['a bad due date', file((d) => (d.cards.gil.due = 'soon')), '"cards.gil.due" is not a date and time (ISO 8601)'],
 		['a missing field', file((d) => delete d.cards.gil.reps), '"cards.gil.reps" is missing'],
 		['a string for a number', file((d) => (d.cards.gil.stability = '2')), '"cards.gil.stability" should be a number'],
@@ -88,7 +88,7 @@ describe('readProgressFile', () => {
 		['a bad id', file((d) => (d.cards['Not A Slug'] = card)), '"cards.Not A Slug" is not a question id'],
 		['a __proto__ key', '{"version":2,"cards":{"__proto__":{}},"log":[]}', 'is not a question id'],
 		['a bad grade in the log', file((d) => (d.log[0].grade = 'great')), '"log.0.grade" should be one of again, hard, good, easy'],
-		['a bad version 1 grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'version 1 progress file is not valid: "questions.gil.grade"'],
+		['a bad version 1 grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'not a valid version 1 progress file: "questions.gil.grade"'],
 		['a bad version 1 date', '{"version":1,"questions":{"gil":{"grade":"known","at":"yesterday"}}}', '"questions.gil.at" is not a date'],
 	])('refuses %s whole, naming the field', (_, text, message) => {
 		const result = readProgressFile(text);
@@ -109,31 +109,6 @@ describe('the JSON Schema', () => {
 		expect(validate({ ...exported, version: 1 })).toBe(false);
 		expect(validate({ ...exported, cards: { gil: { ...exported.cards.gil, extra: 1 } } })).toBe(false);
 		expect(validate({ ...exported, log: [{ slug: 'gil', grade: 'great', at: now.toISOString() }] })).toBe(false);
-	});
-});
-
-describe('mergeProgress', () => {
-	const mine = applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(8)), 'decorators', 'again', hour(8));
-	const theirs = applyGrade(applyGrade(applyGrade(emptyProgress(), 'gil', 'again', hour(7)), 'decorators', 'easy', hour(9)), 'deadlocks', 'hard', hour(9));
-
-	test('keeps the newer state of each question and says what it adds, updates and keeps', () => {
-		const result = mergeProgress(mine, theirs);
-		expect(result).toMatchObject({ added: ['deadlocks'], updated: ['decorators'], kept: ['gil'] });
-		expect(result.progress.cards['gil']).toEqual(mine.cards['gil']);
-		expect(result.progress.cards['decorators']).toEqual(theirs.cards['decorators']);
-		expect(result.progress.log.map((review) => `${review.slug} ${review.grade}`)).toEqual([
-			'gil again',
-			'gil good',
-			'decorators again',
-			'decorators easy',
-			'deadlocks hard',
-		]);
-	});
-
-	test('counts a grade found in both logs once, and changes neither input', () => {
-		const before = JSON.stringify(mine);
-		expect(mergeProgress(mine, mine).progress.log).toHaveLength(2);
-		expect(JSON.stringify(mine)).toBe(before);
 	});
 });
 
