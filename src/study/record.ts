@@ -3,12 +3,12 @@
 // files, gives the types, and is published as a JSON Schema (/study/progress.schema.json) that
 // exported files point to.
 import * as z from 'zod/mini';
+import { PROGRESS_KEY } from './keys.ts';
 
 // zod compiles fast paths with `new Function` unless told not to; the pages' CSP forbids eval.
 z.config({ jitless: true });
 
-/** The localStorage key progress is kept under; also the export file's `kind`. */
-export const PROGRESS_KEY = 'sg-study-progress';
+export { PROGRESS_KEY };
 /** The format this code writes. Older files are migrated; newer ones are refused, unchanged. */
 export const VERSION = 2;
 /** Where the JSON Schema of an exported file is published, under the site's base path. */
