@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContent } from '../tests/helpers/content.ts';
-import { applyGrade } from '../src/study/progress.ts';
+import { applyGrade } from '../src/study/rules.ts';
 import { emptyProgress, PROGRESS_KEY, type Grade } from '../src/study/record.ts';
 import { RECENT_READS_KEY, RECENT_SEARCHES_KEY } from '../src/search/recent.ts';
 import { toPlainText } from '../src/lib/inline.ts';

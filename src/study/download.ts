@@ -1,17 +1,21 @@
-// Saves progress as a file the reader can import in another browser (browser only).
-import { exportProgress } from './progress.ts';
+// Offers files to download (browser only): the progress export, and values kept aside.
+import { exportProgress } from './rules.ts';
 import type { Progress } from './record.ts';
 
 /** The file name an export is saved under. */
 export const EXPORT_FILE = 'study-progress.json';
 
+/** Offers `text` as a file download named `name` (export, and values kept aside). */
+export function downloadText(text: string, name: string): void {
+	const link = document.createElement('a');
+	link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	link.download = name;
+	link.click();
+	URL.revokeObjectURL(link.href);
+}
+
 /** Starts the download of `progress` as an export file whose `$schema` points at this site. */
 export function downloadProgress(progress: Progress): void {
 	const siteRoot = new URL(import.meta.env.BASE_URL, location.href).href;
-	const blob = new Blob([exportProgress(progress, new Date(), siteRoot)], { type: 'application/json' });
-	const link = document.createElement('a');
-	link.href = URL.createObjectURL(blob);
-	link.download = EXPORT_FILE;
-	link.click();
-	URL.revokeObjectURL(link.href);
+	downloadText(exportProgress(progress, new Date(), siteRoot), EXPORT_FILE);
 }

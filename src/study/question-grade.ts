@@ -1,10 +1,10 @@
 // Grading on a question's own page: the same grades, scheduler and store as study mode. Loaded by
 // QuestionGrade.astro only when the reader has progress or grades here, so a first visit stays small.
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
-import { applyGrade } from './progress.ts';
+import { applyGrade } from './rules.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
-import { openProgressStore } from './store.ts';
+import { describeMode, progressStore } from './study-store.ts';
 
 const clockNow = (): Clock => {
 	const now = new Date();
@@ -43,17 +43,16 @@ function show(panel: HTMLElement, slug: string, progress: Progress) {
 
 /** Fills the panel from the stored progress, and keeps it current when another tab grades. */
 export function start(panel: HTMLElement, slug: string) {
-	const store = openProgressStore();
-	show(panel, slug, store.load());
-	store.onChange((progress) => show(panel, slug, progress));
+	const store = progressStore();
+	show(panel, slug, store.progress);
+	store.subscribe(() => show(panel, slug, store.progress));
 	return {
 		grade(grade: Grade) {
-			const progress = store.update((current) => applyGrade(current, slug, grade, new Date()));
-			show(panel, slug, progress);
-			const due = progress.cards[slug]!.due;
+			store.update((current) => applyGrade(current, slug, grade, new Date()));
+			const due = store.progress.cards[slug]?.due;
+			const note = describeMode(store.mode);
 			panel.querySelector('[data-message]')!.textContent =
-				`Graded ${GRADE_NAMES[grade]}: it comes back in ${formatInterval(new Date(), new Date(due))}.` +
-				(store.persistent ? '' : ' Storage is blocked in this browser, so the grade lasts for this visit only.');
+				`Graded ${GRADE_NAMES[grade]}: it comes back in ${formatInterval(new Date(), new Date(due ?? Date.now()))}.` + (note ? ` ${note}` : '');
 		},
 	};
 }

@@ -3,7 +3,7 @@
 // files, gives the types, and is published as a JSON Schema (/study/progress.schema.json) that
 // exported files point to.
 import * as z from 'zod/mini';
-import { PROGRESS_KEY } from './key.ts';
+import { PROGRESS_KEY } from './keys.ts';
 
 // zod compiles fast paths with `new Function` unless told not to; the pages' CSP forbids eval.
 z.config({ jitless: true });
@@ -13,8 +13,8 @@ export { PROGRESS_KEY };
 export const VERSION = 2;
 /** Where the JSON Schema of an exported file is published, under the site's base path. */
 export const SCHEMA_PATH = 'study/progress.schema.json';
-/** More grades than anyone gives (100 a day for 5 years): a bigger file is refused, not stored. */
-export const MAX_LOG = 200_000;
+/** More grades than a file within the size limit (3 MB) can hold: a file with more is refused. */
+export const MAX_LOG = 40_000;
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a question id (lowercase words joined by "-")'));
 const date = z.iso.datetime({ offset: true, error: 'is not a date and time (ISO 8601)' });
@@ -107,7 +107,7 @@ function expected(issue: z.core.$ZodIssue): string {
  * The first problem zod found in `data`, naming its field: '"cards.gil.due" is not a date and time
  * (ISO 8601)', '"log.3.grade" should be one of again, hard, good, easy', '"cards.gil.reps" is missing'.
  */
-export function describeIssue(error: z.core.$ZodError, data: unknown): string {
+export function describeIssue(error: z.core.$ZodError, data: unknown, whole = 'The file'): string {
 	const issue = error.issues[0]!;
 	const field = issue.path.map(String).join('.');
 	let value: unknown = data;
@@ -119,5 +119,5 @@ export function describeIssue(error: z.core.$ZodError, data: unknown): string {
 	else if (issue.message !== 'Invalid input') message = issue.message;
 	else if (issue.code === 'too_small' || issue.code === 'too_big') message = `is out of range (${String(value)})`;
 	else message = `should be ${expected(issue)}`;
-	return field ? `"${field}" ${message}` : `The file ${message}`;
+	return field ? `"${field}" ${message}` : `${whole} ${message}`;
 }

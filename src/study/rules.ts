@@ -1,119 +1,263 @@
-/** How a reader graded their answer to a question. */
-export type Grade = 'known' | 'partly' | 'unknown';
+// What a reader does to their progress, as pure functions: grade, reset, read what is stored (every
+// valid entry kept, the others named), read a file whole, export, merge, plan an import.
+import { migrateV1, readV1, type ProgressV1 } from './migrate.ts';
+import {
+	cardSchema,
+	describeIssue,
+	reviewSchema,
+	emptyProgress,
+	exportSchema,
+	PROGRESS_KEY,
+	progressSchema,
+	SCHEMA_PATH,
+	VERSION,
+	type CardState,
+	type Grade,
+	type Progress,
+	type Review,
+} from './record.ts';
 
-export const GRADES: readonly Grade[] = ['known', 'partly', 'unknown'];
+export { emptyProgress, PROGRESS_KEY, type Progress } from './record.ts';
+/** The version this page reads and writes; a higher one comes from a newer site and is never overwritten here. */
+export const PROGRESS_VERSION = VERSION;
+import { schedule } from './schedule.ts';
 
-/** The last grade of one question, and when it was given (ISO 8601). */
-export interface GradeRecord {
-	grade: Grade;
-	at: string;
-}
-
-/** All of a reader's progress, keyed by each question's stable slug (not its wording or number). */
-export interface Progress {
-	version: 1;
-	questions: Record<string, GradeRecord>;
-}
-
-/** The localStorage key progress is kept under; also the export file's `kind`. */
-export const PROGRESS_KEY = 'sg-study-progress';
-
-export const emptyProgress = (): Progress => ({ version: 1, questions: {} });
-
-/** Progress with `slug` graded `grade` at `at`; the input is left as it was. */
+/** Progress with `slug` graded `grade` at `at`: its FSRS state moved on and the grade logged. */
 export function applyGrade(progress: Progress, slug: string, grade: Grade, at: Date): Progress {
-	return { ...progress, questions: { ...progress.questions, [slug]: { grade, at: at.toISOString() } } };
-}
-
-/** Progress without the given questions (a section reset), or without any (a full reset). */
-export function resetProgress(progress: Progress, slugs?: readonly string[]): Progress {
-	if (!slugs) return emptyProgress();
-	const questions = { ...progress.questions };
-	for (const slug of slugs) delete questions[slug];
-	return { ...progress, questions };
-}
-
-/** Counts of known, partly and to-review questions among `slugs`; questions no longer in the guide are ignored. */
-export function summarize(progress: Progress, slugs: readonly string[]): Record<Grade | 'unseen', number> {
-	const counts = { known: 0, partly: 0, unknown: 0, unseen: 0 };
-	for (const slug of slugs) counts[progress.questions[slug]?.grade ?? 'unseen']++;
-	return counts;
-}
-
-/** The questions review mode runs: those last graded "partly" or "didn't know", in the given order. */
-export function selectForReview(progress: Progress, slugs: readonly string[]): string[] {
-	return slugs.filter((slug) => {
-		const grade = progress.questions[slug]?.grade;
-		return grade === 'partly' || grade === 'unknown';
-	});
-}
-
-/** A small seeded random number generator (mulberry32), so that a shuffle can be repeated. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	return {
+		...progress,
+		cards: { ...progress.cards, [slug]: schedule(progress.cards[slug], grade, at) },
+		log: [...progress.log, { slug, grade, at: at.toISOString() }],
 	};
 }
 
-/** The items in an order fixed by `seed` (Fisher-Yates); the same seed gives the same order. */
-export function shuffle<T>(items: readonly T[], seed: number): T[] {
-	const next = random(seed);
-	const result = [...items];
-	for (let i = result.length - 1; i > 0; i--) {
-		const j = Math.floor(next() * (i + 1));
-		[result[i], result[j]] = [result[j]!, result[i]!];
+/** Progress without the given questions' state and history (a section reset), or without any. */
+export function resetProgress(progress: Progress, slugs?: readonly string[]): Progress {
+	if (!slugs) return emptyProgress();
+	const gone = new Set(slugs);
+	const cards = Object.fromEntries(Object.entries(progress.cards).filter(([slug]) => !gone.has(slug)));
+	return { ...progress, cards, log: progress.log.filter((review) => !gone.has(review.slug)) };
+}
+
+/** What a reset of `slugs` would forget: how many questions have a schedule, how many grades. */
+export function resetCost(progress: Progress, slugs: readonly string[]): { questions: number; grades: number } {
+	const set = new Set(slugs);
+	return {
+		questions: slugs.filter((slug) => progress.cards[slug]).length,
+		grades: progress.log.filter((review) => set.has(review.slug)).length,
+	};
+}
+
+/** The export file: progress plus what it is and where its JSON Schema is. */
+export function exportProgress(progress: Progress, at: Date, siteUrl?: string): string {
+	const file = {
+		...(siteUrl ? { $schema: new URL(SCHEMA_PATH, siteUrl).href } : {}),
+		kind: PROGRESS_KEY,
+		exported: at.toISOString(),
+		...progress,
+	};
+	return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+export type FileResult = { progress: Progress; migrated: boolean } | { error: string; newer?: boolean };
+
+/**
+ * Reads an exported file (or a stored value) as a whole: version 2 is validated against the
+ * schema, version 1 is validated and migrated, a newer version is refused with a message that says
+ * so; anything malformed or foreign is refused with the field that is wrong.
+ */
+export function readProgressFile(text: string): FileResult {
+	let data: unknown;
+	let proto = false;
+	try {
+		// zod's records skip a "__proto__" key (it would change the object's prototype); it is
+		// refused here instead, so that nothing in a file is dropped without a word.
+		data = JSON.parse(text, function (key, value) {
+			if (key === '__proto__') proto = true;
+			return value;
+		});
+	} catch {
+		return { error: 'It is not JSON, so it is not progress from this site.' };
 	}
-	return result;
+	if (proto) return { error: 'It is not a valid progress file: "__proto__" is not a question id.' };
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'It holds no progress object.' };
+	const record = data as Record<string, unknown>;
+	if (record['kind'] !== undefined && record['kind'] !== PROGRESS_KEY) {
+		return { error: `It is a "${String(record['kind'])}" file, not study progress from this site.` };
+	}
+	const version = record['version'];
+	if (typeof version === 'number' && Number.isInteger(version) && version > VERSION) {
+		return {
+			newer: true,
+			error: `It was exported by a newer version of this site (progress version ${version}; this page reads up to ${VERSION}). Reload the page to update it, then import again.`,
+		};
+	}
+	if (version === 1) {
+		const result = readV1(data);
+		return 'error' in result ? { error: `It is not a valid version 1 progress file: ${result.error}.` } : { ...result, migrated: true };
+	}
+	if (version !== VERSION) return { error: `Its version (${JSON.stringify(version)}) is not one this site wrote (${VERSION} or 1).` };
+	const parsed = (record['kind'] === undefined ? progressSchema : exportSchema).safeParse(data);
+	if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
+	return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log }, migrated: false };
 }
 
-/** A question not yet known, chosen with `pick` (0 <= pick < 1); undefined when all are known. */
-export function pickNotKnown(progress: Progress, slugs: readonly string[], pick: number): string | undefined {
-	const candidates = slugs.filter((slug) => progress.questions[slug]?.grade !== 'known');
-	return candidates[Math.floor(pick * candidates.length)];
-}
+const reviewKey = (review: Review) => `${review.slug} ${review.at} ${review.grade}`;
 
-/** The export file: progress plus what it is, so that a foreign file is recognised. */
-export function exportProgress(progress: Progress, at: Date): string {
-	return `${JSON.stringify({ kind: PROGRESS_KEY, exported: at.toISOString(), ...progress }, null, 2)}\n`;
+/** Which of two states of one question is kept: the one graded later; on a tie, the one already there. */
+const isNewer = (incoming: CardState, current: CardState) => Date.parse(incoming.lastReview) > Date.parse(current.lastReview);
+
+/** The two logs joined in time order, a grade found in both counted once. */
+function joinLogs(current: readonly Review[], incoming: readonly Review[]): Review[] {
+	const seen = new Set(current.map(reviewKey));
+	const added = incoming.filter((review) => {
+		const key = reviewKey(review);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+	// Nothing new: the log stays exactly as it was.
+	if (added.length === 0) return [...current];
+	return [...current, ...added].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 /**
- * Reads an exported (or stored) progress file. Returns the progress, or an error that says what is
- * wrong; anything malformed or foreign is refused as a whole.
+ * Both progress sets in one: each question keeps its newer state (graded later; the current one on
+ * a tie), and the logs are joined. Neither input is changed.
  */
-export function parseProgress(text: string): { progress: Progress } | { error: string } {
+export function mergeProgress(current: Progress, incoming: Progress): Progress {
+	const cards = { ...current.cards };
+	for (const [slug, card] of Object.entries(incoming.cards)) {
+		const mine = Object.hasOwn(cards, slug) ? cards[slug] : undefined;
+		if (!mine || isNewer(card, mine)) cards[slug] = card;
+	}
+	return { version: VERSION, cards, log: joinLogs(current.log, incoming.log) };
+}
+
+/** A progress file larger than this is refused: 100 questions graded 25 times a day for three years fit. */
+export const MAX_PROGRESS_BYTES = 3 * 1024 * 1024;
+
+/** What importing a file would do, before it is done. */
+export interface ImportPlan {
+	/** The progress after a merge (the default). */
+	merged: Progress;
+	/** The progress after "replace everything": the file's questions of this guide only. */
+	replaced: Progress;
+	/** Questions the file schedules that have no state here yet. */
+	adds: number;
+	/** Questions whose state here is older than the file's. */
+	updates: number;
+	/** Questions here that a merge leaves as they are. */
+	keeps: number;
+	/** Grades logged here that replacing would forget (not in the file). */
+	loses: number;
+	/** Slugs in the file that are not questions of this guide: reported and ignored. */
+	unknown: string[];
+}
+
+/** Plans an import of `incoming` into `current`; only questions in `guideSlugs` are taken. */
+export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[]): ImportPlan {
+	const guide = new Set(guideSlugs);
+	const known: Progress = { version: VERSION, cards: {}, log: incoming.log.filter((review) => guide.has(review.slug)) };
+	const unknown: string[] = [];
+	for (const [slug, card] of Object.entries(incoming.cards)) {
+		if (guide.has(slug)) known.cards[slug] = card;
+		else unknown.push(slug);
+	}
+	for (const review of incoming.log) if (!guide.has(review.slug) && !unknown.includes(review.slug)) unknown.push(review.slug);
+	let adds = 0;
+	let updates = 0;
+	for (const [slug, card] of Object.entries(known.cards)) {
+		const mine = Object.hasOwn(current.cards, slug) ? current.cards[slug] : undefined;
+		if (!mine) adds++;
+		else if (isNewer(card, mine)) updates++;
+	}
+	const held = Object.keys(current.cards).length;
+	const theirs = new Set(known.log.map(reviewKey));
+	const loses = current.log.filter((review) => !theirs.has(reviewKey(review))).length;
+	return { merged: mergeProgress(current, known), replaced: known, adds, updates, keeps: held - updates, loses, unknown };
+}
+
+/** "adds 12, updates 3, keeps 40". */
+export function describeImportPlan(plan: Pick<ImportPlan, 'adds' | 'updates' | 'keeps'>): string {
+	return `adds ${plan.adds}, updates ${plan.updates}, keeps ${plan.keeps}`;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const V1_GRADES = ['known', 'partly', 'unknown'];
+
+/** What reading stored progress found. */
+export type ReadResult =
+	/** Nothing stored yet. */
+	| { status: 'empty' }
+	/** Every valid entry (version 1 migrated), and a sentence for each entry that was left out. */
+	| { status: 'read'; progress: Progress; problems: string[] }
+	/** Written by a newer version of the site: left as it is. */
+	| { status: 'newer'; version: number }
+	/** Not progress at all (not JSON, another file, no cards or log). */
+	| { status: 'unreadable'; problem: string };
+
+/** A version 1 file's entries read one by one (the valid ones migrated), naming each one left out. */
+function readV1Entries(questions: Record<string, unknown>): { progress: Progress; problems: string[] } {
+	const valid: ProgressV1['questions'] = {};
+	const problems: string[] = [];
+	for (const [slug, value] of Object.entries(questions)) {
+		const entry = value as { grade?: unknown; at?: unknown } | null;
+		if (!SLUG.test(slug)) problems.push(`"${slug}" is not a question id.`);
+		else if (typeof entry !== 'object' || entry === null || !V1_GRADES.includes(entry.grade as string)) {
+			problems.push(`Question "${slug}" has no valid grade (known, partly or unknown).`);
+		} else if (typeof entry.at !== 'string' || Number.isNaN(Date.parse(entry.at))) problems.push(`Question "${slug}" has no valid date.`);
+		else valid[slug] = { grade: entry.grade as 'known', at: entry.at };
+	}
+	return { progress: migrateV1({ version: 1, questions: valid }), problems };
+}
+
+/**
+ * Reads stored progress (or a file) entry by entry: every valid question state and logged grade is
+ * kept and each one left out is named, so that one bad entry never costs the others. Version 1 is
+ * migrated; a newer version or a foreign file is reported, not read.
+ */
+export function readProgress(text: string | null): ReadResult {
+	if (text === null || text === '') return { status: 'empty' };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch {
-		return { error: 'This file is not JSON, so it is not a progress file from this site.' };
+		return { status: 'unreadable', problem: 'It is not JSON, so it is not progress from this site.' };
 	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return { status: 'unreadable', problem: 'It holds no progress object.' };
 	const record = data as Record<string, unknown>;
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-		return { error: 'This file holds no progress object.' };
-	}
 	if (record['kind'] !== undefined && record['kind'] !== PROGRESS_KEY) {
-		return { error: `This file is a "${String(record['kind'])}" file, not study progress from this site.` };
+		return { status: 'unreadable', problem: `It is a "${String(record['kind'])}" file, not study progress from this site.` };
 	}
-	if (record['version'] !== 1) return { error: 'This progress file is of an unknown version (expected version 1).' };
-	const questions = record['questions'];
-	if (typeof questions !== 'object' || questions === null || Array.isArray(questions)) {
-		return { error: 'This progress file has no "questions" object.' };
+	const version = record['version'];
+	if (typeof version === 'number' && Number.isInteger(version) && version > VERSION) return { status: 'newer', version };
+	const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+	if (version === 1) {
+		if (!isObject(record['questions'])) return { status: 'unreadable', problem: 'It has no "questions" object.' };
+		return { status: 'read', ...readV1Entries(record['questions']) };
 	}
-	const checked: Record<string, GradeRecord> = {};
-	for (const [slug, value] of Object.entries(questions as Record<string, unknown>)) {
-		const entry = value as Partial<GradeRecord> | null;
-		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return { error: `"${slug}" is not a question id.` };
-		if (!entry || !GRADES.includes(entry.grade as Grade)) return { error: `Question "${slug}" has no valid grade (known, partly or unknown).` };
-		if (typeof entry.at !== 'string' || Number.isNaN(Date.parse(entry.at))) {
-			return { error: `Question "${slug}" has no valid date.` };
+	if (version !== VERSION) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
+	const { cards, log } = record;
+	if (!isObject(cards)) return { status: 'unreadable', problem: 'It has no "cards" object.' };
+	if (!Array.isArray(log)) return { status: 'unreadable', problem: 'It has no "log" list.' };
+	const progress = emptyProgress();
+	const problems: string[] = [];
+	// Object.entries lists a "__proto__" key of parsed JSON as any other; it is refused by the slug
+	// check, and the result is built by plain assignment of checked slugs only.
+	for (const [slug, value] of Object.entries(cards)) {
+		if (!SLUG.test(slug)) {
+			problems.push(`"${slug}" is not a question id.`);
+			continue;
 		}
-		checked[slug] = { grade: entry.grade as Grade, at: entry.at };
+		const parsed = cardSchema.safeParse(value);
+		if (parsed.success) progress.cards[slug] = parsed.data;
+		else problems.push(`Question "${slug}": ${describeIssue(parsed.error, value, 'its state')}.`);
 	}
-	return { progress: { version: 1, questions: checked } };
+	log.forEach((value, index) => {
+		const parsed = reviewSchema.safeParse(value);
+		if (parsed.success) progress.log.push(parsed.data);
+		else problems.push(`Grade ${index + 1} of the log: ${describeIssue(parsed.error, value, 'it')}.`);
+	});
+	return { status: 'read', progress, problems };
 }

@@ -3,15 +3,15 @@
 // a summary with next steps. It upgrades the server-rendered list of every question and answer
 // (see Study.astro).
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
-import { downloadProgress } from './download.ts';
+import { downloadProgress, downloadText } from './download.ts';
 import { effectiveNewPerDay, planInterview, type InterviewPlan } from './plan.ts';
-import { applyGrade, resetCost, resetProgress } from './progress.ts';
+import { applyGrade, resetCost, resetProgress } from './rules.ts';
 import { buildQueue, missedSlugs, type Mode, type Order } from './queue.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
 import { readSettings, saveSettings, type Settings } from './settings.ts';
 import { countGrades, nextDue } from './stats.ts';
-import { openProgressStore } from './store.ts';
+import { describeMode, progressStore } from './study-store.ts';
 
 /** sessionStorage key of the chosen order, so that a shuffle holds for the session. */
 const ORDER_KEY = 'sg-study-order';
@@ -41,8 +41,8 @@ const isControl = (target: EventTarget | null) =>
 	target instanceof HTMLElement && target.closest('button, a, select, input, summary') !== null;
 
 export class SgStudy extends HTMLElement {
-	#store = openProgressStore();
-	#progress: Progress = this.#store.load();
+	#store = progressStore();
+	#progress: Progress = this.#store.progress;
 	#settings: Settings = readSettings();
 	#order: OrderChoice = readStoredOrder();
 	#mode: Mode = 'due';
@@ -65,7 +65,7 @@ export class SgStudy extends HTMLElement {
 		this.#slugs = [...this.#cards.keys()];
 		this.#guide = this.dataset['guide']?.split(' ').filter(Boolean) ?? this.#slugs;
 		for (const part of this.querySelectorAll<HTMLElement>('.toolbar, .keys')) part.hidden = false;
-		this.#q('[data-storage-note]').hidden = this.#store.persistent;
+		this.#showKeptAside();
 
 		for (const [slug, card] of this.#cards) {
 			card.querySelector('.reveal')!.addEventListener('click', () => {
@@ -98,8 +98,9 @@ export class SgStudy extends HTMLElement {
 		this.#q('[data-prev]').addEventListener('click', () => this.#move(-1));
 		this.#q('[data-next]').addEventListener('click', () => this.#move(1));
 		document.addEventListener('keydown', (event) => this.#onKey(event));
-		this.#store.onChange((progress) => {
-			this.#progress = progress;
+		// Another tab's grades, an import or a reset elsewhere on the page: counts and marks follow.
+		this.#store.subscribe(() => {
+			this.#progress = this.#store.progress;
 			this.#render();
 		});
 		// A link may ask for a mode: the home page's "Review N missed" is /study/?mode=missed.
@@ -167,18 +168,31 @@ export class SgStudy extends HTMLElement {
 			dialog.showModal();
 		});
 		this.#q('[data-export]').addEventListener('click', () => {
-			downloadProgress(this.#store.load());
+			downloadProgress(this.#store.progress);
 			message.textContent = 'Progress exported as study-progress.json.';
 		});
 		dialog.addEventListener('close', () => {
 			if (dialog.returnValue === 'reset') {
-				this.#progress = this.#store.update((progress) => resetProgress(progress, this.#scopeForReset()));
-				document.dispatchEvent(new CustomEvent('sg-study-progress'));
-				this.#build();
+				const slugs = this.#scopeForReset();
+				this.#store.update((progress) => resetProgress(progress, slugs));
+						this.#build();
 			}
 			dialog.returnValue = '';
 			this.#focusCard();
 		});
+	}
+
+	/** Tells the reader, once, that stored progress could not be read in full and was kept aside. */
+	#showKeptAside() {
+		const kept = this.#store.keptAside;
+		if (!kept) return;
+		const note = this.#q('[data-kept-aside]');
+		const count = kept.problems.length;
+		note.querySelector('span')!.textContent =
+			`Part of your saved progress could not be read (${count === 1 ? kept.problems[0] : `${count} entries, first: ${kept.problems[0]}`}). ` +
+			'Every grade that could be read is kept, and the saved text is kept aside unchanged.';
+		note.querySelector('button')!.addEventListener('click', () => downloadText(kept.backup.text, 'study-progress-unreadable.json'));
+		note.hidden = false;
 	}
 
 	/** The questions a reset forgets: the section's, or on /study/ everything (undefined). */
@@ -286,10 +300,8 @@ export class SgStudy extends HTMLElement {
 
 	#grade(slug: string, grade: Grade) {
 		const at = new Date();
-		this.#progress = this.#store.update((progress) => applyGrade(progress, slug, grade, at));
+		this.#store.update((progress) => applyGrade(progress, slug, grade, at));
 		this.#session.push({ slug, grade, at: at.toISOString() });
-		document.dispatchEvent(new CustomEvent('sg-study-progress'));
-		if (!this.#store.persistent) this.#q('[data-storage-note]').hidden = false;
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
 			this.#ended = true;
@@ -338,6 +350,9 @@ export class SgStudy extends HTMLElement {
 
 	/** Counts, marks and messages that follow the progress (also when another tab changes it). */
 	#render() {
+		const mode = this.#q('[data-store-mode]');
+		mode.textContent = describeMode(this.#store.mode) ?? '';
+		mode.hidden = !mode.textContent;
 		const clock = browserClock();
 		const today = dayOf(clock.now, clock.offset);
 		const plan = this.#plan(clock);
@@ -356,10 +371,13 @@ export class SgStudy extends HTMLElement {
 			guideStep.hidden = guideStep.dataset['step'] === 'due' && guideDue === 0;
 		}
 		const started = this.#slugs.filter((slug) => this.#progress.cards[slug]).length;
+		const last = lastGrades(this.#progress);
+		// How each question here was last graded: what a reader checks after a reload or an import.
+		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
 		this.#q('[data-status]').textContent =
 			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
 			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide) · ` +
-			`${started} of ${this.#slugs.length} seen`;
+			`${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
 		const planText = this.#q('[data-plan]');
 		planText.hidden = !this.#settings.interview;
 		if (this.#settings.interview) {
@@ -370,7 +388,6 @@ export class SgStudy extends HTMLElement {
 					? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
 					: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
 		}
-		const last = lastGrades(this.#progress);
 		for (const [slug, card] of this.#cards) {
 			const state = this.#progress.cards[slug];
 			const grade = last.get(slug);

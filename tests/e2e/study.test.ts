@@ -6,10 +6,13 @@ const SECTION = at('/study/sql-databases/');
 const heading = (page: Page) => page.locator('li.card h2').filter({ visible: true });
 const reveal = (page: Page) => page.getByRole('button', { name: /Show answer|Hide answer/ }).filter({ visible: true });
 
+/** The line under the controls: reviews and new questions due, new ones left today, questions seen. */
+const status = (page: Page) => page.locator('[data-status]');
+
 test.describe('a study session', () => {
 	test('runs by keyboard alone: reveal, grade, next, move back', async ({ page }) => {
 		await page.goto(SECTION);
-		await expect(page.getByText('Question 1 of 10')).toBeVisible();
+		await expect(page.getByText('1 of 10 due now')).toBeVisible();
 		await expect(heading(page)).toHaveText(/^51\. /);
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'false');
 		await expect(page.locator('#a-difference-inner-join-left-join')).toBeHidden();
@@ -17,13 +20,13 @@ test.describe('a study session', () => {
 		await page.keyboard.press(' ');
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
 		await expect(page.locator('#a-difference-inner-join-left-join')).toBeVisible();
-		// 1 grades "knew it" and moves on.
-		await page.keyboard.press('1');
-		await expect(page.getByText('Question 2 of 10')).toBeVisible();
-		await expect(heading(page)).toHaveText(/^52\. /);
-		// Enter reveals, 3 grades "didn't know".
-		await page.keyboard.press('Enter');
+		// 3 grades Good and moves on.
 		await page.keyboard.press('3');
+		await expect(page.getByText('2 of 10 due now')).toBeVisible();
+		await expect(heading(page)).toHaveText(/^52\. /);
+		// Enter reveals, 1 grades Again.
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('1');
 		await expect(heading(page)).toHaveText(/^53\. /);
 		// Right and Left move without grading.
 		await page.keyboard.press('ArrowRight');
@@ -31,32 +34,33 @@ test.describe('a study session', () => {
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
 		await expect(heading(page)).toHaveText(/^52\. /);
-		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('1 known, 0 partly, 1 to review, 8 not graded yet.');
+		await expect(status(page)).toHaveText('0 reviews and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen (Again 1, Hard 0, Good 1, Easy 0)');
+		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
 	});
 
 	test('keeps the grades across a reload and shows them on the section and home pages', async ({ page }) => {
 		await page.goto(SECTION);
 		await page.getByRole('button', { name: 'Show answer' }).filter({ visible: true }).click();
-		await page.getByRole('button', { name: /Partly/ }).filter({ visible: true }).click();
+		await page.getByRole('button', { name: /^Hard/ }).filter({ visible: true }).click();
 		await page.reload();
-		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('0 known, 1 partly, 0 to review, 9 not graded yet.');
+		await expect(status(page)).toContainText('1 of 10 seen');
 		await page.goto(at('/sql-databases/'));
-		await expect(page.getByText('Your progress: 0 known, 1 partly, 0 to review, 9 not graded yet.')).toBeVisible();
-		await expect(page.getByRole('main').getByRole('link', { name: /^51\. .*partly$/ })).toBeVisible();
+		await expect(page.getByText('Your progress: 1 of 10 seen, 0 due now, 1 last graded Again or Hard.')).toBeVisible();
+		await expect(page.getByRole('main').getByRole('link', { name: /^51\. .*Hard$/ })).toBeVisible();
 		await page.goto(at('/'));
-		await expect(page.getByText('Your progress: 0 known, 1 partly, 0 to review, 9 not graded yet.')).toBeVisible();
+		await expect(page.getByText('Your progress: 1 of 10 seen, 0 due now, 1 last graded Again or Hard.')).toBeVisible();
 	});
 
-	test('review runs only the questions graded partly or didn’t know', async ({ page }) => {
+	test('review runs only the questions graded Hard or Again', async ({ page }) => {
 		await page.goto(SECTION);
-		// Grade 51 knew it, 52 partly, 53 didn't know.
-		for (const key of ['1', '2', '3']) {
+		// Grade 51 Good, 52 Hard, 53 Again.
+		for (const key of ['3', '2', '1']) {
 			await page.keyboard.press(' ');
 			await page.keyboard.press(key);
 		}
-		await page.getByRole('button', { name: 'Review only what I missed' }).click();
-		await expect(page.getByRole('button', { name: 'Review only what I missed' })).toHaveAttribute('aria-pressed', 'true');
-		await expect(page.getByText('Question 1 of 2 to review')).toBeVisible();
+		await page.getByRole('button', { name: 'Only what I missed: 2' }).click();
+		await expect(page.getByRole('button', { name: 'Only what I missed: 2' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('1 of 2 to review')).toBeVisible();
 		await expect(heading(page)).toHaveText(/^52\. /);
 		await page.keyboard.press('ArrowRight');
 		await expect(heading(page)).toHaveText(/^53\. /);
@@ -74,10 +78,11 @@ test.describe('a study session', () => {
 	test('reset forgets the section’s grades', async ({ page }) => {
 		await page.goto(SECTION);
 		await page.keyboard.press(' ');
-		await page.keyboard.press('1');
-		page.once('dialog', (dialog) => dialog.accept());
-		await page.getByRole('button', { name: 'Reset progress for section 6, SQL & Databases' }).click();
-		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('0 known, 0 partly, 0 to review, 10 not graded yet.');
+		await page.keyboard.press('3');
+		await page.getByText('More', { exact: true }).click();
+		await page.getByRole('button', { name: 'Reset progress for section 6, SQL & Databases…' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
+		await expect(status(page)).toHaveText('0 reviews and 10 new questions due now · 10 of 10 new questions left today (whole guide) · 0 of 10 seen (Again 0, Hard 0, Good 0, Easy 0)');
 	});
 });
 
@@ -92,26 +97,30 @@ test.describe('moving progress between browsers', () => {
 		await page.getByRole('button', { name: 'Export progress' }).click();
 		const file = testInfo.outputPath('study-progress.json');
 		await (await download).saveAs(file);
-		expect(JSON.parse(readFileSync(file, 'utf8')).questions['difference-inner-join-left-join'].grade).toBe('partly');
+		const exported = JSON.parse(readFileSync(file, 'utf8'));
+		expect(exported.cards['difference-inner-join-left-join'].state).toBe('review');
+		expect(exported.log).toEqual([expect.objectContaining({ slug: 'difference-inner-join-left-join', grade: 'hard' })]);
 		// Import in a new, empty browser context.
 		const fresh = await browser.newPage();
 		await fresh.goto(at('/study/'));
 		await fresh.getByLabel('Import progress from a file').setInputFiles(file);
-		await fresh.waitForURL(at('/study/'));
-		await expect(fresh.getByRole('status').filter({ hasText: 'known' })).toHaveText('0 known, 1 partly, 0 to review, 99 not graded yet.');
+		await expect(fresh.getByText('Importing this file adds 1, updates 0, keeps 0.')).toBeVisible();
+		await fresh.getByRole('button', { name: 'Merge into my progress' }).click();
+		await expect(status(fresh)).toContainText('1 of 100 seen');
+		await expect(fresh.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
 		await fresh.close();
 	});
 
 	test('a malformed or foreign file is refused and changes nothing', async ({ page }, testInfo) => {
 		await page.goto(SECTION);
 		await page.keyboard.press(' ');
-		await page.keyboard.press('1');
+		await page.keyboard.press('3');
 		await page.goto(at('/study/'));
 		const foreign = testInfo.outputPath('foreign.json');
 		writeFileSync(foreign, JSON.stringify({ kind: 'bookmarks', version: 1, questions: {} }));
 		await page.getByLabel('Import progress from a file').setInputFiles(foreign);
-		await expect(page.getByText('Not imported: This file is a "bookmarks" file, not study progress from this site. Your progress is unchanged.')).toBeVisible();
-		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('1 known, 0 partly, 0 to review, 99 not graded yet.');
+		await expect(page.getByText('Not imported: It is a "bookmarks" file, not study progress from this site. Your progress is unchanged.')).toBeVisible();
+		await expect(status(page)).toContainText('1 of 100 seen');
 	});
 });
 
@@ -135,25 +144,12 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test.describe('without storage', () => {
-	test('study works for the visit and says progress will not be kept', async ({ page }) => {
-		await page.addInitScript(() => {
-			Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('blocked', 'SecurityError'); } });
-		});
-		await page.goto(SECTION);
-		await expect(page.getByText('This browser does not let the site store anything')).toBeVisible();
-		await page.keyboard.press(' ');
-		await page.keyboard.press('1');
-		await expect(page.getByRole('status').filter({ hasText: 'known' })).toHaveText('1 known, 0 partly, 0 to review, 9 not graded yet.');
-	});
-});
-
 test.describe('accessibility', () => {
 	test('with an answer revealed, the reveal is a button whose state is announced', async ({ page }) => {
 		await page.goto(SECTION);
 		await reveal(page).click();
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
 		await expect(reveal(page)).toHaveAttribute('aria-controls', 'a-difference-inner-join-left-join');
-		await expect(page.getByRole('group', { name: 'How well did you know it?' }).filter({ visible: true }).getByRole('button')).toHaveText([/Knew it/, /Partly/, /Didn’t know/]);
+		await expect(page.getByRole('group', { name: 'How well did you know it?' }).filter({ visible: true }).getByRole('button')).toHaveText([/^Again/, /^Hard/, /^Good/, /^Easy/]);
 	});
 });

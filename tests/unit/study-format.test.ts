@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FROM_V1, migrateV1, v1Schema } from '../../src/study/migrate.ts';
-import { applyGrade, exportProgress, mergeProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/progress.ts';
+import { applyGrade, exportProgress, readProgress, readProgressFile, resetCost, resetProgress } from '../../src/study/rules.ts';
 import { emptyProgress, lastGrades, progressJsonSchema, type Progress } from '../../src/study/record.ts';
 import { schedule } from '../../src/study/schedule.ts';
 
@@ -64,7 +64,7 @@ describe('readProgressFile', () => {
 		const result = readProgressFile(JSON.stringify({ kind: 'sg-study-progress', version: 3, cards: {}, log: [] }));
 		expect(result).toEqual({
 			newer: true,
-			error: 'This file was written by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to get the newer version, then try again.',
+			error: 'It was exported by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to update it, then import again.',
 		});
 	});
 
@@ -75,10 +75,10 @@ describe('readProgressFile', () => {
 		return JSON.stringify(data);
 	};
 	test.each([
-		['text that is not JSON', 'not json', 'This file is not JSON'],
+		['text that is not JSON', 'not json', 'It is not JSON'],
 		['a JSON list', '[]', 'no progress object'],
-		['another site’s file', '{"kind":"bookmarks","version":2}', 'This file is a "bookmarks" file'],
-		['no version', '{"kind":"sg-study-progress"}', 'no known version (expected 2 or 1)'],
+		['another site’s file', '{"kind":"bookmarks","version":2}', 'It is a "bookmarks" file'],
+		['no version', '{"kind":"sg-study-progress"}', 'Its version (undefined) is not one this site wrote (2 or 1)'],
 		['a bad due date', file((d) => (d.cards.gil.due = 'soon')), '"cards.gil.due" is not a date and time (ISO 8601)'],
 		['a missing field', file((d) => delete d.cards.gil.reps), '"cards.gil.reps" is missing'],
 		['a string for a number', file((d) => (d.cards.gil.stability = '2')), '"cards.gil.stability" should be a number'],
@@ -88,7 +88,7 @@ describe('readProgressFile', () => {
 		['a bad id', file((d) => (d.cards['Not A Slug'] = card)), '"cards.Not A Slug" is not a question id'],
 		['a __proto__ key', '{"version":2,"cards":{"__proto__":{}},"log":[]}', 'is not a question id'],
 		['a bad grade in the log', file((d) => (d.log[0].grade = 'great')), '"log.0.grade" should be one of again, hard, good, easy'],
-		['a bad version 1 grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'version 1 progress file is not valid: "questions.gil.grade"'],
+		['a bad version 1 grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'not a valid version 1 progress file: "questions.gil.grade"'],
 		['a bad version 1 date', '{"version":1,"questions":{"gil":{"grade":"known","at":"yesterday"}}}', '"questions.gil.at" is not a date'],
 	])('refuses %s whole, naming the field', (_, text, message) => {
 		const result = readProgressFile(text);
@@ -112,31 +112,6 @@ describe('the JSON Schema', () => {
 	});
 });
 
-describe('mergeProgress', () => {
-	const mine = applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(8)), 'decorators', 'again', hour(8));
-	const theirs = applyGrade(applyGrade(applyGrade(emptyProgress(), 'gil', 'again', hour(7)), 'decorators', 'easy', hour(9)), 'deadlocks', 'hard', hour(9));
-
-	test('keeps the newer state of each question and says what it adds, updates and keeps', () => {
-		const result = mergeProgress(mine, theirs);
-		expect(result).toMatchObject({ added: ['deadlocks'], updated: ['decorators'], kept: ['gil'] });
-		expect(result.progress.cards['gil']).toEqual(mine.cards['gil']);
-		expect(result.progress.cards['decorators']).toEqual(theirs.cards['decorators']);
-		expect(result.progress.log.map((review) => `${review.slug} ${review.grade}`)).toEqual([
-			'gil again',
-			'gil good',
-			'decorators again',
-			'decorators easy',
-			'deadlocks hard',
-		]);
-	});
-
-	test('counts a grade found in both logs once, and changes neither input', () => {
-		const before = JSON.stringify(mine);
-		expect(mergeProgress(mine, mine).progress.log).toHaveLength(2);
-		expect(JSON.stringify(mine)).toBe(before);
-	});
-});
-
 describe('resetProgress and resetCost', () => {
 	const progress = applyGrade(applyGrade(applyGrade(emptyProgress(), 'gil', 'good', hour(1)), 'gil', 'good', hour(2)), 'tuple', 'again', hour(3));
 
@@ -146,5 +121,51 @@ describe('resetProgress and resetCost', () => {
 		expect(Object.keys(reset.cards)).toEqual(['tuple']);
 		expect(reset.log).toEqual([{ slug: 'tuple', grade: 'again', at: hour(3).toISOString() }]);
 		expect(resetProgress(progress)).toEqual(emptyProgress());
+	});
+});
+
+describe('readProgress', () => {
+	const card = schedule(undefined, 'good', now);
+	const file = (cards: unknown, log: unknown[] = []) => JSON.stringify({ version: 2, cards, log });
+
+	test('returns empty when nothing is stored, and reads back what was stored', () => {
+		const progress = applyGrade(emptyProgress(), 'gil', 'good', now);
+		expect(readProgress(null)).toEqual({ status: 'empty' });
+		expect(readProgress(JSON.stringify(progress))).toEqual({ status: 'read', progress, problems: [] });
+	});
+
+	test('keeps every valid question and grade and names each one it leaves out', () => {
+		const text = file(
+			{ gil: card, 'Not-A-Slug': card, tuple: { ...card, due: 'soon' }, queue: null, deadlocks: card },
+			[{ slug: 'gil', grade: 'good', at: now.toISOString() }, { slug: 'gil', grade: 'great', at: now.toISOString() }],
+		);
+		const result = readProgress(text);
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil', 'deadlocks']);
+		expect(result.status === 'read' && result.progress.log).toHaveLength(1);
+		expect(result.status === 'read' && result.problems).toEqual([
+			'"Not-A-Slug" is not a question id.',
+			'Question "tuple": "due" is not a date and time (ISO 8601).',
+			'Question "queue": its state should be an object.',
+			'Grade 2 of the log: "grade" should be one of again, hard, good, easy.',
+		]);
+	});
+
+	test('leaves out a "__proto__" key without touching any prototype', () => {
+		const result = readProgress(`{"version":2,"cards":{"__proto__":${JSON.stringify(card)},"gil":${JSON.stringify(card)}},"log":[]}`);
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil']);
+		expect(result.status === 'read' && Object.getPrototypeOf(result.progress.cards)).toBe(Object.prototype);
+		expect(result.status === 'read' && result.problems).toEqual(['"__proto__" is not a question id.']);
+	});
+
+	test('migrates the valid entries of version 1 and names the others', () => {
+		const result = readProgress('{"version":1,"questions":{"gil":{"grade":"partly","at":"2026-11-26T10:00:00Z"},"tuple":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}');
+		expect(result.status === 'read' && result.progress.cards).toEqual({ gil: schedule(undefined, 'hard', now) });
+		expect(result.status === 'read' && result.problems).toEqual(['Question "tuple" has no valid grade (known, partly or unknown).']);
+	});
+
+	test('reports a newer version instead of reading it, and what is not progress as unreadable', () => {
+		expect(readProgress(file({ gil: card }).replace('"version":2', '"version":3'))).toEqual({ status: 'newer', version: 3 });
+		expect(readProgress('{"version":2,"log":[]}')).toEqual({ status: 'unreadable', problem: 'It has no "cards" object.' });
+		expect(readProgress('{"version":2,"cards":{}}')).toEqual({ status: 'unreadable', problem: 'It has no "log" list.' });
 	});
 });

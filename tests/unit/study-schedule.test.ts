@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
 import { effectiveNewPerDay, planInterview } from '../../src/study/plan.ts';
-import { applyGrade } from '../../src/study/progress.ts';
+import { applyGrade } from '../../src/study/rules.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, dueSlugs, missedSlugs, newToday, shuffle } from '../../src/study/queue.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
 import { dayOf } from '../../src/study/days.ts';

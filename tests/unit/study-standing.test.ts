@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyGrade } from '../../src/study/progress.ts';
+import { applyGrade } from '../../src/study/rules.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
 import { describeStanding, nextStep, standingOf, summarizeStanding } from '../../src/study/standing.ts';
 

@@ -1,53 +1,60 @@
+// The rules of stored progress (version 2: FSRS state and a log, src/study/rules.ts): grading,
+// resetting, reading what is stored entry by entry, merging and planning an import. The queue,
+// schedule and plan are in study-schedule.test.ts; files, the schema and migration in study-format.test.ts.
 import { describe, expect, test } from 'vitest';
+import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
+import { missedSlugs, shuffle } from '../../src/study/queue.ts';
+import type { Grade } from '../../src/study/record.ts';
 import {
 	applyGrade,
+	describeImportPlan,
 	emptyProgress,
 	exportProgress,
-	parseProgress,
-	pickNotKnown,
+	mergeProgress,
+	planImport,
+	readProgress,
 	resetProgress,
-	selectForReview,
-	shuffle,
-	summarize,
 	type Progress,
 } from '../../src/study/rules.ts';
+import { schedule } from '../../src/study/schedule.ts';
 
 const at = new Date('2026-11-26T10:00:00Z');
-const progress: Progress = {
-	version: 1,
-	questions: {
-		gil: { grade: 'known', at: at.toISOString() },
-		decorators: { grade: 'partly', at: at.toISOString() },
-		deadlocks: { grade: 'unknown', at: at.toISOString() },
-		removed: { grade: 'unknown', at: at.toISOString() },
-	},
-};
+/** Progress with each question graded once, at its time (the version 1 grades read as FSRS ones). */
+const graded = (entries: Record<string, [Grade, string]>): Progress =>
+	Object.entries(entries).reduce((progress, [slug, [grade, time]]) => applyGrade(progress, slug, grade, new Date(time)), emptyProgress());
+const progress = graded({
+	gil: ['good', at.toISOString()],
+	decorators: ['hard', at.toISOString()],
+	deadlocks: ['again', at.toISOString()],
+	removed: ['again', at.toISOString()],
+});
 const slugs = ['gil', 'decorators', 'deadlocks', 'tuple'];
 
 describe('applyGrade', () => {
-	test('records the grade and its time under the slug, leaving the input alone', () => {
-		const next = applyGrade(emptyProgress(), 'gil', 'partly', at);
-		expect(next.questions).toEqual({ gil: { grade: 'partly', at: '2026-11-26T10:00:00.000Z' } });
-		expect(applyGrade(next, 'gil', 'known', at).questions['gil']!.grade).toBe('known');
-		expect(next.questions['gil']!.grade).toBe('partly');
+	test('records the state and the grade with its time under the slug, leaving the input alone', () => {
+		const next = applyGrade(emptyProgress(), 'gil', 'hard', at);
+		expect(next.cards).toEqual({ gil: schedule(undefined, 'hard', at) });
+		expect(next.log).toEqual([{ slug: 'gil', grade: 'hard', at: '2026-11-26T10:00:00.000Z' }]);
+		expect(applyGrade(next, 'gil', 'good', at).log.map((review) => review.grade)).toEqual(['hard', 'good']);
+		expect(next.log).toHaveLength(1);
 	});
 });
 
-describe('summarize', () => {
+describe('describeProgress', () => {
 	test('counts the questions of the list only, ignoring questions no longer in the guide', () => {
-		expect(summarize(progress, slugs)).toEqual({ known: 1, partly: 1, unknown: 1, unseen: 1 });
+		expect(describeProgress(progress, slugs, { now: at, offset: 0 })).toBe('3 of 4 seen, 0 due now, 2 last graded Again or Hard.');
 	});
 });
 
-describe('selectForReview', () => {
-	test('returns the questions last graded partly or didn’t know, in the given order', () => {
-		expect(selectForReview(progress, ['deadlocks', 'tuple', 'gil', 'decorators'])).toEqual(['deadlocks', 'decorators']);
+describe('missedSlugs', () => {
+	test('returns the questions last graded Hard or Again, in the given order', () => {
+		expect(missedSlugs(progress, ['deadlocks', 'tuple', 'gil', 'decorators'])).toEqual(['deadlocks', 'decorators']);
 	});
 });
 
 describe('resetProgress', () => {
 	test('forgets only the given questions, or everything', () => {
-		expect(Object.keys(resetProgress(progress, ['gil', 'deadlocks']).questions)).toEqual(['decorators', 'removed']);
+		expect(Object.keys(resetProgress(progress, ['gil', 'deadlocks']).cards)).toEqual(['decorators', 'removed']);
 		expect(resetProgress(progress)).toEqual(emptyProgress());
 	});
 });
@@ -62,29 +69,117 @@ describe('shuffle', () => {
 });
 
 describe('pickNotKnown', () => {
-	test('picks among the questions not graded "knew it"', () => {
+	test('picks among the questions not last graded Good or Easy', () => {
 		expect(pickNotKnown(progress, slugs, 0)).toBe('decorators');
 		expect(pickNotKnown(progress, slugs, 0.99)).toBe('tuple');
 		expect(pickNotKnown(progress, ['gil'], 0.5)).toBeUndefined();
 	});
 });
 
-describe('parseProgress', () => {
+describe('readProgress', () => {
+	const entry = (grade: string, time = '2026-11-26T10:00:00Z') => ({ grade, at: time });
+	const file = (questions: unknown, extra: object = {}) => JSON.stringify({ version: 1, ...extra, questions });
+
 	test('reads back what exportProgress wrote', () => {
-		expect(parseProgress(exportProgress(progress, at))).toEqual({ progress });
+		expect(readProgress(exportProgress(progress, at))).toEqual({ status: 'read', progress, problems: [] });
+	});
+
+	test('returns empty when nothing is stored', () => {
+		expect(readProgress(null)).toEqual({ status: 'empty' });
+	});
+
+	test('keeps every valid entry and names each one it leaves out', () => {
+		const text = file({
+			gil: entry('known'),
+			'Not-A-Slug': entry('known'),
+			decorators: entry('great'),
+			deadlocks: entry('partly', 'yesterday'),
+			tuple: null,
+			queue: entry('unknown'),
+		});
+		const result = readProgress(text);
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil', 'queue']);
+		expect(result.status === 'read' && result.problems).toEqual([
+			'"Not-A-Slug" is not a question id.',
+			'Question "decorators" has no valid grade (known, partly or unknown).',
+			'Question "deadlocks" has no valid date.',
+			'Question "tuple" has no valid grade (known, partly or unknown).',
+		]);
+	});
+
+	test('leaves out a "__proto__" key without touching any prototype', () => {
+		const result = readProgress('{"version":1,"questions":{"__proto__":{"grade":"known","at":"2026-11-26T10:00:00Z"},"gil":{"grade":"known","at":"2026-11-26T10:00:00Z"}}}');
+		expect(result.status === 'read' && Object.keys(result.progress.cards)).toEqual(['gil']);
+		expect(result.status === 'read' && Object.getPrototypeOf(result.progress.cards)).toBe(Object.prototype);
+		expect(result.status === 'read' && result.problems).toEqual(['"__proto__" is not a question id.']);
+	});
+
+	test('reports a newer version instead of reading it', () => {
+		expect(readProgress(file({ gil: entry('known') }, { version: 3 }))).toEqual({ status: 'newer', version: 3 });
 	});
 
 	test.each([
 		['text that is not JSON', 'not json', 'not JSON'],
 		['a JSON list', '[]', 'no progress object'],
 		['another site’s file', '{"kind":"bookmarks","version":1,"questions":{}}', '"bookmarks" file'],
-		['an unknown version', '{"version":2,"questions":{}}', 'unknown version'],
+		['a version this site never wrote', '{"version":0,"questions":{}}', 'version (0)'],
+		['no version', '{"questions":{}}', 'version (undefined)'],
 		['no questions', '{"version":1}', 'no "questions" object'],
-		['a bad grade', '{"version":1,"questions":{"gil":{"grade":"great","at":"2026-11-26T10:00:00Z"}}}', 'Question "gil" has no valid grade'],
-		['a bad date', '{"version":1,"questions":{"gil":{"grade":"known","at":"yesterday"}}}', 'Question "gil" has no valid date'],
-		['a bad id', '{"version":1,"questions":{"Not A Slug":{"grade":"known","at":"2026-11-26T10:00:00Z"}}}', 'is not a question id'],
-	])('refuses %s with a message', (_, text, message) => {
-		const result = parseProgress(text);
-		expect('error' in result && result.error).toContain(message);
+		['no cards', '{"version":2,"log":[]}', 'no "cards" object'],
+	])('reports %s as unreadable', (_, text, message) => {
+		const result = readProgress(text);
+		expect(result.status === 'unreadable' && result.problem).toContain(message);
+	});
+});
+
+describe('mergeProgress', () => {
+	test('keeps the newer state of each question, and the current one on a tie', () => {
+		const current = graded({ gil: ['good', '2026-11-26T10:00:00Z'], tuple: ['hard', '2026-11-26T10:00:00Z'] });
+		const incoming = graded({ gil: ['again', '2026-11-25T10:00:00Z'], tuple: ['good', '2026-11-26T10:00:00Z'], queue: ['good', '2026-11-20T10:00:00Z'] });
+		expect(mergeProgress(current, incoming).cards).toEqual({ gil: current.cards['gil'], tuple: current.cards['tuple'], queue: incoming.cards['queue'] });
+		expect(mergeProgress(incoming, current).cards['gil']).toEqual(current.cards['gil']);
+		// Both logs, in time order; a grade found in both counted once.
+		expect(mergeProgress(current, incoming).log.map((review) => `${review.slug} ${review.grade}`)).toEqual(['queue good', 'gil again', 'gil good', 'tuple hard', 'tuple good']);
+		expect(mergeProgress(current, current).log).toEqual(current.log);
+	});
+});
+
+describe('planImport', () => {
+	const old = '2026-11-01T00:00:00Z';
+	const recent = '2026-11-27T00:00:00Z';
+	const current = graded({ gil: ['good', old], tuple: ['good', recent], deadlocks: ['hard', old] });
+	const incoming = graded({ gil: ['again', recent], tuple: ['again', old], decorators: ['hard', old], 'not-in-guide': ['good', old] });
+	const plan = planImport(current, incoming, ['gil', 'tuple', 'deadlocks', 'decorators']);
+
+	test('counts what a merge adds, updates and keeps', () => {
+		expect([plan.adds, plan.updates, plan.keeps]).toEqual([1, 1, 2]);
+		expect(describeImportPlan(plan)).toBe('adds 1, updates 1, keeps 2');
+	});
+
+	test('merges the newer state of each question and leaves the rest', () => {
+		expect(plan.merged.cards).toEqual({
+			gil: incoming.cards['gil'],
+			tuple: current.cards['tuple'],
+			deadlocks: current.cards['deadlocks'],
+			decorators: incoming.cards['decorators'],
+		});
+	});
+
+	test('reports slugs that are not in the guide and takes none of them', () => {
+		expect(plan.unknown).toEqual(['not-in-guide']);
+		expect(plan.merged.cards).not.toHaveProperty('not-in-guide');
+		expect(plan.replaced.cards).not.toHaveProperty('not-in-guide');
+		expect(plan.merged.log.map((review) => review.slug)).not.toContain('not-in-guide');
+	});
+
+	test('replacing keeps only the file’s questions and counts the grades it forgets', () => {
+		expect(Object.keys(plan.replaced.cards)).toEqual(['gil', 'tuple', 'decorators']);
+		expect(plan.loses).toBe(3);
+	});
+
+	test('an empty file adds nothing and keeps everything when merged', () => {
+		const empty = planImport(current, emptyProgress(), ['gil']);
+		expect(empty.merged).toEqual(current);
+		expect([empty.adds, empty.updates, empty.keeps, empty.loses]).toEqual([0, 0, 3, 3]);
 	});
 });

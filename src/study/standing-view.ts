@@ -1,0 +1,53 @@
+// The home page's standing (browser only), loaded by Standing.astro only when progress is stored,
+// so that a first visit loads none of the scheduler or the schema.
+import { nextStep, STANDINGS, summarizeStanding, describeStanding } from './standing.ts';
+import { readStoredProgress } from './study-store.ts';
+import { joinBase, questionPath } from '../lib/urls.ts';
+
+/** Sets a bar's segments to the counts (CSSOM, which the CSP allows, not style attributes). */
+function fillBar(bar: Element, counts: Record<string, number>) {
+	for (const segment of bar.querySelectorAll<HTMLElement>('[data-standing]')) {
+		segment.style.flexGrow = String(counts[segment.dataset['standing']!] ?? 0);
+	}
+}
+
+/** Fills the standing in `root` and the bars of the section cards; leaves the welcome when nothing is graded. */
+export function showStanding(root: HTMLElement) {
+	const progress = readStoredProgress();
+	if (Object.keys(progress.cards).length === 0) return; // the welcome stays
+	const now = new Date();
+	const clock = { now, offset: -now.getTimezoneOffset() };
+	const base = root.dataset['base']!;
+	const cards = [...document.querySelectorAll<HTMLElement>('[data-slugs][data-section]')];
+	const sectionOf = new Map<string, string>();
+	const slugs: string[] = [];
+	for (const card of cards) {
+		const own = card.dataset['slugs']!.split(' ');
+		for (const slug of own) sectionOf.set(slug, card.dataset['section']!);
+		slugs.push(...own);
+		const counts = summarizeStanding(progress, own, clock);
+		const box = card.querySelector<HTMLElement>('[data-section-progress]');
+		if (!box || counts.new === own.length) continue;
+		fillBar(box.querySelector('.bar')!, counts);
+		box.querySelector('[data-section-text]')!.textContent = `${counts.known} of ${own.length} known · ${counts.due} due`;
+		box.hidden = false;
+	}
+	const counts = summarizeStanding(progress, slugs, clock);
+	fillBar(root.querySelector('.bar')!, counts);
+	for (const standing of STANDINGS) root.querySelector(`[data-count="${standing}"]`)!.textContent = String(counts[standing]);
+	root.querySelector('[data-known]')!.textContent = String(counts.known);
+	root.querySelector('.legend')!.setAttribute('aria-label', `Your standing: ${describeStanding(counts)}`);
+	const { next, missed } = nextStep(progress, slugs, clock);
+	const go = root.querySelector<HTMLAnchorElement>('[data-continue]')!;
+	if (next.kind === 'due') go.textContent = `Continue: ${next.count} due`;
+	else if (next.kind === 'new') {
+		// The guide's numbers run 1, 2, 3… in reading order (checked at build time).
+		go.textContent = `Continue with question ${slugs.indexOf(next.slug) + 1}`;
+		go.href = joinBase(base, questionPath({ section: sectionOf.get(next.slug)!, slug: next.slug }));
+	} else go.textContent = 'Study again';
+	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;
+	root.querySelector('[data-missed-count]')!.textContent = String(missed);
+	review.hidden = missed === 0;
+	root.querySelector<HTMLElement>('[data-welcome]')!.hidden = true;
+	root.querySelector<HTMLElement>('[data-progress]')!.hidden = false;
+}
