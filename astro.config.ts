@@ -26,6 +26,9 @@ export default defineConfig({
 		// keeps a page at three requests (HTML, the search control's script, the favicon).
 		inlineStylesheets: 'always',
 	},
+	// Scoped styles by a short class (.astro-xxxx) rather than a data-astro-cid-xxxx attribute on every
+	// element and in every selector: fewer bytes on each page, the same scoping.
+	scopedStyleStrategy: 'class',
 	devToolbar: { enabled: false },
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.

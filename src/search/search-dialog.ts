@@ -1,5 +1,8 @@
 // The search dialog's behaviour, loaded on first use: Pagefind's JS API, results as you type,
 // section filters with counts, the search kept in the page URL, and keyboard movement.
+// The dialog's inner parts are styled by a stylesheet of their own, fetched with this code: Astro would
+// otherwise put an imported stylesheet into every page.
+import dialogStyles from './search-dialog.css?url';
 import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
 import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
@@ -49,6 +52,7 @@ export class SearchDialog {
 	#shown = 0;
 	#run = 0;
 	#typed = false;
+	#styled: Promise<void>;
 	#options: SearchOptions;
 
 	constructor(dialog: HTMLDialogElement, options: SearchOptions) {
@@ -58,6 +62,12 @@ export class SearchDialog {
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
 		this.#list = dialog.querySelector<HTMLOListElement>('.results')!;
 		this.#more = dialog.querySelector<HTMLButtonElement>('.more')!;
+		this.#styled = new Promise((resolve) => {
+			const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStyles });
+			link.addEventListener('load', () => resolve());
+			link.addEventListener('error', () => resolve()); // unstyled still works
+			document.head.append(link);
+		});
 		this.#pagefind = this.#loadPagefind();
 		this.#sectionsLoaded = this.#loadSections();
 
@@ -106,7 +116,7 @@ export class SearchDialog {
 
 	/** Opens with the search in the URL, if any, and runs it. */
 	async show() {
-		await this.#sectionsLoaded.catch(() => undefined);
+		await Promise.all([this.#sectionsLoaded.catch(() => undefined), this.#styled]);
 		const known = this.#checkboxes.map((box) => box.value);
 		const state = readSearchState(new URLSearchParams(location.search), known);
 		if (state.query) this.#input.value = state.query;
