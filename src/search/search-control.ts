@@ -10,7 +10,7 @@ const isTypingIn = (target: EventTarget | null) =>
 /** The search control: opens the dialog, and loads the search code on first use only. */
 class SgSearch extends HTMLElement {
 	#dialog = this.querySelector('dialog')!;
-	#search?: Promise<{ show(): Promise<void>; reset(): void }>;
+	#search?: Promise<{ styled: Promise<void>; show(): Promise<void>; reset(): void }>;
 
 	connectedCallback() {
 		recordRead();
@@ -36,7 +36,6 @@ class SgSearch extends HTMLElement {
 	}
 
 	async open() {
-		if (!this.#dialog.open) this.#dialog.showModal();
 		this.#search ??= import('./search-dialog.ts').then(
 			({ SearchDialog }) =>
 				new SearchDialog(this.#dialog, {
@@ -47,7 +46,11 @@ class SgSearch extends HTMLElement {
 					dev: this.dataset['dev'] !== undefined,
 				}),
 		);
-		await (await this.#search).show();
+		const search = await this.#search;
+		// The dialog's styles come with its code: open it once they are in, so it never shows unstyled.
+		await search.styled;
+		if (!this.#dialog.open) this.#dialog.showModal();
+		await search.show();
 	}
 
 	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */

@@ -52,7 +52,8 @@ export class SearchDialog {
 	#shown = 0;
 	#run = 0;
 	#typed = false;
-	#styled: Promise<void>;
+	/** Resolves when the dialog's stylesheet has loaded (or failed: the dialog still works unstyled). */
+	readonly styled: Promise<void>;
 	#options: SearchOptions;
 
 	constructor(dialog: HTMLDialogElement, options: SearchOptions) {
@@ -62,7 +63,7 @@ export class SearchDialog {
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
 		this.#list = dialog.querySelector<HTMLOListElement>('.results')!;
 		this.#more = dialog.querySelector<HTMLButtonElement>('.more')!;
-		this.#styled = new Promise((resolve) => {
+		this.styled = new Promise((resolve) => {
 			const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStyles });
 			link.addEventListener('load', () => resolve());
 			link.addEventListener('error', () => resolve()); // unstyled still works
@@ -116,7 +117,7 @@ export class SearchDialog {
 
 	/** Opens with the search in the URL, if any, and runs it. */
 	async show() {
-		await Promise.all([this.#sectionsLoaded.catch(() => undefined), this.#styled]);
+		await this.#sectionsLoaded.catch(() => undefined);
 		const known = this.#checkboxes.map((box) => box.value);
 		const state = readSearchState(new URLSearchParams(location.search), known);
 		if (state.query) this.#input.value = state.query;

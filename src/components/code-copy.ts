@@ -1,0 +1,29 @@
+// sg-code-copy (CodeCopy.astro): a "Copy code" button on each code block. In the page's one script (Base.astro).
+class SgCodeCopy extends HTMLElement {
+	connectedCallback() {
+		for (const pre of this.querySelectorAll('pre')) {
+			const wrapper = document.createElement('div');
+			wrapper.className = 'code-block';
+			pre.before(wrapper);
+			wrapper.append(pre);
+
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.className = 'no-print';
+			button.textContent = 'Copy code';
+			button.addEventListener('click', async () => {
+				const code = pre.querySelector('code')?.textContent ?? pre.textContent ?? '';
+				try {
+					await navigator.clipboard.writeText(code);
+					button.textContent = 'Copied';
+				} catch {
+					button.textContent = 'Copy blocked';
+				}
+				setTimeout(() => (button.textContent = 'Copy code'), 2000);
+			});
+			wrapper.append(button);
+		}
+	}
+}
+
+customElements.define('sg-code-copy', SgCodeCopy);
