@@ -36,6 +36,7 @@ class SgSearch extends HTMLElement {
 	}
 
 	async open() {
+		if (!this.#dialog.open) this.#dialog.showModal();
 		this.#search ??= import('./search-dialog.ts').then(
 			({ SearchDialog }) =>
 				new SearchDialog(this.#dialog, {
@@ -47,9 +48,8 @@ class SgSearch extends HTMLElement {
 				}),
 		);
 		const search = await this.#search;
-		// The dialog's styles come with its code: open it once they are in, so it never shows unstyled.
+		// The results' styles come with the code; the dialog itself is open already (keys typed go in).
 		await search.styled;
-		if (!this.#dialog.open) this.#dialog.showModal();
 		await search.show();
 	}
 
