@@ -1,6 +1,7 @@
 // What the site's generated images show, as element trees for Satori (src/images/render.ts draws
 // them): a link preview card per page, and the site's icon. Pure data, so the layout is testable.
 import { toPlainText } from './inline.ts';
+import { sectionLabel } from './labels.ts';
 
 /** A Satori element: the shape of a React element, without React. */
 export interface CardNode {
@@ -101,7 +102,7 @@ export function questionCardText(
 	site: string,
 ): CardText {
 	return {
-		kicker: `Question ${question.number} · Section ${section.number}: ${section.title}`,
+		kicker: `Question ${question.number} · ${sectionLabel(section)}`,
 		title: toPlainText(question.title),
 		footer: site,
 	};

@@ -2,7 +2,7 @@
 // section filters with counts, the search kept in the page URL, and keyboard movement.
 import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
-/** Where things are, from the sg-search element's data attributes. */
+/** Where things are (src/lib/links.ts) and how to search, given by the sg-search element. */
 export interface SearchOptions {
 	/** URL of the Pagefind bundle folder, ending in "/". */
 	bundle: string;
