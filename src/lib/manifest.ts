@@ -1,6 +1,6 @@
 // The web app manifest and the icons it names, so the guide can be added to a phone's home screen.
 import { SITE_PATHS, iconPath, joinBase } from './links.ts';
-import { CARD_COLOURS } from './social-card.ts';
+import { lightColour } from '../styles/palette.ts';
 
 /** The PNG icons the build draws (src/pages/icons/), besides the SVG favicon. */
 export const SITE_ICONS = [
@@ -24,8 +24,8 @@ export function webManifest({ name, description, base }: { name: string; descrip
 		start_url: joinBase(base, SITE_PATHS.home),
 		scope: joinBase(base, SITE_PATHS.home),
 		display: 'standalone',
-		background_color: CARD_COLOURS.paper,
-		theme_color: CARD_COLOURS.accent,
+		background_color: lightColour('bg'),
+		theme_color: lightColour('accent'),
 		icons: [
 			{ src: joinBase(base, SITE_PATHS.favicon), type: 'image/svg+xml', sizes: 'any', purpose: 'any' },
 			...SITE_ICONS.filter((icon) => icon.name !== 'apple-touch-icon').map((icon) => ({
