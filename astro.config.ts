@@ -9,6 +9,7 @@ import { searchIndex } from './src/search/search-index.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
+import { palettePlugin } from './src/styles/palette.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 
 /** A CSP hash source for an inline script or style the site writes itself. */
@@ -60,7 +61,8 @@ export default defineConfig({
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
 	markdown: { processor: unified(markdownOptions), shikiConfig },
 	vite: {
-		plugins: [codeColors()],
+		// The colour custom properties of tokens.css, from src/styles/palette.ts.
+		plugins: [codeColors(), palettePlugin()],
 		build: {
 			rolldownOptions: {
 				// Astro marks every Markdown module with "use astro:head-inject" for its own head

@@ -14,7 +14,7 @@ import { applyGrade } from '../src/study/rules.ts';
 import { emptyProgress, PROGRESS_KEY, type Grade } from '../src/study/record.ts';
 import { RECENT_READS_KEY, RECENT_SEARCHES_KEY } from '../src/search/recent.ts';
 import { toPlainText } from '../src/lib/inline.ts';
-import { questionPath } from '../src/lib/urls.ts';
+import { questionPath } from '../src/lib/links.ts';
 import { createStaticServer } from './serve.ts';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } } });

@@ -2,6 +2,7 @@
 // source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
 import { renderMarkdown } from '../markdown/index.ts';
 import type { QuestionInfo, SectionGroup } from './guide.ts';
+import { SITE_ADDED_LABEL, siteAddedReason } from './labels.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
@@ -19,8 +20,7 @@ export interface GuideExport {
 }
 
 /** The sentence put under a question the site wrote itself, so the export never passes it off as the guide's. */
-export const SITE_ADDED_NOTE = (number: number) =>
-	`> **Added by this site:** the source guide has no question ${number}; this answer is the site's own.`;
+export const SITE_ADDED_NOTE = (number: number) => `> **${SITE_ADDED_LABEL}:** ${siteAddedReason(number)}`;
 
 const trimBlankLines = (markdown: string) => markdown.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 

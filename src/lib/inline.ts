@@ -2,7 +2,8 @@ import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/index.ts';
 
-const escapeHtml = (text: string) =>
+/** Text as HTML that shows it as it is. */
+export const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function phrasingOf(markdown: string): PhrasingContent[] {

@@ -1,6 +1,6 @@
 // The web app manifest and the icons it names, so the guide can be added to a phone's home screen.
-import { joinBase } from './urls.ts';
-import { CARD_COLOURS } from './social-card.ts';
+import { SITE_PATHS, iconPath, joinBase } from './links.ts';
+import { lightColour } from '../styles/palette.ts';
 
 /** The PNG icons the build draws (src/pages/icons/), besides the SVG favicon. */
 export const SITE_ICONS = [
@@ -14,8 +14,6 @@ export const SITE_ICONS = [
 
 export type SiteIcon = (typeof SITE_ICONS)[number];
 
-export const iconPath = (icon: Pick<SiteIcon, 'name'>) => `/icons/${icon.name}.png`;
-
 /** The manifest for a site served under `base` ("/" or "/guide/"). */
 export function webManifest({ name, description, base }: { name: string; description: string; base: string }) {
 	return {
@@ -23,13 +21,13 @@ export function webManifest({ name, description, base }: { name: string; descrip
 		short_name: 'Interview Guide',
 		description,
 		lang: 'en',
-		start_url: joinBase(base, '/'),
-		scope: joinBase(base, '/'),
+		start_url: joinBase(base, SITE_PATHS.home),
+		scope: joinBase(base, SITE_PATHS.home),
 		display: 'standalone',
-		background_color: CARD_COLOURS.paper,
-		theme_color: CARD_COLOURS.accent,
+		background_color: lightColour('bg'),
+		theme_color: lightColour('accent'),
 		icons: [
-			{ src: joinBase(base, '/favicon.svg'), type: 'image/svg+xml', sizes: 'any', purpose: 'any' },
+			{ src: joinBase(base, SITE_PATHS.favicon), type: 'image/svg+xml', sizes: 'any', purpose: 'any' },
 			...SITE_ICONS.filter((icon) => icon.name !== 'apple-touch-icon').map((icon) => ({
 				src: joinBase(base, iconPath(icon)),
 				type: 'image/png',

@@ -1,6 +1,6 @@
 // What the service worker (src/offline/sw.ts) keeps for offline reading, and how it names its cache.
 // Pure: the build decides the file list and version, the worker and the tests share these rules.
-import { servedPath } from './urls.ts';
+import { servedPath } from './links.ts';
 
 /** Every cache the worker makes starts with this; the part after it is the build's version. */
 export const CACHE_PREFIX = 'sg-offline-';

@@ -1,6 +1,8 @@
 // What the site's generated images show, as element trees for Satori (src/images/render.ts draws
 // them): a link preview card per page, and the site's icon. Pure data, so the layout is testable.
 import { toPlainText } from './inline.ts';
+import { sectionLabel } from './labels.ts';
+import { lightColour } from '../styles/palette.ts';
 
 /** A Satori element: the shape of a React element, without React. */
 export interface CardNode {
@@ -14,7 +16,13 @@ const el = (type: string, style: Record<string, string | number>, children?: Car
 });
 
 /** The card's colours: the site's light theme. */
-export const CARD_COLOURS = { paper: '#ffffff', ink: '#1f2328', muted: '#59636e', accent: '#0a58b8', soft: '#ddf4ff' };
+export const CARD_COLOURS = {
+	paper: lightColour('bg'),
+	ink: lightColour('text'),
+	muted: lightColour('muted'),
+	accent: lightColour('accent'),
+	soft: lightColour('accent-soft'),
+};
 
 /** Open Graph's recommended size, which chat apps and social sites crop least. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
@@ -101,7 +109,7 @@ export function questionCardText(
 	site: string,
 ): CardText {
 	return {
-		kicker: `Question ${question.number} · Section ${section.number}: ${section.title}`,
+		kicker: `Question ${question.number} · ${sectionLabel(section)}`,
 		title: toPlainText(question.title),
 		footer: site,
 	};

@@ -1,8 +1,13 @@
 // The header's search control (sg-search in Search.astro): opens the dialog, and loads the search
 // code on first use only. Also notes the question being read, which the dialog offers when it opens
 // empty. Bundled into the one script every page loads (Base.astro).
+import { pathWithBase } from '../lib/base.ts';
+import { SITE_PATHS } from '../lib/links.ts';
 import { load, parseReads, RECENT_READS_KEY, remember, sameRead, store } from './recent.ts';
+import { HIGHLIGHT_PARAM } from './rules.ts';
 import { hasSearchQuery, isSearchShortcut } from './search-keys.ts';
+
+const bundle = pathWithBase(SITE_PATHS.searchBundle);
 
 const isTypingIn = (target: EventTarget | null) =>
 	target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -32,7 +37,7 @@ class SgSearch extends HTMLElement {
 		// A search in the address (a shared link, a reload, Back from a result) reopens it.
 		if (hasSearchQuery(params)) this.open();
 		// Arriving from a result: mark the searched words.
-		if (params.has(this.dataset['highlightParam']!)) void this.#highlight();
+		if (params.has(HIGHLIGHT_PARAM)) void this.#highlight();
 	}
 
 	async open() {
@@ -40,11 +45,11 @@ class SgSearch extends HTMLElement {
 		this.#search ??= import('./search-dialog.ts').then(
 			({ SearchDialog }) =>
 				new SearchDialog(this.#dialog, {
-					bundle: this.dataset['bundle']!,
-					sections: this.dataset['sections']!,
-					base: this.dataset['base']!,
-					highlightParam: this.dataset['highlightParam']!,
-					dev: this.dataset['dev'] !== undefined,
+					bundle,
+					sections: pathWithBase(SITE_PATHS.searchSections),
+					base: pathWithBase(SITE_PATHS.home),
+					highlightParam: HIGHLIGHT_PARAM,
+					dev: import.meta.env.DEV,
 				}),
 		);
 		const search = await this.#search;
@@ -55,9 +60,9 @@ class SgSearch extends HTMLElement {
 
 	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */
 	async #highlight() {
-		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${this.dataset['bundle']}pagefind-highlight.js`);
+		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`);
 		new PagefindHighlight({
-			highlightParam: this.dataset['highlightParam'],
+			highlightParam: HIGHLIGHT_PARAM,
 			addStyles: false, // styled below, not by an injected <style>
 			markOptions: {
 				className: 'search-highlight',

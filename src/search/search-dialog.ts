@@ -6,7 +6,7 @@ import dialogStyles from './search-dialog.css?url';
 import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
 import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
-/** Where things are, from the sg-search element's data attributes. */
+/** Where things are (src/lib/links.ts) and how to search, given by the sg-search element. */
 export interface SearchOptions {
 	/** URL of the Pagefind bundle folder, ending in "/". */
 	bundle: string;

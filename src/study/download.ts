@@ -1,4 +1,6 @@
 // Offers files to download (browser only): the progress export, and values kept aside.
+import { pathWithBase } from '../lib/base.ts';
+import { SITE_PATHS } from '../lib/links.ts';
 import { exportProgress } from './rules.ts';
 import type { Progress } from './record.ts';
 
@@ -16,6 +18,6 @@ export function downloadText(text: string, name: string): void {
 
 /** Starts the download of `progress` as an export file whose `$schema` points at this site. */
 export function downloadProgress(progress: Progress): void {
-	const siteRoot = new URL(import.meta.env.BASE_URL, location.href).href;
+	const siteRoot = new URL(pathWithBase(SITE_PATHS.home), location.href).href;
 	downloadText(exportProgress(progress, new Date(), siteRoot), EXPORT_FILE);
 }

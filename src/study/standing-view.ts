@@ -2,7 +2,8 @@
 // so that a first visit loads none of the scheduler or the schema.
 import { nextStep, STANDINGS, summarizeStanding, describeStanding } from './standing.ts';
 import { readStoredProgress } from './study-store.ts';
-import { joinBase, questionPath } from '../lib/urls.ts';
+import { pathWithBase } from '../lib/base.ts';
+import { questionPath } from '../lib/links.ts';
 
 /** Sets a bar's segments to the counts (CSSOM, which the CSP allows, not style attributes). */
 function fillBar(bar: Element, counts: Record<string, number>) {
@@ -17,7 +18,6 @@ export function showStanding(root: HTMLElement) {
 	if (Object.keys(progress.cards).length === 0) return; // the welcome stays
 	const now = new Date();
 	const clock = { now, offset: -now.getTimezoneOffset() };
-	const base = root.dataset['base']!;
 	const cards = [...document.querySelectorAll<HTMLElement>('[data-slugs][data-section]')];
 	const sectionOf = new Map<string, string>();
 	const slugs: string[] = [];
@@ -43,7 +43,7 @@ export function showStanding(root: HTMLElement) {
 	else if (next.kind === 'new') {
 		// The guide's numbers run 1, 2, 3… in reading order (checked at build time).
 		go.textContent = `Continue with question ${slugs.indexOf(next.slug) + 1}`;
-		go.href = joinBase(base, questionPath({ section: sectionOf.get(next.slug)!, slug: next.slug }));
+		go.href = pathWithBase(questionPath({ section: sectionOf.get(next.slug)!, slug: next.slug }));
 	} else go.textContent = 'Study again';
 	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;
 	root.querySelector('[data-missed-count]')!.textContent = String(missed);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readContent } from '../helpers/content.ts';
 import { at } from '../helpers/site.ts';
 import { toPlainText } from '../../src/lib/inline.ts';
-import { questionPath, shortPath } from '../../src/lib/urls.ts';
+import { questionPath, shortPath } from '../../src/lib/links.ts';
 
 // The other browser tests block service workers (playwright.config.ts); these need it.
 test.use({ serviceWorkers: 'allow' });

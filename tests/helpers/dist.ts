@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { servedPath } from '../../src/lib/urls.ts';
+import { servedPath } from '../../src/lib/links.ts';
 import { DEFAULT_SITE_URL } from '../../src/site.config.ts';
 import { BASE } from './site.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { findEditorNotes } from '../../src/lib/editor-notes.ts';
-import { questionPath } from '../../src/lib/urls.ts';
+import { questionPath } from '../../src/lib/links.ts';
 import { readContent } from '../helpers/content.ts';
 import { distDir } from '../helpers/dist.ts';
 

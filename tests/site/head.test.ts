@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LAYER_ORDER_CSS } from '../../src/styles/layer-order.ts';
+import { lightColour, THEME_COLOURS } from '../../src/styles/palette.ts';
 import { distDir, readBuiltPages } from '../helpers/dist.ts';
 
 const pages = readBuiltPages().filter((page) => !page.path.startsWith('/q/'));
@@ -23,5 +24,18 @@ describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 		expect(`${scriptSrc} ${styleSrc}`).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
 		expect(policy).toContain("object-src 'none'");
 		expect(html).not.toMatch(/\sstyle="/);
+	});
+});
+
+describe('the built colours', () => {
+	const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+	test.each(Object.entries(THEME_COLOURS))('--sg-color-%s comes from src/styles/palette.ts', (name, [light, dark]) => {
+		// The minifier shortens #ffffff to #fff.
+		const short = (hex: string) => hex.replace(/^#(\w)\1(\w)\2(\w)\3$/, '#$1$2$3');
+		expect(html).toContain(`--sg-color-${name}:light-dark(${short(light)},${short(dark)})`);
+	});
+
+	test('theme-color is the light accent', () => {
+		expect(html).toContain(`<meta name="theme-color" content="${lightColour('accent')}">`);
 	});
 });

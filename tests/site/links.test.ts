@@ -1,7 +1,7 @@
 // Every internal link and #fragment of the built site resolves. A broken link on a question page
 // names the content file it comes from. scripts/test.ts runs this on the build under /guide/ too.
 import { describe, expect, test } from 'vitest';
-import { questionPath } from '../../src/lib/urls.ts';
+import { questionPath } from '../../src/lib/links.ts';
 import { readContent } from '../helpers/content.ts';
 import { findBrokenLinks, readBuiltPages } from '../helpers/dist.ts';
 import { href } from '../helpers/site.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { questionPath, sectionPath } from '../../src/lib/urls.ts';
+import { questionPath, sectionPath } from '../../src/lib/links.ts';
 import { readContent } from '../helpers/content.ts';
 import { distDir, readBuiltPages } from '../helpers/dist.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { renderPng, renderSvg } from '../../src/images/render.ts';
 import { SITE_ICONS, webManifest } from '../../src/lib/manifest.ts';
 import { cardAlt, questionCardText, sectionCardText, siteIcon, socialCard, titleSize } from '../../src/lib/social-card.ts';
-import { socialImagePath } from '../../src/lib/urls.ts';
+import { socialImagePath } from '../../src/lib/links.ts';
 
 const section = { number: 1, title: 'Python Fundamentals', first: 1, last: 10 };
 

@@ -2,11 +2,8 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { renderPng } from '../../images/render.ts';
 import { getGuide } from '../../data/content.ts';
 import { CARD_SIZE, questionCardText, sectionCardText, socialCard } from '../../lib/social-card.ts';
-import { questionPath, sectionPath, socialImagePath } from '../../lib/urls.ts';
+import { SITE_PATHS, questionPath, sectionPath, socialImageName } from '../../lib/links.ts';
 import { siteConfig } from '../../site.config.ts';
-
-/** The `card` parameter of the image at socialImagePath(pagePath): its path without /og/ and .png. */
-const cardParam = (pagePath: string) => socialImagePath(pagePath).slice('/og/'.length, -'.png'.length);
 
 // One link preview image per question and section, and one for the site, drawn at build time.
 export const getStaticPaths = (async () => {
@@ -15,7 +12,7 @@ export const getStaticPaths = (async () => {
 	const byId = new Map(sections.map((section) => [section.id, section]));
 	return [
 		{
-			params: { card: cardParam('/') },
+			params: { card: socialImageName(SITE_PATHS.home) },
 			props: {
 				source: 'src/site.config.ts',
 				text: {
@@ -26,11 +23,11 @@ export const getStaticPaths = (async () => {
 			},
 		},
 		...sections.map((section) => ({
-			params: { card: cardParam(sectionPath(section)) },
+			params: { card: socialImageName(sectionPath(section)) },
 			props: { source: 'content/sections.yaml', text: sectionCardText(section, site) },
 		})),
 		...questions.map((question) => ({
-			params: { card: cardParam(questionPath(question)) },
+			params: { card: socialImageName(questionPath(question)) },
 			props: {
 				source: question.file,
 				text: questionCardText(question, byId.get(question.section)!, site),
