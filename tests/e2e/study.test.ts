@@ -47,8 +47,10 @@ test.describe('a study session', () => {
 		await page.goto(at('/sql-databases/'));
 		await expect(page.getByText('Your progress: 1 of 10 seen, 0 due now, 1 last graded Again or Hard.')).toBeVisible();
 		await expect(page.getByRole('main').getByRole('link', { name: /^51\. .*Hard$/ })).toBeVisible();
+		// The home page: the whole guide's standing, and the section's card.
 		await page.goto(at('/'));
-		await expect(page.getByText('Your progress: 1 of 10 seen, 0 due now, 1 last graded Again or Hard.')).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Your standing: 0 known, 1 learning, 0 due, 99 new' })).toBeVisible();
+		await expect(page.getByRole('listitem').filter({ hasText: 'SQL & Databases' }).getByText('0 of 10 known · 0 due')).toBeVisible();
 	});
 
 	test('review runs only the questions graded Hard or Again', async ({ page }) => {
