@@ -95,6 +95,7 @@ export class SgStudy extends HTMLElement {
 		});
 		this.#setUpSettings();
 		this.#setUpReset();
+		this.#setUpMenu();
 		this.#q('[data-prev]').addEventListener('click', () => this.#move(-1));
 		this.#q('[data-next]').addEventListener('click', () => this.#move(1));
 		document.addEventListener('keydown', (event) => this.#onKey(event));
@@ -147,6 +148,19 @@ export class SgStudy extends HTMLElement {
 			interview.value = '';
 			apply({ interview: null });
 			interview.focus();
+		});
+	}
+
+	/** "More" closes as a menu does: on Escape (focus back on its button) and on a click elsewhere. */
+	#setUpMenu() {
+		const more = this.#q<HTMLDetailsElement>('details.more');
+		more.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape' || !more.open) return;
+			more.open = false;
+			more.querySelector<HTMLElement>('summary')!.focus();
+		});
+		document.addEventListener('click', (event) => {
+			if (more.open && event.target instanceof Node && !more.contains(event.target)) more.open = false;
 		});
 	}
 

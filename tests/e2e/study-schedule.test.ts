@@ -272,3 +272,19 @@ test.describe('the progress picture', () => {
 		await expect(page.locator('sg-progress-picture')).toHaveCount(0);
 	});
 });
+
+test.describe('the More menu', () => {
+	test('closes on Escape, giving the focus back to its button, and on a click elsewhere', async ({ page }) => {
+		await page.goto(SECTION);
+		const more = page.getByText('More', { exact: true });
+		await more.click();
+		await expect(page.getByLabel('New questions a day')).toBeVisible();
+		await page.getByLabel('New questions a day').focus();
+		await page.keyboard.press('Escape');
+		await expect(page.getByLabel('New questions a day')).toBeHidden();
+		await expect(more).toBeFocused();
+		await more.click();
+		await heading(page).click();
+		await expect(page.getByLabel('New questions a day')).toBeHidden();
+	});
+});
