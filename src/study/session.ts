@@ -122,11 +122,14 @@ export class SgStudy extends HTMLElement {
 			if (this.#mode === 'due') this.#build();
 			else this.#render();
 		};
-		const commitLimit = () => {
+		const commitLimit = (): boolean => {
 			const n = limit.valueAsNumber;
-			if (n === this.#settings.newPerDay) return;
-			if (Number.isInteger(n) && n >= 0 && n <= Number(limit.max)) apply({ newPerDay: n });
-			else limit.value = String(this.#settings.newPerDay);
+			const valid = Number.isInteger(n) && n >= 0 && n <= Number(limit.max);
+			// A value that is not a limit is said so on the field, and the limit in use stays.
+			limit.setCustomValidity(valid ? '' : `Enter a whole number from 0 to ${limit.max}; the limit stays ${this.#settings.newPerDay}.`);
+			if (!valid) limit.reportValidity();
+			else if (n !== this.#settings.newPerDay) apply({ newPerDay: n });
+			return valid;
 		};
 		const commitInterview = () => {
 			if ((interview.value || null) !== this.#settings.interview) apply({ interview: interview.value || null });
@@ -138,7 +141,7 @@ export class SgStudy extends HTMLElement {
 			field.addEventListener('keydown', (event) => {
 				if (event.key !== 'Enter') return;
 				event.preventDefault();
-				commitLimit();
+				if (!commitLimit()) return;
 				commitInterview();
 				this.#q<HTMLDetailsElement>('details.more').open = false;
 				this.#focusCard();

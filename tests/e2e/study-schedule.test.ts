@@ -70,6 +70,14 @@ test.describe('the due queue', () => {
 		await expect(position(page)).toHaveText('1 of 2 due now');
 		await page.reload();
 		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
+		// A value that is no limit is refused on the field, and the limit stays.
+		await page.getByText('More', { exact: true }).click();
+		await page.getByLabel('New questions a day').fill('500');
+		await page.getByLabel('New questions a day').press('Enter');
+		expect(await page.getByLabel('New questions a day').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(
+			'Enter a whole number from 0 to 100; the limit stays 5.',
+		);
+		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
 	});
 
 	test('an interview date gives a plan that sees every question before the day', async ({ page }) => {
