@@ -4,11 +4,11 @@ import { migrateV1, readV1, type ProgressV1 } from './migrate.ts';
 import {
 	cardSchema,
 	describeIssue,
-	reviewSchema,
 	emptyProgress,
 	exportSchema,
 	PROGRESS_KEY,
 	progressSchema,
+	reviewSchema,
 	SCHEMA_PATH,
 	VERSION,
 	type CardState,
@@ -16,11 +16,9 @@ import {
 	type Progress,
 	type Review,
 } from './record.ts';
+import { schedule } from './schedule.ts';
 
 export { emptyProgress, PROGRESS_KEY, type Progress } from './record.ts';
-/** The version this page reads and writes; a higher one comes from a newer site and is never overwritten here. */
-export const PROGRESS_VERSION = VERSION;
-import { schedule } from './schedule.ts';
 
 /** Progress with `slug` graded `grade` at `at`: its FSRS state moved on and the grade logged. */
 export function applyGrade(progress: Progress, slug: string, grade: Grade, at: Date): Progress {

@@ -95,6 +95,7 @@ export class SgStudy extends HTMLElement {
 		});
 		this.#setUpSettings();
 		this.#setUpReset();
+		this.#setUpMenu();
 		this.#q('[data-prev]').addEventListener('click', () => this.#move(-1));
 		this.#q('[data-next]').addEventListener('click', () => this.#move(1));
 		document.addEventListener('keydown', (event) => this.#onKey(event));
@@ -124,11 +125,14 @@ export class SgStudy extends HTMLElement {
 			if (this.#mode === 'due') this.#build();
 			else this.#render();
 		};
-		const commitLimit = () => {
+		const commitLimit = (): boolean => {
 			const n = limit.valueAsNumber;
-			if (n === this.#settings.newPerDay) return;
-			if (Number.isInteger(n) && n >= 0 && n <= Number(limit.max)) apply({ newPerDay: n });
-			else limit.value = String(this.#settings.newPerDay);
+			const valid = Number.isInteger(n) && n >= 0 && n <= Number(limit.max);
+			// A value that is not a limit is said so on the field, and the limit in use stays.
+			limit.setCustomValidity(valid ? '' : `Enter a whole number from 0 to ${limit.max}; the limit stays ${this.#settings.newPerDay}.`);
+			if (!valid) limit.reportValidity();
+			else if (n !== this.#settings.newPerDay) apply({ newPerDay: n });
+			return valid;
 		};
 		const commitInterview = () => {
 			if ((interview.value || null) !== this.#settings.interview) apply({ interview: interview.value || null });
@@ -140,7 +144,7 @@ export class SgStudy extends HTMLElement {
 			field.addEventListener('keydown', (event) => {
 				if (event.key !== 'Enter') return;
 				event.preventDefault();
-				commitLimit();
+				if (!commitLimit()) return;
 				commitInterview();
 				this.#q<HTMLDetailsElement>('details.more').open = false;
 				this.#focusCard();
@@ -150,6 +154,19 @@ export class SgStudy extends HTMLElement {
 			interview.value = '';
 			apply({ interview: null });
 			interview.focus();
+		});
+	}
+
+	/** "More" closes as a menu does: on Escape (focus back on its button) and on a click elsewhere. */
+	#setUpMenu() {
+		const more = this.#q<HTMLDetailsElement>('details.more');
+		more.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape' || !more.open) return;
+			more.open = false;
+			more.querySelector<HTMLElement>('summary')!.focus();
+		});
+		document.addEventListener('click', (event) => {
+			if (more.open && event.target instanceof Node && !more.contains(event.target)) more.open = false;
 		});
 	}
 

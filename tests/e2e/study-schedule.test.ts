@@ -70,6 +70,14 @@ test.describe('the due queue', () => {
 		await expect(position(page)).toHaveText('1 of 2 due now');
 		await page.reload();
 		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
+		// A value that is no limit is refused on the field, and the limit stays.
+		await page.getByText('More', { exact: true }).click();
+		await page.getByLabel('New questions a day').fill('500');
+		await page.getByLabel('New questions a day').press('Enter');
+		expect(await page.getByLabel('New questions a day').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(
+			'Enter a whole number from 0 to 100; the limit stays 5.',
+		);
+		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
 	});
 
 	test('an interview date gives a plan that sees every question before the day', async ({ page }) => {
@@ -270,5 +278,21 @@ test.describe('the progress picture', () => {
 	test('is on /study/ only', async ({ page }) => {
 		await page.goto(SECTION);
 		await expect(page.locator('sg-progress-picture')).toHaveCount(0);
+	});
+});
+
+test.describe('the More menu', () => {
+	test('closes on Escape, giving the focus back to its button, and on a click elsewhere', async ({ page }) => {
+		await page.goto(SECTION);
+		const more = page.getByText('More', { exact: true });
+		await more.click();
+		await expect(page.getByLabel('New questions a day')).toBeVisible();
+		await page.getByLabel('New questions a day').focus();
+		await page.keyboard.press('Escape');
+		await expect(page.getByLabel('New questions a day')).toBeHidden();
+		await expect(more).toBeFocused();
+		await more.click();
+		await heading(page).click();
+		await expect(page.getByLabel('New questions a day')).toBeHidden();
 	});
 });

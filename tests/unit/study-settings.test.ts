@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { readSettings, saveSettings } from '../../src/study/settings.ts';
+
+/** A localStorage holding `items`; `blocked` makes every access throw as a blocked storage does. */
+function storage(items: Record<string, string>, blocked = false) {
+	const check = () => {
+		if (blocked) throw new DOMException('blocked', 'SecurityError');
+	};
+	return {
+		getItem: (key: string) => (check(), items[key] ?? null),
+		setItem: (key: string, value: string) => (check(), (items[key] = value)),
+	};
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('readSettings', () => {
+	test('reads the stored limit and interview date', () => {
+		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"newPerDay":4,"interview":"2026-12-10"}' }));
+		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10' });
+	});
+
+	test.each([
+		['nothing stored', {}],
+		['a value that is not JSON', { 'sg-study-settings': '{' }],
+		['a limit out of range and a date that is not one', { 'sg-study-settings': '{"newPerDay":500,"interview":"soon"}' }],
+		['a fractional limit', { 'sg-study-settings': '{"newPerDay":2.5}' }],
+	])('falls back to 10 a day and no date for %s', (_, items) => {
+		vi.stubGlobal('localStorage', storage(items));
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null });
+	});
+});
+
+describe('saveSettings', () => {
+	test('keeps the settings, or says it could not', () => {
+		const items: Record<string, string> = {};
+		vi.stubGlobal('localStorage', storage(items));
+		expect(saveSettings({ newPerDay: 3, interview: null })).toBe(true);
+		expect(readSettings()).toEqual({ newPerDay: 3, interview: null });
+		vi.stubGlobal('localStorage', storage({}, true));
+		expect(saveSettings({ newPerDay: 3, interview: null })).toBe(false);
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null });
+	});
+});
