@@ -1,13 +1,10 @@
 // The header's search control (sg-search in Search.astro): opens the dialog, and loads the search
 // code on first use only. Also notes the question being read, which the dialog offers when it opens
-// empty. Bundled into the one script every page loads (Base.astro).
-import { pathWithBase } from '../lib/base.ts';
-import { SITE_PATHS } from '../lib/links.ts';
+// empty. Bundled into the one script every page loads (Base.astro); its addresses come from data
+// attributes made at build time, so that this script shares no chunk (one more request) with others.
 import { load, parseReads, RECENT_READS_KEY, remember, sameRead, store } from './recent.ts';
 import { HIGHLIGHT_PARAM } from './rules.ts';
 import { hasSearchQuery, isSearchShortcut } from './search-keys.ts';
-
-const bundle = pathWithBase(SITE_PATHS.searchBundle);
 
 const isTypingIn = (target: EventTarget | null) =>
 	target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -45,9 +42,9 @@ class SgSearch extends HTMLElement {
 		this.#search ??= import('./search-dialog.ts').then(
 			({ SearchDialog }) =>
 				new SearchDialog(this.#dialog, {
-					bundle,
-					sections: pathWithBase(SITE_PATHS.searchSections),
-					base: pathWithBase(SITE_PATHS.home),
+					bundle: this.dataset['bundle']!,
+					sections: this.dataset['sections']!,
+					base: this.dataset['home']!,
 					highlightParam: HIGHLIGHT_PARAM,
 					dev: import.meta.env.DEV,
 				}),
@@ -60,7 +57,7 @@ class SgSearch extends HTMLElement {
 
 	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */
 	async #highlight() {
-		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`);
+		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${this.dataset['bundle']}pagefind-highlight.js`);
 		new PagefindHighlight({
 			highlightParam: HIGHLIGHT_PARAM,
 			addStyles: false, // styled below, not by an injected <style>
