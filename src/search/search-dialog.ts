@@ -1,6 +1,6 @@
 // The search dialog's behaviour, loaded on first use: Pagefind's JS API, results as you type,
 // section filters with counts, the search kept in the page URL, and keyboard movement.
-import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
+import { describePart, MAX_RETRY_WORDS, pickBestPart, readSearchState, searchWithRetries, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
 /** Where things are, from the sg-search element's data attributes. */
 export interface SearchOptions {
@@ -35,6 +35,9 @@ interface PagefindResult {
 
 const PAGE_SIZE = 10;
 
+/** How long a search may run before "Searching…" is shown: a warm search takes a few ms, so most never say it. */
+const SEARCHING_DELAY_MS = 150;
+
 export class SearchDialog {
 	#dialog: HTMLDialogElement;
 	#input: HTMLInputElement;
@@ -47,6 +50,7 @@ export class SearchDialog {
 	#results: PagefindSearch['results'] = [];
 	#shown = 0;
 	#run = 0;
+	#searching: ReturnType<typeof setTimeout> | undefined;
 	#options: SearchOptions;
 
 	constructor(dialog: HTMLDialogElement, options: SearchOptions) {
@@ -125,35 +129,31 @@ export class SearchDialog {
 		const state = this.#state();
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), state));
 		if (!state.query) {
+			clearTimeout(this.#searching);
 			this.#render([], state);
 			return;
 		}
+		clearTimeout(this.#searching);
+		this.#searching = setTimeout(() => {
+			if (run === this.#run) this.#summary.textContent = 'Searching…';
+		}, SEARCHING_DELAY_MS);
 		let pagefind: Pagefind;
 		try {
 			pagefind = await this.#pagefind;
 		} catch {
+			clearTimeout(this.#searching);
 			this.#summary.textContent = this.#options.dev
 				? 'Search works on the built site only: run npm start.'
 				: 'Search could not be loaded. Check your connection and try again.';
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-		let search = await pagefind.search(state.query, { filters });
-		// Pagefind wants every word: when no question has them all, try leaving one out and keep the
-		// first that finds something, saying which word was left out.
-		let dropped: string | undefined;
-		if (search.results.length === 0) {
-			for (const candidate of queriesWithoutOneWord(state.query)) {
-				const retry = await pagefind.search(candidate.query, { filters });
-				if (retry.results.length > 0) {
-					search = retry;
-					dropped = candidate.dropped;
-					break;
-				}
-			}
-		}
-		if (run !== this.#run) return; // a newer search has started
-		this.#render(search.results, state, search.totalFilters?.['section'], dropped);
+		// Pagefind wants every word: when no question has them all, a short query is tried without
+		// each word in turn (see searchWithRetries). A newer keystroke stops this run.
+		const outcome = await searchWithRetries(state.query, (query) => pagefind.search(query, { filters }), () => run !== this.#run);
+		if (!outcome) return; // a newer search has started
+		clearTimeout(this.#searching);
+		this.#render(outcome.found.results, state, outcome.found.totalFilters?.['section'], outcome.dropped);
 	}
 
 	#render(results: PagefindSearch['results'], state: SearchState, counts?: Record<string, number>, dropped?: string) {
@@ -165,11 +165,14 @@ export class SearchDialog {
 			count.textContent = counts && state.query ? String(counts[box.value] ?? 0) : '';
 		}
 		const where = state.sections.length > 0 ? ' in the chosen sections' : '';
+		const words = state.query.split(/\s+/).length;
 		const without = dropped ? ` (no question has every word, so “${dropped}” was left out)` : '';
 		this.#summary.textContent = !state.query
 			? ''
 			: results.length === 0
-				? `No question matches “${state.query}”${where}. Try fewer or other words.`
+				? words > MAX_RETRY_WORDS
+					? `No question has all ${words} words of this search${where}. Try fewer or other words.`
+					: `No question matches “${state.query}”${where}. Try fewer or other words.`
 				: `${results.length} ${results.length === 1 ? 'question matches' : 'questions match'} “${state.query}”${where}${without}.`;
 		void this.#renderMore(false);
 	}
