@@ -306,7 +306,7 @@ async function measureSearch(browser: Browser, url: string) {
 			input.value = Array.from({ length: words }, (_, i) => `zorblax${i}`).join(' ');
 			input.dispatchEvent(new Event('input', { bubbles: true }));
 			await new Promise<void>((resolve) => {
-				const poll = () => (summary.textContent?.startsWith('No question') ? resolve() : requestAnimationFrame(poll));
+				const poll = () => (summary.textContent?.startsWith(`No question has all ${words} words`) ? resolve() : requestAnimationFrame(poll));
 				poll();
 			});
 			return performance.now() - start;

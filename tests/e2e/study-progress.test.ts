@@ -50,7 +50,7 @@ test.describe('stored progress that cannot be read in full', () => {
 	test('keeps the valid entries, backs the value up, tells the reader once and offers it for download', async ({ page }, testInfo) => {
 		await openWithStored(page, text);
 		await expect(summary(page)).toHaveText('1 known, 1 partly, 0 to review, 8 not graded yet.');
-		await expect(page.getByText('Part of your saved progress could not be read ("Create-Index-SQL" is not a question id.)')).toBeVisible();
+		await expect(page.getByText('Part of your saved progress could not be read ("Create-Index-SQL" is not a question id). Every grade that could be read is kept')).toBeVisible();
 		// The unreadable value downloads as it was stored.
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Download the unreadable part' }).click();
