@@ -124,7 +124,8 @@ export async function runImport(
 		}
 		const guide = parseGuide(decodeGuide(bytes, guideArg), guideArg);
 		const plan = planContent(guide, await readExisting(out), { prune: values.prune === true });
-		const shownOut = relative(cwd, out) || '.';
+		const fromCwd = relative(cwd, out);
+		const shownOut = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? out : fromCwd || '.';
 		const { lines, summary } = await describePlan(out, plan);
 		for (const line of lines) log(line);
 		const count = guide.sections.reduce((sum, s) => sum + s.questions.length, 0);
