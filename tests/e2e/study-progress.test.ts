@@ -246,6 +246,15 @@ test.describe('importing', () => {
 		await expect(summary(page)).toHaveText('2 known, 0 partly, 1 to review, 97 not graded yet.');
 	});
 
+	test('a file with a bad entry among good ones imports the good ones and names the bad one', async ({ page }, testInfo) => {
+		const file = testInfo.outputPath('bad-entry.json');
+		writeFileSync(file, progressFile({ 'optimize-slow-queries': { grade: 'known', at: T1 }, 'handle-deadlocks-sql': { grade: 'great', at: T1 } }));
+		await page.getByLabel('Import progress from a file').setInputFiles(file);
+		await expect(page.getByText('Importing this file adds 1, updates 0, keeps 3. 1 entry could not be read and will be skipped: Question "handle-deadlocks-sql" has no valid grade (known, partly or unknown).')).toBeVisible();
+		await page.getByRole('button', { name: 'Merge into my progress' }).click();
+		expect(await storedSlugs(page)).toEqual(['create-index-sql', 'difference-inner-join-left-join', 'normalization-databases', 'optimize-slow-queries']);
+	});
+
 	test('an absurdly large file is refused with a message', async ({ page }, testInfo) => {
 		const questions: Record<string, { grade: string; at: string }> = {};
 		for (let i = 0; i < 70_000; i++) questions[`fake-question-${i}`] = { grade: 'known', at: T1 };
