@@ -1,9 +1,14 @@
 import { stringify } from 'yaml';
 import { slugifyQuestion } from '../lib/slugs.ts';
 import type { Origin } from '../lib/schema.ts';
-import type { Guide } from './parse-guide.ts';
+import { GuideError, type Guide } from './parse-guide.ts';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/index.ts';
+
+/** A problem with the content folder, reported as one line naming the file, without a stack trace. */
+export class ImportError extends Error {
+	override name = 'ImportError';
+}
 
 /** What the importer needs to know of a question file already in the output folder. */
 export interface ExistingQuestion {
@@ -12,6 +17,8 @@ export interface ExistingQuestion {
 	number: number;
 	slug: string;
 	origin: Origin;
+	/** The section id its frontmatter names. */
+	section?: string;
 	/** The entry's editor's notes, as Markdown (`:::editor-note[…]` … `:::`): the site's, kept on re-import. */
 	editorNotes?: string[];
 }
@@ -27,6 +34,16 @@ export interface ExistingContent {
 export interface ContentPlan {
 	write: Map<string, string>;
 	remove: string[];
+	/** Files the guide no longer accounts for, kept because they hold the site's work (see `prune`). */
+	keep: { path: string; reason: string }[];
+}
+
+export interface PlanOptions {
+	/**
+	 * Also remove files that hold editor's notes or were added by the site when the new guide no
+	 * longer has their question or section (`--prune`). Without it they are kept and listed.
+	 */
+	prune?: boolean;
 }
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
@@ -41,8 +58,14 @@ function markdownFile(frontmatter: Record<string, unknown>, body: string): strin
  * already imported are kept (a question's URL never changes on re-import), and so are their editor's
  * notes; entries the site added are left alone, and guide entries that no longer exist are removed.
  */
-export function planContent(guide: Guide, existing: ExistingContent): ContentPlan {
+export function planContent(guide: Guide, existing: ExistingContent, { prune = false }: PlanOptions = {}): ContentPlan {
 	const write = new Map<string, string>();
+	const slugOwners = new Map<string, string>();
+	for (const question of existing.questions) {
+		const owner = slugOwners.get(question.slug);
+		if (owner) throw new ImportError(`${question.path}: slug "${question.slug}" is already the slug of ${owner}`);
+		slugOwners.set(question.slug, question.path);
+	}
 	const keptSlugs = new Map(
 		existing.questions.filter((q) => q.origin === 'guide').map((q) => [q.number, q.slug]),
 	);
@@ -50,7 +73,7 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 		existing.questions.filter((q) => q.origin === 'guide' && q.editorNotes?.length).map((q) => [q.number, q.editorNotes!]),
 	);
 	const siteAdded = new Map(existing.questions.filter((q) => q.origin === 'site').map((q) => [q.number, q]));
-	const usedSlugs = new Set(existing.questions.filter((q) => q.origin === 'site').map((q) => q.slug));
+	const usedSlugs = new Map(existing.questions.filter((q) => q.origin === 'site').map((q) => [q.slug, q.path]));
 
 	const sections = guide.sections.map((section) => ({
 		id: section.slug,
@@ -73,13 +96,16 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 		for (const question of section.questions) {
 			const clash = siteAdded.get(question.number);
 			if (clash) {
-				throw new Error(
+				throw new ImportError(
 					`the guide now has question ${question.number}, which the site added in ${clash.path}: delete that file and import again`,
 				);
 			}
-			let slug = keptSlugs.get(question.number) ?? slugifyQuestion(toString(parseMarkdown(question.title, 'commonmark')));
-			if (usedSlugs.has(slug)) slug = `${slug}-${question.number}`;
-			usedSlugs.add(slug);
+			const slug = keptSlugs.get(question.number) ?? slugifyQuestion(toString(parseMarkdown(question.title, 'commonmark')));
+			if (!slug) throw new GuideError(guide.file, question.line, `question ${question.number}'s title has no letters or digits to give it a slug`);
+			// Two questions on one URL would make one of them unreachable: the title (or the kept slug) must change.
+			const owner = usedSlugs.get(slug);
+			if (owner) throw new GuideError(guide.file, question.line, `question ${question.number}'s slug "${slug}" is already ${owner}'s: reword one of the titles`);
+			usedSlugs.set(slug, `question ${question.number} (line ${question.line})`);
 			const notes = keptNotes.get(question.number) ?? [];
 			const frontmatter = {
 				number: question.number,
@@ -99,8 +125,26 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 		write.set(`pages/${page.slug}.md`, markdownFile({ title: page.title }, page.body));
 	}
 
-	const remove = existing.questions
-		.filter((q) => q.origin === 'guide' && !write.has(q.path))
-		.map((q) => q.path);
-	return { write, remove };
+	// A file the new guide no longer accounts for is removed, unless that would lose the site's work:
+	// its editor's notes (carried over only when the guide still has its number) or an entry the site
+	// wrote whose section is gone. Those go only with `prune`.
+	const numbers = new Set(guide.sections.flatMap((section) => section.questions.map((question) => question.number)));
+	const sectionIds = new Set(guide.sections.map((section) => section.slug));
+	const remove: string[] = [];
+	const keep: ContentPlan['keep'] = [];
+	for (const question of existing.questions) {
+		if (write.has(question.path)) continue;
+		const notes = question.editorNotes?.length ?? 0;
+		let reason: string | undefined;
+		if (question.origin === 'site') {
+			const section = question.section ?? question.path.split('/')[1]?.replace(/^\d+-/, '');
+			if (section && sectionIds.has(section)) continue;
+			reason = `added by the site, and the guide no longer has its section "${section}"`;
+		} else if (notes > 0 && !numbers.has(question.number)) {
+			reason = `holds ${notes === 1 ? '1 editor’s note' : `${notes} editor’s notes`}, and the guide no longer has question ${question.number}`;
+		}
+		if (reason && !prune) keep.push({ path: question.path, reason });
+		else remove.push(question.path);
+	}
+	return { write, remove, keep };
 }

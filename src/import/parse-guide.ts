@@ -36,6 +36,8 @@ export interface GuidePage {
 }
 
 export interface Guide {
+	/** The guide's file name as given, for messages. */
+	file: string;
 	sections: GuideSection[];
 	pages: GuidePage[];
 }
@@ -56,11 +58,62 @@ const SECTION_HEADING = /^Section\s+(\d+):\s*Questions\s+(\d+)\s*[–—-]\s*(\d
 const QUESTION_NUMBER = /^(\d+)\.\s+(\S[\s\S]*)$/;
 
 /**
+ * Decodes a guide's bytes as UTF-8, strictly: a byte that is not UTF-8 (a Latin-1 file, say) is
+ * refused with its line instead of becoming a replacement character in the content.
+ */
+export function decodeGuide(bytes: Uint8Array, file: string): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		// The longest prefix that decodes (a sequence cut at the end waits for more): the bad byte follows it.
+		let good = 0;
+		let bad = bytes.length;
+		while (good < bad - 1) {
+			const middle = Math.floor((good + bad) / 2);
+			try {
+				new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+				good = middle;
+			} catch {
+				bad = middle;
+			}
+		}
+		// When that prefix ends in the start of a sequence that never completes, the fault is its first byte.
+		let start = good;
+		let complete = true;
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, good));
+		} catch {
+			complete = false;
+		}
+		for (let back = 1; !complete && back <= 3 && good - back >= 0; back++) {
+			const byte = bytes[good - back]!;
+			if (byte < 0x80) break;
+			if (byte >= 0xc0) {
+				start = good - back;
+				break;
+			}
+		}
+		const line = bytes.subarray(0, start).filter((byte) => byte === 0x0a).length + 1;
+		throw new GuideError(file, line, `byte 0x${bytes[start]!.toString(16)} is not UTF-8: save the guide as UTF-8 and import again`);
+	}
+}
+
+/** A number from the guide, refused unless it is a whole number from 1 up that JavaScript holds exactly. */
+function count(text: string, what: string, fail: (message: string) => never): number {
+	const value = Number(text);
+	if (!Number.isSafeInteger(value) || value < 1) fail(`${what} ${text} is not a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
+	return value;
+}
+
+/**
  * Parses a guide in the interview-guide format (level-2 section headings, level-3 numbered
  * question headings, `---` between questions) into sections, questions and extra pages.
  * Throws a GuideError naming the line for anything it cannot place.
  */
-export function parseGuide(source: string, file = 'guide.md'): Guide {
+export function parseGuide(text: string, file = 'guide.md'): Guide {
+	// A byte-order mark and Windows or old-Mac line endings would otherwise shift the first heading
+	// and end up in the answers, mixed with the "\n" the importer writes.
+	const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const tree = parseMarkdown(source, 'gfm');
 	const fail = (line: number, message: string): never => {
 		throw new GuideError(file, line, message);
@@ -95,7 +148,11 @@ export function parseGuide(source: string, file = 'guide.md'): Guide {
 	const closePage = () => {
 		if (!page) return;
 		if (page.nodes.length === 0) fail(page.line, `"${page.title}" has no text`);
-		pages.push({ title: page.title, slug: slugify(page.title), body: slice(page.nodes), line: page.line });
+		const slug = slugify(page.title);
+		if (!slug) fail(page.line, `the page title "${page.title}" has no letters or digits to name its file`);
+		const twin = pages.find((other) => other.slug === slug);
+		if (twin) fail(page.line, `the page "${page.title}" would be written to the same file as "${twin.title}" (line ${twin.line}): pages/${slug}.md`);
+		pages.push({ title: page.title, slug, body: slice(page.nodes), line: page.line });
 		page = undefined;
 	};
 
@@ -108,14 +165,17 @@ export function parseGuide(source: string, file = 'guide.md'): Guide {
 			const match = SECTION_HEADING.exec(text);
 			if (match) {
 				const [, number, first, last, title] = match;
+				const line = lineOf(node);
+				const failHere = (message: string) => fail(line, message);
 				section = {
-					number: Number(number),
+					number: count(number!, 'the section number', failHere),
 					title: title!.trim(),
 					slug: slugify(title!),
-					range: [Number(first), Number(last)],
-					line: lineOf(node),
+					range: [count(first!, 'the first question number', failHere), count(last!, 'the last question number', failHere)],
+					line,
 					questions: [],
 				};
+				checkSection(section, sections, failHere);
 				sections.push(section);
 			} else {
 				section = undefined;
@@ -128,7 +188,7 @@ export function parseGuide(source: string, file = 'guide.md'): Guide {
 			const title = inlineSource(node, source);
 			const match = QUESTION_NUMBER.exec(title);
 			if (!match) fail(line, `a question heading must start with its number, as "### **7. …**"`);
-			const number = Number(match![1]);
+			const number = count(match![1]!, 'the question number', (message) => fail(line, message));
 			const earlier = seen.get(number);
 			if (earlier !== undefined) fail(line, `question ${number} appears twice (first at line ${earlier})`);
 			const [low, high] = section!.range;
@@ -150,7 +210,33 @@ export function parseGuide(source: string, file = 'guide.md'): Guide {
 	closeQuestion();
 	closePage();
 	if (sections.length === 0) throw new GuideError(file, 1, 'no "## Section N: Questions a–b (Name)" heading found');
-	return { sections, pages };
+	for (const { line, number, questions } of sections) {
+		if (questions.length === 0) fail(line, `section ${number} has no questions`);
+	}
+	return { file, sections, pages };
+}
+
+/**
+ * Refuses a section that breaks the guide's shape: sections numbered 1, 2, 3…, each with a name
+ * that gives an id of its own, and ranges that follow each other from question 1 with no gap or overlap.
+ */
+function checkSection(section: GuideSection, before: readonly GuideSection[], fail: (message: string) => never) {
+	const previous = before.at(-1);
+	const [first, last] = section.range;
+	if (!section.slug) fail(`the section name "${section.title}" has no letters or digits to give it an id`);
+	const twin = before.find((other) => other.slug === section.slug);
+	if (twin) fail(`section ${section.number}'s id "${section.slug}" is already section ${twin.number}'s (line ${twin.line})`);
+	const number = (previous?.number ?? 0) + 1;
+	if (section.number !== number) fail(`section ${section.number} should be section ${number}: sections are numbered 1, 2, 3… in order`);
+	if (last < first) fail(`the range ${first}–${last} runs backwards`);
+	const start = (previous?.range[1] ?? 0) + 1;
+	if (first !== start) {
+		fail(
+			previous
+				? `section ${section.number} starts at question ${first}, but section ${previous.number} (line ${previous.line}) ends at ${previous.range[1]}: ranges must follow each other with no gap or overlap`
+				: `the first section starts at question ${first}: ranges start at question 1`,
+		);
+	}
 }
 
 /** The heading's inline Markdown source, unwrapping a heading that is bold as a whole. */

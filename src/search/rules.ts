@@ -67,11 +67,41 @@ export function describePart(anchor: SearchAnchor): string {
 }
 
 /**
- * The queries to try, in order, when one finds nothing: the query without each one of its words.
- * Pagefind wants every word, so "where vs having" finds nothing though "where having" does.
+ * Leave-one-out retries run only for queries of at most this many words: each retry is a full
+ * search of the other words, so a pasted paragraph of 1,000 words cost 1,000 searches (18.6 s).
+ */
+export const MAX_RETRY_WORDS = 12;
+
+/**
+ * The queries to try, in order, when one finds nothing: the query without each one of its words
+ * (a repeated word once). Pagefind wants every word, so "where vs having" finds nothing though
+ * "where having" does. None for a single word or a query longer than MAX_RETRY_WORDS.
  */
 export function queriesWithoutOneWord(query: string): { query: string; dropped: string }[] {
 	const words = query.trim().split(/\s+/);
-	if (words.length < 2) return [];
-	return words.map((dropped, i) => ({ query: words.filter((_, j) => j !== i).join(' '), dropped }));
+	if (words.length < 2 || words.length > MAX_RETRY_WORDS) return [];
+	const seen = new Set<string>();
+	return words
+		.map((dropped, i) => ({ query: words.filter((_, j) => j !== i).join(' '), dropped }))
+		.filter(({ query }) => !seen.has(query) && seen.add(query));
+}
+
+/**
+ * Searches `query`, and when that finds nothing, each of its leave-one-out retries in turn until
+ * one finds something. Stops, returning undefined, as soon as `stale()` says a newer search started.
+ */
+export async function searchWithRetries<T extends { results: readonly unknown[] }>(
+	query: string,
+	search: (query: string) => Promise<T>,
+	stale: () => boolean,
+): Promise<{ found: T; dropped?: string } | undefined> {
+	const found = await search(query);
+	if (stale()) return undefined;
+	if (found.results.length > 0) return { found };
+	for (const candidate of queriesWithoutOneWord(query)) {
+		const retry = await search(candidate.query);
+		if (stale()) return undefined;
+		if (retry.results.length > 0) return { found: retry, dropped: candidate.dropped };
+	}
+	return { found };
 }

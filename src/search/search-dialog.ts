@@ -4,7 +4,7 @@
 // otherwise put an imported stylesheet into every page.
 import dialogStyles from './search-dialog.css?url';
 import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
-import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
+import { describePart, MAX_RETRY_WORDS, pickBestPart, readSearchState, searchWithRetries, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
 /** Where things are (src/lib/links.ts) and how to search, given by the sg-search element. */
 export interface SearchOptions {
@@ -39,6 +39,9 @@ interface PagefindResult {
 
 const PAGE_SIZE = 10;
 
+/** How long a search may run before "Searching…" is shown: a warm search takes a few ms, so most never say it. */
+const SEARCHING_DELAY_MS = 150;
+
 export class SearchDialog {
 	#dialog: HTMLDialogElement;
 	#input: HTMLInputElement;
@@ -52,6 +55,7 @@ export class SearchDialog {
 	#shown = 0;
 	#run = 0;
 	#typed = false;
+	#searching: ReturnType<typeof setTimeout> | undefined;
 	/** Resolves when the dialog's stylesheet has loaded (or failed: the dialog still works unstyled). */
 	readonly styled: Promise<void>;
 	#options: SearchOptions;
@@ -187,37 +191,37 @@ export class SearchDialog {
 		if (typed !== this.#typed && state.sections.length === 0) this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = !typed;
 		this.#typed = typed;
 		if (!state.query && state.sections.length === 0) {
+			clearTimeout(this.#searching);
 			this.#render([], state);
 			this.#showStart();
 			return;
 		}
+		clearTimeout(this.#searching);
+		this.#searching = setTimeout(() => {
+			if (run === this.#run) this.#summary.textContent = 'Searching…';
+		}, SEARCHING_DELAY_MS);
 		let pagefind: Pagefind;
 		try {
 			pagefind = await this.#pagefind;
 		} catch {
+			clearTimeout(this.#searching);
 			this.#summary.textContent = this.#options.dev
 				? 'Search works on the built site only: run npm start.'
 				: 'Search could not be loaded. Check your connection and try again.';
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-		// No words but a section ticked: every question of the chosen sections (Pagefind's null query).
-		let search = await pagefind.search(state.query || (null as unknown as string), { filters });
-		// Pagefind wants every word: when no question has them all, try leaving one out and keep the
-		// first that finds something, saying which word was left out.
-		let dropped: string | undefined;
-		if (search.results.length === 0 && state.query) {
-			for (const candidate of queriesWithoutOneWord(state.query)) {
-				const retry = await pagefind.search(candidate.query, { filters });
-				if (retry.results.length > 0) {
-					search = retry;
-					dropped = candidate.dropped;
-					break;
-				}
-			}
-		}
-		if (run !== this.#run) return; // a newer search has started
-		this.#render(search.results, state, search.totalFilters?.['section'], dropped);
+		// Pagefind wants every word: when no question has them all, a short query is tried without
+		// each word in turn (see searchWithRetries). A newer keystroke stops this run. No words but a
+		// section ticked: every question of the chosen sections (Pagefind's null query).
+		const outcome = await searchWithRetries(
+			state.query,
+			(query) => pagefind.search(query || (null as unknown as string), { filters }),
+			() => run !== this.#run,
+		);
+		if (!outcome) return; // a newer search has started
+		clearTimeout(this.#searching);
+		this.#render(outcome.found.results, state, outcome.found.totalFilters?.['section'], outcome.dropped);
 	}
 
 	#render(results: PagefindSearch['results'], state: SearchState, counts?: Record<string, number>, dropped?: string) {
@@ -229,13 +233,16 @@ export class SearchDialog {
 			count.textContent = counts && state.query ? String(counts[box.value] ?? 0) : '';
 		}
 		const where = state.sections.length > 0 ? ' in the chosen sections' : '';
+		const words = state.query.split(/\s+/).length;
 		const without = dropped ? ` (no question has every word, so “${dropped}” was left out)` : '';
 		this.#summary.textContent = !state.query
 			? state.sections.length > 0
 				? `${results.length} ${results.length === 1 ? 'question' : 'questions'} in the chosen sections; type to search them.`
 				: ''
 			: results.length === 0
-				? `No question matches “${state.query}”${where}. Try fewer or other words.`
+				? words > MAX_RETRY_WORDS
+					? `No question has all ${words} words of this search${where}. Try fewer or other words.`
+					: `No question matches “${state.query}”${where}. Try fewer or other words.`
 				: `${results.length} ${results.length === 1 ? 'question matches' : 'questions match'} “${state.query}”${where}${without}.`;
 		void this.#renderMore(false);
 	}

@@ -205,8 +205,9 @@ export class SgStudy extends HTMLElement {
 		if (!kept) return;
 		const note = this.#q('[data-kept-aside]');
 		const count = kept.problems.length;
+		const first = kept.problems[0]!.replace(/\.$/, '');
 		note.querySelector('span')!.textContent =
-			`Part of your saved progress could not be read (${count === 1 ? kept.problems[0] : `${count} entries, first: ${kept.problems[0]}`}). ` +
+			`Part of your saved progress could not be read (${count === 1 ? first : `${count} entries; the first: ${first}`}). ` +
 			'Every grade that could be read is kept, and the saved text is kept aside unchanged.';
 		note.querySelector('button')!.addEventListener('click', () => downloadText(kept.backup.text, 'study-progress-unreadable.json'));
 		note.hidden = false;

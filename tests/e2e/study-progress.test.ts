@@ -56,7 +56,7 @@ test.describe('stored progress that cannot be read in full', () => {
 	test('keeps the valid entries, backs the value up, tells the reader once and offers it for download', async ({ page }, testInfo) => {
 		await openWithStored(page, text);
 		await expect(summary(page)).toContainText('2 of 10 seen (Again 0, Hard 1, Good 1, Easy 0)');
-		await expect(page.getByText('Part of your saved progress could not be read ("Create-Index-SQL" is not a question id.)')).toBeVisible();
+		await expect(page.getByText('Part of your saved progress could not be read ("Create-Index-SQL" is not a question id). Every grade that could be read is kept')).toBeVisible();
 		// The unreadable value downloads as it was stored.
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Download the unreadable part' }).click();
@@ -253,6 +253,16 @@ test.describe('importing', () => {
 		await expect(page.getByText('Replaced: your progress is now the file’s 3 grades.')).toBeVisible();
 		expect(await storedSlugs(page)).toEqual(['create-index-sql', 'difference-inner-join-left-join', 'optimize-slow-queries']);
 		await expect(summary(page)).toContainText('3 of 100 seen (Again 1, Hard 0, Good 2, Easy 0)');
+	});
+
+	test('a file with a bad entry among good ones is refused whole, naming the entry, and changes nothing', async ({ page }, testInfo) => {
+		const file = testInfo.outputPath('bad-entry.json');
+		writeFileSync(file, progressFile({ 'optimize-slow-queries': { grade: 'known', at: T1 }, 'handle-deadlocks-sql': { grade: 'great', at: T1 } }));
+		const before = await storedSlugs(page);
+		await page.getByLabel('Import progress from a file').setInputFiles(file);
+		await expect(page.getByText(/^Not imported: .*handle-deadlocks-sql.* Your progress is unchanged\.$/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Merge into my progress' })).toBeHidden();
+		expect(await storedSlugs(page)).toEqual(before);
 	});
 
 	test('an absurdly large file is refused with a message', async ({ page }, testInfo) => {

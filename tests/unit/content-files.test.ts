@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { planContent, type ExistingContent } from '../../src/import/content-files.ts';
 import { parseGuide } from '../../src/import/parse-guide.ts';
 
-const guide = parseGuide(readFileSync(new URL('../fixtures/guides/valid.md', import.meta.url), 'utf8'));
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/guides/${name}`, import.meta.url), 'utf8');
+const guide = parseGuide(fixture('valid.md'));
 const empty: ExistingContent = { questions: [], sectionDescriptions: new Map() };
 
 describe('planContent', () => {
@@ -57,6 +58,58 @@ describe('planContent', () => {
 		const file = planContent(guide, existing).write.get('questions/01-basics-more/002-read-file.md')!;
 		expect(file).toContain('origin: guide\neditorNotes: 1\n---');
 		expect(file.endsWith(`  - Use \`open()\`.\n\n${note}\n`)).toBe(true);
+	});
+
+	test('refuses a title with no letters or digits in ASCII, naming its line', () => {
+		const punctuation = parseGuide(fixture('punctuation-title.md'), 'fixtures/punctuation-title.md');
+		expect(() => planContent(punctuation, empty)).toThrow("fixtures/punctuation-title.md:3: question 1's title has no letters or digits to give it a slug");
+	});
+
+	test('refuses two questions whose titles give the same slug, naming both lines', () => {
+		const twins = parseGuide(fixture('duplicate-slug.md'), 'fixtures/duplicate-slug.md');
+		expect(() => planContent(twins, empty)).toThrow('fixtures/duplicate-slug.md:8: question 2\'s slug "gil" is already question 1 (line 3)\'s: reword one of the titles');
+	});
+
+	test('refuses existing files that share a slug, naming both', () => {
+		const existing: ExistingContent = {
+			questions: [
+				{ path: 'questions/01-basics-more/001-a.md', number: 1, slug: 'same', origin: 'guide' },
+				{ path: 'questions/01-basics-more/002-b.md', number: 2, slug: 'same', origin: 'guide' },
+			],
+			sectionDescriptions: new Map(),
+		};
+		expect(() => planContent(guide, existing)).toThrow('questions/01-basics-more/002-b.md: slug "same" is already the slug of questions/01-basics-more/001-a.md');
+	});
+
+	test('keeps, and lists, files whose editor’s notes or site entry the new guide would drop, unless pruning', () => {
+		const existing: ExistingContent = {
+			questions: [
+				{ path: 'questions/02-second-part/004-noted.md', number: 4, slug: 'noted', origin: 'guide', editorNotes: [':::editor-note[A]\nB\n:::'] },
+				{ path: 'questions/03-gone/005-added.md', number: 5, slug: 'added', origin: 'site', section: 'gone' },
+				{ path: 'questions/02-second-part/004-plain.md', number: 40, slug: 'plain', origin: 'guide' },
+			],
+			sectionDescriptions: new Map(),
+		};
+		const plan = planContent(guide, existing);
+		expect(plan.remove).toEqual(['questions/02-second-part/004-plain.md']);
+		expect(plan.keep).toEqual([
+			{ path: 'questions/02-second-part/004-noted.md', reason: 'holds 1 editor’s note, and the guide no longer has question 4' },
+			{ path: 'questions/03-gone/005-added.md', reason: 'added by the site, and the guide no longer has its section "gone"' },
+		]);
+		const pruned = planContent(guide, existing, { prune: true });
+		expect(pruned.remove).toEqual(['questions/02-second-part/004-noted.md', 'questions/03-gone/005-added.md', 'questions/02-second-part/004-plain.md']);
+		expect(pruned.keep).toEqual([]);
+	});
+
+	test('moves a question’s notes with it when its file moves, removing the old file', () => {
+		const note = ':::editor-note[A]\nB\n:::';
+		const existing: ExistingContent = {
+			questions: [{ path: 'questions/09-old/002-read-file.md', number: 2, slug: 'read-file', origin: 'guide', editorNotes: [note] }],
+			sectionDescriptions: new Map(),
+		};
+		const plan = planContent(guide, existing);
+		expect(plan.remove).toEqual(['questions/09-old/002-read-file.md']);
+		expect(plan.write.get('questions/01-basics-more/002-read-file.md')).toContain(note);
 	});
 
 	test('removes guide entries the guide no longer has, and leaves entries the site added', () => {

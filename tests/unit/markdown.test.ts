@@ -85,8 +85,20 @@ describe('remarkSafeHtml', () => {
 		['an on*= handler on an allowed tag', 'Press <kbd onclick="x()">K</kbd>\n', 1, 'the attribute "onclick" on <kbd> is not allowed'],
 		['a javascript: link', 'A [link](javascript:alert(1))\n', 1, 'a link to "javascript:alert(1)" is not allowed'],
 		['a data: image', '![x](data:text/html,hi)\n', 1, 'a link to "data:text/html,hi" is not allowed'],
+		['an unterminated tag with a handler', 'Text\n\n<details open ontoggle=alert(1)\n', 3, 'raw HTML <details> is not allowed'],
+		['a <body> tag the parser drops', 'Text\n\n<body onload=alert(1)>\n', 3, 'raw HTML <body> is not allowed'],
+		['an unterminated allowed tag in an HTML block', 'Text\n\n<kbd>\n<abbr title="x"\n', 3, 'the raw HTML "<kbd> <abbr title="x"" cannot be parsed (eof-in-tag)'],
+		['an image from another site', 'See ![a chart](https://example.com/chart.png)\n', 1, 'the image "https://example.com/chart.png" is on another site'],
+		['a scheme-relative image', 'See ![a chart](//example.com/chart.png)\n', 1, 'the image "//example.com/chart.png" is on another site'],
+		['an external image by reference', 'See ![a chart][c]\n\n[c]: https://example.com/c.png\n', 3, 'the image "https://example.com/c.png" is on another site'],
 	])('fails on %s, naming the file and line', async (_, markdown, line, message) => {
 		await expect(renderFailing(markdown)).rejects.toThrow(`/project/content/questions/q.md:${line}: ${message}`);
+	});
+
+	test('lets a link to another site and an image of this site through', async () => {
+		const html = await render('See [the docs](https://docs.python.org/3/) and ![a chart](/images/chart.png).\n');
+		expect(html).toContain('href="https://docs.python.org/3/"');
+		expect(html).toContain('src="/images/chart.png"');
 	});
 
 	test('lets allow-listed tags through', async () => {

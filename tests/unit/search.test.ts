@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
 	describePart,
 	pickBestPart,
+	MAX_RETRY_WORDS,
 	queriesWithoutOneWord,
+	searchWithRetries,
 	readSearchState,
 	writeSearchState,
 	type SearchAnchor,
@@ -79,6 +81,60 @@ describe('queriesWithoutOneWord', () => {
 
 	test('returns nothing for a single word', () => {
 		expect(queriesWithoutOneWord(' gil ')).toEqual([]);
+	});
+
+	test('returns nothing for a query longer than MAX_RETRY_WORDS, at most one retry per word otherwise', () => {
+		const words = (count: number) => Array.from({ length: count }, (_, i) => `w${i}`).join(' ');
+		expect(queriesWithoutOneWord(words(MAX_RETRY_WORDS))).toHaveLength(MAX_RETRY_WORDS);
+		expect(queriesWithoutOneWord(words(MAX_RETRY_WORDS + 1))).toEqual([]);
+		expect(queriesWithoutOneWord(words(1000))).toEqual([]);
+	});
+
+	test('tries a repeated word once', () => {
+		expect(queriesWithoutOneWord('gil gil lock').map(({ query }) => query)).toEqual(['gil lock', 'gil gil']);
+	});
+});
+
+describe('searchWithRetries', () => {
+	/** A fake search that finds something only for `hits`, recording every query it runs. */
+	const searcher = (hits: string[]) => {
+		const asked: string[] = [];
+		const search = async (query: string) => {
+			asked.push(query);
+			return { results: hits.includes(query) ? [query] : [] };
+		};
+		return { asked, search };
+	};
+
+	test('returns what the query finds, with no retry', async () => {
+		const { asked, search } = searcher(['gil']);
+		expect(await searchWithRetries('gil', search, () => false)).toEqual({ found: { results: ['gil'] } });
+		expect(asked).toEqual(['gil']);
+	});
+
+	test('stops at the first retry that finds something, naming the word left out', async () => {
+		const { asked, search } = searcher(['where having', 'where vs']);
+		expect(await searchWithRetries('where vs having', search, () => false)).toEqual({ found: { results: ['where having'] }, dropped: 'vs' });
+		expect(asked).toEqual(['where vs having', 'vs having', 'where having']);
+	});
+
+	test('runs one search, no retries, for a long query that finds nothing', async () => {
+		const { asked, search } = searcher([]);
+		const query = Array.from({ length: 1000 }, (_, i) => `zorblax${i}`).join(' ');
+		expect(await searchWithRetries(query, search, () => false)).toEqual({ found: { results: [] } });
+		expect(asked).toHaveLength(1);
+	});
+
+	test('stops, returning nothing, once a newer search has started', async () => {
+		const { asked, search } = searcher([]);
+		let stale = false;
+		const outcome = searchWithRetries('a b c d', async (query) => {
+			const found = await search(query);
+			if (asked.length === 2) stale = true; // the reader typed again during the first retry
+			return found;
+		}, () => stale);
+		expect(await outcome).toBeUndefined();
+		expect(asked).toEqual(['a b c d', 'b c d']);
 	});
 });
 

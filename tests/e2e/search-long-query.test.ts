@@ -1,0 +1,83 @@
+// A long query that matches nothing used to be retried once per word, each retry a full search:
+// 1,000 words took 18.6 s before any text appeared. Retries are now capped, a newer keystroke stops
+// a run, and a slow search says "Searching…". (Timings come from `npm run bench`; this counts searches.)
+import { expect, test, type Page } from '@playwright/test';
+import { at } from '../helpers/site.ts';
+
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' });
+const input = (page: Page) => dialog(page).getByRole('searchbox', { name: 'Words to find' });
+const summary = (page: Page) => dialog(page).getByRole('status');
+const searches = (page: Page) => page.evaluate(() => (globalThis as { __searches?: string[] }).__searches ?? []);
+
+/** `count` made-up words that no question has ("zorblax0 zorblax1 …"). */
+const nonsense = (count: number) => Array.from({ length: count }, (_, i) => `zorblax${i}`).join(' ');
+
+/**
+ * Serves Pagefind's own pagefind.js with its `search` export wrapped to record each query, so the
+ * test sees how many searches a query costs; `delay` holds the search index's files back that long.
+ */
+async function countSearches(page: Page, delay = 0) {
+	await page.route('**/pagefind/pagefind.js', async (route) => {
+		const response = await route.fetch();
+		const text = await response.text();
+		const exports = /export\{([^}]*)\bsearch\};\s*$/;
+		if (!exports.test(text)) throw new Error('pagefind.js no longer ends in the export list this test wraps');
+		const body = text.replace(
+			exports,
+			'const __counted=(query,options)=>{(globalThis.__searches??=[]).push(query);return search(query,options)};export{$1__counted as search};',
+		);
+		await route.fulfill({ response, body });
+	});
+	if (delay > 0) {
+		await page.route('**/pagefind/index/**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, delay));
+			await route.continue();
+		});
+	}
+}
+
+test.describe('a long query that matches nothing', () => {
+	for (const words of [300, 1000]) {
+		test(`of ${words} words runs one search, not one per word, and says nothing matches`, async ({ page }) => {
+			await countSearches(page);
+			await page.goto(at('/'));
+			await page.keyboard.press('/');
+			await input(page).fill(nonsense(words));
+			await expect(summary(page)).toHaveText(`No question has all ${words} words of this search. Try fewer or other words.`);
+			expect(await searches(page)).toHaveLength(1);
+		});
+	}
+
+	test('a short query still leaves out a word no question has', async ({ page }) => {
+		await countSearches(page);
+		await page.goto(at('/'));
+		await page.keyboard.press('/');
+		await input(page).fill('where vs having');
+		await expect(summary(page)).toContainText('no question has every word, so “vs” was left out');
+		expect(await searches(page)).toEqual(['where vs having', 'vs having', 'where having']);
+	});
+});
+
+test.describe('while a search runs', () => {
+	test('the dialog says "Searching…", then shows the results', async ({ page }) => {
+		await countSearches(page, 1500);
+		await page.goto(at('/'));
+		await page.keyboard.press('/');
+		await input(page).fill('deadlock');
+		await expect(summary(page)).toHaveText('Searching…');
+		await expect(summary(page)).toHaveText(/\d+ questions? match(es)? “deadlock”/);
+	});
+
+	test('a newer query stops the run of the one before', async ({ page }) => {
+		await countSearches(page, 1500);
+		await page.goto(at('/'));
+		await page.keyboard.press('/');
+		// Type a query whose retries would run, then a new one before its first search is back.
+		await input(page).fill('zorblax1 zorblax2 zorblax3 zorblax4');
+		await input(page).fill('deadlock');
+		await expect(summary(page)).toHaveText(/\d+ questions? match(es)? “deadlock”/);
+		const asked = await searches(page);
+		expect(asked).toContain('deadlock');
+		expect(asked.filter((query) => query.startsWith('zorblax'))).toEqual(['zorblax1 zorblax2 zorblax3 zorblax4']);
+	});
+});
