@@ -1,0 +1,95 @@
+// The offline build step, run by the site integration once the search index is written (it lists
+// the index's files too): the list of files a reader can keep offline, each with a revision
+// (workbox-build finds and sizes them; the revision is a SHA-256 the worker can check), the size of
+// the saved guide written into the pages that offer to save it, and the worker bundled with esbuild.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { getManifest } from 'workbox-build';
+import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, isOfflineFile, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
+
+
+/** Text a host compresses on the way: its gzip size is what a reader downloads. */
+const COMPRESSED_BY_HOSTS = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
+
+export interface OfflineBuild {
+	/** Files a saved guide holds. */
+	files: number;
+	/** Bytes a reader downloads to save the guide (text gzipped, as hosts send it). */
+	bytes: number;
+	/** The worker's size, minified and gzipped. */
+	workerGzipBytes: number;
+}
+
+const sha256 = (content: Uint8Array) => revisionOf(createHash('sha256').update(content).digest());
+
+/** What saving a file costs a reader: gzip size for text a host compresses, the file's size otherwise. */
+const downloadSize = (file: string, content: Uint8Array) =>
+	COMPRESSED_BY_HOSTS.has(extname(file)) ? gzipSync(content, { level: 6 }).length : content.length;
+
+/** The build's offline files (relative paths), found by workbox-build. */
+async function offlineFiles(site: string): Promise<string[]> {
+	const { manifestEntries, warnings } = await getManifest({
+		globDirectory: site,
+		globPatterns: ['**/*'],
+		// The guide's largest file (the whole-guide study page) is ~400 KB; nothing is left out for size.
+		maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
+		manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => isOfflineFile(entry.url)) })],
+	});
+	if (warnings.length > 0) throw new Error(`workbox-build: ${warnings.join('; ')}`);
+	return manifestEntries.map((entry) => (typeof entry === 'string' ? entry : entry.url)).sort();
+}
+
+/**
+ * Writes dist/offline/list.<hash>.json and dist/sw.js for the built site in `site`, and the saved
+ * guide's size into the pages that show the "save the guide" control.
+ */
+export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
+	const files = await offlineFiles(site);
+	const read = (file: string) => readFileSync(join(site, file));
+	// The pages with the control carry the size, which counts those pages' own bytes: fill it in until it holds.
+	const marked = files.filter((file) => file.endsWith('.html') && read(file).includes(GUIDE_SIZE_MARK));
+	if (!marked.includes('index.html')) {
+		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
+	}
+	const sizes = new Map(files.map((file) => [file, downloadSize(file, read(file))]));
+	for (let pass = 0; pass < 3; pass++) {
+		const bytes = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+		let changed = false;
+		for (const file of marked) {
+			const before = read(file).toString('utf8');
+			const after = fillGuideSize(before, { files: files.length, bytes }, file);
+			if (after === before) continue;
+			changed = true;
+			writeFileSync(join(site, file), after);
+			sizes.set(file, downloadSize(file, read(file)));
+		}
+		if (!changed) break;
+	}
+	const bytes = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+
+	const list: OfflineList = files.map((file) => [precacheUrl(file), isImmutable(`/${file}`) ? null : sha256(read(file)), sizes.get(file)!]);
+	const json = JSON.stringify(list);
+	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
+	const listFile = `offline/list.${sha256(Buffer.from(json))}.json`;
+	mkdirSync(join(site, 'offline'), { recursive: true });
+	writeFileSync(join(site, listFile), json);
+
+	const bundle = await build({
+		entryPoints: [fileURLToPath(new URL('./sw.ts', import.meta.url))],
+		bundle: true,
+		minify: true,
+		write: false,
+		format: 'iife',
+		target: 'es2022',
+		// Workbox's development logging is left out by its own `process.env.NODE_ENV` checks.
+		define: { __OFFLINE_LIST__: JSON.stringify(`./${listFile}`), 'process.env.NODE_ENV': '"production"' },
+		logLevel: 'warning',
+	});
+	const worker = bundle.outputFiles[0]!.contents;
+	writeFileSync(join(site, 'sw.js'), worker);
+	return { files: files.length, bytes, workerGzipBytes: gzipSync(worker, { level: 9 }).length };
+}
