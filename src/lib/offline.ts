@@ -113,19 +113,11 @@ export function shouldSaveOnItsOwn({ standalone, saveData }: { standalone: boole
 	return standalone && !saveData;
 }
 
-/** What the reader chose, kept by the worker across builds. */
+/** What the reader chose, kept across builds: `saved` makes each new build's worker update the copy. */
 export type OfflineChoice = 'saved' | 'removed';
 
-/** Messages a page sends to the worker. */
-export type ToWorker = { type: 'status' } | { type: 'save'; auto?: boolean } | { type: 'remove' };
-
-/** Messages the worker sends to its pages. */
-export type FromWorker =
-	| { type: 'status'; choice: OfflineChoice | undefined; stored: number; total: number }
-	| { type: 'progress'; done: number; total: number }
-	| { type: 'saved'; total: number }
-	| { type: 'failed'; file: string; reason: string; stored: number; total: number }
-	| { type: 'removed' };
+/** Where the reader's choice is kept (in CHOICE_CACHE), for the worker's scope. */
+export const choiceKey = (scope: string) => new URL('./offline-choice', scope).href;
 
 /** The sentence a failed save shows: what failed, and that the site still works online. */
 export function failureText(file: string, reason: string): string {
@@ -134,7 +126,8 @@ export function failureText(file: string, reason: string): string {
 
 /** The attribute of the element that says how big the saved guide is; the build fills it in. */
 export const GUIDE_SIZE_MARK = 'data-offline-size';
-const SIZE_ELEMENT = /<span data-offline-size(?: data-files="\d*" data-bytes="\d*")?>[^<]*<\/span>/g;
+/** The element, with any attributes Astro adds (its scoped-style id) and the ones the build writes. */
+const SIZE_ELEMENT = /<span data-offline-size((?:\s+[\w-]+(?:="[^"]*")?)*)>[^<]*<\/span>/g;
 
 /** The saved guide's size in words: "348 files, about 1.6 MB". */
 export const guideSizeText = ({ files, bytes }: { files: number; bytes: number }) => `${files} files, about ${formatBytes(bytes)}`;
@@ -144,6 +137,9 @@ export const guideSizeText = ({ files, bytes }: { files: number; bytes: number }
  * progress. `file` names the page in the error when it has none.
  */
 export function fillGuideSize(html: string, size: { files: number; bytes: number }, file: string): string {
-	if (!html.includes(`<span ${GUIDE_SIZE_MARK}`)) throw new Error(`${file}: no <span ${GUIDE_SIZE_MARK}> to write the saved guide's size into`);
-	return html.replace(SIZE_ELEMENT, `<span ${GUIDE_SIZE_MARK} data-files="${size.files}" data-bytes="${size.bytes}">${guideSizeText(size)}</span>`);
+	if (!new RegExp(SIZE_ELEMENT.source).test(html)) throw new Error(`${file}: no <span ${GUIDE_SIZE_MARK}> to write the saved guide's size into`);
+	return html.replace(SIZE_ELEMENT, (_, attributes: string) => {
+		const kept = attributes.replace(/\s+data-(?:files|bytes)="[^"]*"/g, '');
+		return `<span ${GUIDE_SIZE_MARK}${kept} data-files="${size.files}" data-bytes="${size.bytes}">${guideSizeText(size)}</span>`;
+	});
 }

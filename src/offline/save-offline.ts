@@ -1,40 +1,130 @@
-// The "save the guide" control's behaviour (markup: SaveOffline.astro). It talks to the worker
-// (src/offline/sw.ts) through messages: asks for the state, asks it to save or remove the guide, and
-// shows the progress and the outcome the worker reports. In an installed app (display-mode
-// standalone) it asks the worker to save on its own, unless the browser asks to save data.
-import { failureText, formatBytes, progressText, shouldSaveOnItsOwn, type FromWorker, type ToWorker } from '../lib/offline.ts';
+// The "save the guide" control's behaviour (markup: SaveOffline.astro). It asks the active worker
+// (sw.ts) which list of files it serves, downloads the files not stored yet into the worker's
+// cache with their revision keys, showing "212 of 348 files", and keeps the reader's choice where
+// the next build's worker reads it (to update the saved copy, or to leave it removed). In an
+// installed app (display-mode standalone) it saves on its own, unless the browser asks to save
+// data or the reader removed the copy before.
+import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, formatBytes, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
+import { download, missing, readList, type Entry } from './files.ts';
+
+/** The list URL the active worker serves, asked over a message channel. */
+function listOf(worker: ServiceWorker): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = (event: MessageEvent<string>) => resolve(event.data);
+		setTimeout(() => reject(new Error('the offline worker did not answer')), 10_000);
+		worker.postMessage('list', [channel.port2]);
+	});
+}
 
 class SgSaveOffline extends HTMLElement {
 	#save = this.querySelector<HTMLButtonElement>('[data-save]')!;
 	#remove = this.querySelector<HTMLButtonElement>('[data-remove]')!;
 	#progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
 	#status = this.querySelector<HTMLElement>('[data-status]')!;
-	#size = this.querySelector<HTMLElement>('[data-offline-size]')!;
+	#saving = false;
 
 	connectedCallback() {
-		if (!('serviceWorker' in navigator)) return;
+		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
 		this.querySelector('[data-unsupported]')!.toggleAttribute('hidden', true);
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
-		navigator.serviceWorker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.#show(event.data));
-		this.#save.addEventListener('click', () => this.#send({ type: 'save' }, 'Starting…'));
-		this.#remove.addEventListener('click', () => this.#send({ type: 'remove' }, 'Removing…'));
-		void this.#send({ type: 'status' });
-		const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
-		// The worker also checks the reader's earlier choice: a removed copy is not saved again unasked.
-		if (shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
-			void this.#send({ type: 'save', auto: true });
+		this.#save.addEventListener('click', () => void this.#saveGuide());
+		this.#remove.addEventListener('click', () => void this.#removeGuide());
+		void this.#showState().then(async (choice) => {
+			const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
+			if (choice === undefined && shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
+				await this.#saveGuide();
+			}
+		});
+	}
+
+	get #size() {
+		const bytes = Number(this.querySelector<HTMLElement>('[data-offline-size]')?.dataset['bytes']);
+		return bytes > 0 ? ` (${formatBytes(bytes)})` : '';
+	}
+
+	/** The worker's scope and list (on a first visit, once the worker has installed). */
+	async #list(): Promise<{ scope: string; entries: Map<string, Entry> }> {
+		const registration = await navigator.serviceWorker.ready;
+		const url = await listOf(registration.active!);
+		return { scope: registration.scope, entries: await readList(await fetch(url), registration.scope) };
+	}
+
+	async #choice(): Promise<OfflineChoice | undefined> {
+		const { scope } = await navigator.serviceWorker.ready;
+		return (await (await caches.match(choiceKey(scope), { cacheName: CHOICE_CACHE }))?.text()) as OfflineChoice | undefined;
+	}
+
+	async #choose(choice: OfflineChoice) {
+		const { scope } = await navigator.serviceWorker.ready;
+		await (await caches.open(CHOICE_CACHE)).put(choiceKey(scope), new Response(choice));
+	}
+
+	/** Shows whether the guide is saved, and whether all of this build's files are there. */
+	async #showState(): Promise<OfflineChoice | undefined> {
+		const choice = await this.#choice();
+		this.#settle(choice === 'saved');
+		if (choice !== 'saved') return choice;
+		try {
+			const { entries } = await this.#list();
+			const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
+			if (left > 0) {
+				this.#save.hidden = false;
+				this.#save.textContent = 'Save the missing files';
+				this.#status.textContent = `The saved copy is incomplete: ${progressText(entries.size - left, entries.size)} are saved.`;
+				return choice;
+			}
+		} catch {
+			// Offline, the list cannot be fetched; what was saved is there all the same.
+		}
+		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+		return choice;
+	}
+
+	async #saveGuide() {
+		if (this.#saving) return;
+		this.#saving = true;
+		this.#busy('Starting…');
+		try {
+			await this.#choose('saved');
+			const { entries } = await this.#list();
+			const cache = await caches.open(FILES_CACHE);
+			const todo = await missing(entries, cache);
+			let done = entries.size - todo.length;
+			const show = () => {
+				this.#progress.max = entries.size;
+				this.#progress.value = done;
+				this.#status.textContent = `Saving the guide: ${progressText(done, entries.size)}.`;
+			};
+			this.#progress.hidden = false;
+			show();
+			const failure = await download(todo, cache, () => {
+				done++;
+				show();
+			});
+			this.#settle(!failure);
+			if (failure) {
+				this.#save.textContent = 'Try again';
+				this.#status.textContent = failureText(failure.file, failure.reason);
+			} else {
+				this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+			}
+		} catch (error) {
+			this.#settle(false);
+			this.#save.textContent = 'Try again';
+			this.#status.textContent = failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
+		} finally {
+			this.#saving = false;
 		}
 	}
 
-	/** Sends a message once a worker is active (on a first visit, once it has installed). */
-	async #send(message: ToWorker, pending?: string) {
-		if (pending) this.#busy(pending);
-		try {
-			const registration = await navigator.serviceWorker.ready;
-			registration.active?.postMessage(message);
-		} catch {
-			this.#status.textContent = 'Saving is not available in this browser.';
-		}
+	async #removeGuide() {
+		this.#busy('Removing…');
+		await this.#choose('removed');
+		await caches.delete(FILES_CACHE);
+		this.#settle(false);
+		this.#save.textContent = 'Save the guide for offline reading';
+		this.#status.textContent = 'The saved copy is removed. Pages you open are still kept as you read them.';
 	}
 
 	#busy(text: string) {
@@ -43,51 +133,12 @@ class SgSaveOffline extends HTMLElement {
 		this.#status.textContent = text;
 	}
 
-	#settle({ saved }: { saved: boolean }) {
+	#settle(saved: boolean) {
 		this.#save.disabled = false;
 		this.#remove.disabled = false;
 		this.#save.hidden = saved;
 		this.#remove.hidden = !saved;
 		this.#progress.hidden = true;
-	}
-
-	#show(message: FromWorker) {
-		const bytes = Number(this.#size.dataset['bytes']);
-		const size = Number.isFinite(bytes) && bytes > 0 ? ` (${formatBytes(bytes)})` : '';
-		switch (message.type) {
-			case 'status': {
-				const saved = message.choice === 'saved';
-				this.#settle({ saved });
-				if (saved && message.total > 0 && message.stored < message.total) {
-					this.#save.hidden = false;
-					this.#save.textContent = 'Save the missing files';
-					this.#status.textContent = `The saved copy is incomplete: ${progressText(message.stored, message.total)} are saved.`;
-				} else {
-					this.#status.textContent = saved ? `The guide is available offline in this browser${size}.` : '';
-				}
-				break;
-			}
-			case 'progress':
-				this.#busy(`Saving the guide: ${progressText(message.done, message.total)}.`);
-				this.#progress.hidden = false;
-				this.#progress.max = message.total;
-				this.#progress.value = message.done;
-				break;
-			case 'saved':
-				this.#settle({ saved: true });
-				this.#status.textContent = `The guide is available offline in this browser${size}.`;
-				break;
-			case 'failed':
-				this.#settle({ saved: false });
-				this.#save.textContent = 'Try again';
-				this.#status.textContent = failureText(message.file, message.reason);
-				break;
-			case 'removed':
-				this.#settle({ saved: false });
-				this.#save.textContent = 'Save the guide for offline reading';
-				this.#status.textContent = 'The saved copy is removed. Pages you open are still kept as you read them.';
-				break;
-		}
 	}
 }
 
