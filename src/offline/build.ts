@@ -87,6 +87,9 @@ export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 		target: 'es2022',
 		// Workbox's development logging is left out by its own `process.env.NODE_ENV` checks.
 		define: { __OFFLINE_LIST__: JSON.stringify(`./${listFile}`), 'process.env.NODE_ENV': '"production"' },
+		// Workbox's internal fields (`_strategy`, `_handle`, …) never leave the bundle: short names keep
+		// a first visit within its 16 KB.
+		mangleProps: /^_/,
 		logLevel: 'warning',
 	});
 	const worker = bundle.outputFiles[0]!.contents;

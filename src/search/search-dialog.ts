@@ -132,25 +132,36 @@ export class SearchDialog {
 		try {
 			pagefind = await this.#pagefind;
 		} catch {
-			this.#summary.textContent = this.#options.dev
-				? 'Search works on the built site only: run npm start.'
-				: 'Search could not be loaded. Check your connection and try again.';
+			if (this.#options.dev) {
+				this.#summary.textContent = 'Search works on the built site only: run npm start.';
+				return;
+			}
+			// Tried again at the next keystroke, not kept failed.
+			this.#pagefind = this.#loadPagefind();
+			this.#stale();
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-		let search = await pagefind.search(state.query, { filters });
-		// Pagefind wants every word: when no question has them all, try leaving one out and keep the
-		// first that finds something, saying which word was left out.
+		let search: PagefindSearch;
 		let dropped: string | undefined;
-		if (search.results.length === 0) {
-			for (const candidate of queriesWithoutOneWord(state.query)) {
-				const retry = await pagefind.search(candidate.query, { filters });
-				if (retry.results.length > 0) {
-					search = retry;
-					dropped = candidate.dropped;
-					break;
+		try {
+			search = await pagefind.search(state.query, { filters });
+			// Pagefind wants every word: when no question has them all, try leaving one out and keep the
+			// first that finds something, saying which word was left out.
+			if (search.results.length === 0) {
+				for (const candidate of queriesWithoutOneWord(state.query)) {
+					const retry = await pagefind.search(candidate.query, { filters });
+					if (retry.results.length > 0) {
+						search = retry;
+						dropped = candidate.dropped;
+						break;
+					}
 				}
 			}
+		} catch {
+			// An index chunk of this page's build is gone from the server.
+			this.#stale();
+			return;
 		}
 		if (run !== this.#run) return; // a newer search has started
 		this.#render(search.results, state, search.totalFilters?.['section'], dropped);
@@ -182,7 +193,15 @@ export class SearchDialog {
 		// Fetch the batch's data at once, and show each result, in order, as soon as it has arrived.
 		const pending = batch.map((result) => result.data());
 		for (const [index, data] of pending.entries()) {
-			const item = this.#item(await data);
+			let result: PagefindResult;
+			try {
+				result = await data;
+			} catch {
+				// The result's fragment is gone from the server: this page's build was replaced.
+				if (current === this.#results) this.#stale();
+				return;
+			}
+			const item = this.#item(result);
 			if (current !== this.#results) return; // a newer search has replaced these results
 			this.#list.append(item);
 			if (focusFirstNew && index === 0) item.querySelector('a')?.focus();
@@ -214,6 +233,14 @@ export class SearchDialog {
 			item.append(partLink);
 		}
 		return item;
+	}
+
+	/** Says the search's files are gone (sg-search offers a reload) instead of showing a count with no results. */
+	#stale() {
+		this.#summary.textContent = '';
+		this.#list.replaceChildren();
+		this.#more.hidden = true;
+		this.#dialog.dispatchEvent(new CustomEvent('sg-search-stale', { bubbles: true }));
 	}
 
 	/** Down/Up move between the input and the result links; Esc closes even from a search field. */
