@@ -20,11 +20,9 @@ export function staleCaches(names: readonly string[]): string[] {
 /**
  * Files of the build that offline reading leaves out: link preview images and home-screen icons
  * (fetched by other apps, not while reading), crawler and host files, Pagefind's prebuilt UIs (the
- * site calls Pagefind's API from its own dialog), the worker and its list, and the three copies of
- * the whole guide made to leave the site (print page, Markdown, Anki deck): each holds every answer,
- * so one edited answer would make a saved guide download them all again.
+ * site calls Pagefind's API from its own dialog), and the worker and its list.
  */
-const NOT_OFFLINE = [
+const NEVER_KEPT = [
 	/^og\//,
 	/^icons\//,
 	/^sitemap.*\.xml$/,
@@ -33,14 +31,20 @@ const NOT_OFFLINE = [
 	/^sw\.js$/,
 	/^offline\//,
 	/^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/,
-	/^print\/index\.html$/,
-	/^guide\.md$/,
-	/^anki\.tsv$/,
 ];
 
-/** Whether a file of the build (path relative to its folder) belongs to the guide a reader can keep offline. */
-export function isOfflineFile(file: string): boolean {
-	return !NOT_OFFLINE.some((pattern) => pattern.test(file));
+/**
+ * The whole guide in one file (the print page, the whole-guide flashcards, the Markdown and Anki
+ * exports): kept when read, but not saved ahead. Each holds every answer, so one edited answer
+ * would make every saved copy download them all again (about 130 KB compressed); the sections'
+ * pages and flashcards hold the same text.
+ */
+const KEPT_WHEN_READ = [/^print\/index\.html$/, /^study\/index\.html$/, /^guide\.md$/, /^anki\.tsv$/];
+
+/** How offline reading treats a file of the build (path relative to its folder). */
+export function offlineRole(file: string): 'saved' | 'read' | undefined {
+	if (NEVER_KEPT.some((pattern) => pattern.test(file))) return undefined;
+	return KEPT_WHEN_READ.some((pattern) => pattern.test(file)) ? 'read' : 'saved';
 }
 
 /** The URL, relative to the worker's scope, a reader opens a file at: `python-fundamentals/index.html` is `./python-fundamentals/`. */
@@ -66,8 +70,11 @@ export interface OfflineEntry {
 	size: number;
 }
 
-/** The worker's list as the build writes it: `[url, revision, size]` for each file, compact because an update fetches it. */
-export type OfflineList = [url: string, revision: string | null, size: number][];
+/**
+ * The worker's list as the build writes it, compact because an update fetches it: `[url, revision,
+ * size]` for each file, and a fourth item, 1, for a file kept when read but not saved ahead.
+ */
+export type OfflineList = [url: string, revision: string | null, size: number, whenRead?: 1][];
 
 /**
  * The key a file is cached under: its URL, plus its revision as Workbox writes it, so a file whose
@@ -133,13 +140,13 @@ const SIZE_ELEMENT = /<span data-offline-size((?:\s+[\w-]+(?:="[^"]*")?)*)>[^<]*
 export const guideSizeText = ({ files, bytes }: { files: number; bytes: number }) => `${files} files, about ${formatBytes(bytes)}`;
 
 /**
- * Writes the saved guide's size into a page's size elements, in words and as data for the control's
- * progress. `file` names the page in the error when it has none.
+ * Writes the saved guide's size into a page's size elements, in words only: the exact byte count
+ * would change the page with every edit anywhere, and a saved copy would download it again.
+ * `file` names the page in the error when it has none.
  */
 export function fillGuideSize(html: string, size: { files: number; bytes: number }, file: string): string {
 	if (!new RegExp(SIZE_ELEMENT.source).test(html)) throw new Error(`${file}: no <span ${GUIDE_SIZE_MARK}> to write the saved guide's size into`);
 	return html.replace(SIZE_ELEMENT, (_, attributes: string) => {
-		const kept = attributes.replace(/\s+data-(?:files|bytes)="[^"]*"/g, '');
-		return `<span ${GUIDE_SIZE_MARK}${kept} data-files="${size.files}" data-bytes="${size.bytes}">${guideSizeText(size)}</span>`;
+		return `<span ${GUIDE_SIZE_MARK}${attributes}>${guideSizeText(size)}</span>`;
 	});
 }

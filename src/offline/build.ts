@@ -9,14 +9,14 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
-import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, isOfflineFile, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
+import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
 
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
 const COMPRESSED_BY_HOSTS = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
 
 export interface OfflineBuild {
-	/** Files a saved guide holds. */
+	/** Files a saved guide holds (others on the list are kept only when read). */
 	files: number;
 	/** Bytes a reader downloads to save the guide (text gzipped, as hosts send it). */
 	bytes: number;
@@ -37,7 +37,7 @@ async function offlineFiles(site: string): Promise<string[]> {
 		globPatterns: ['**/*'],
 		// The guide's largest file (the whole-guide study page) is ~400 KB; nothing is left out for size.
 		maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
-		manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => isOfflineFile(entry.url)) })],
+		manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => offlineRole(entry.url) !== undefined) })],
 	});
 	if (warnings.length > 0) throw new Error(`workbox-build: ${warnings.join('; ')}`);
 	return manifestEntries.map((entry) => (typeof entry === 'string' ? entry : entry.url)).sort();
@@ -49,19 +49,21 @@ async function offlineFiles(site: string): Promise<string[]> {
  */
 export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 	const files = await offlineFiles(site);
+	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	const read = (file: string) => readFileSync(join(site, file));
-	// The pages with the control carry the size, which counts those pages' own bytes: fill it in until it holds.
+	// The pages with the control say how big the saved guide is, which counts their own bytes: fill the
+	// size in until it holds (it is rounded, so once or twice).
 	const marked = files.filter((file) => file.endsWith('.html') && read(file).includes(GUIDE_SIZE_MARK));
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
 	}
 	const sizes = new Map(files.map((file) => [file, downloadSize(file, read(file))]));
+	const savedBytes = () => saved.reduce((sum, file) => sum + sizes.get(file)!, 0);
 	for (let pass = 0; pass < 3; pass++) {
-		const bytes = [...sizes.values()].reduce((sum, size) => sum + size, 0);
 		let changed = false;
 		for (const file of marked) {
 			const before = read(file).toString('utf8');
-			const after = fillGuideSize(before, { files: files.length, bytes }, file);
+			const after = fillGuideSize(before, { files: saved.length, bytes: savedBytes() }, file);
 			if (after === before) continue;
 			changed = true;
 			writeFileSync(join(site, file), after);
@@ -69,9 +71,12 @@ export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 		}
 		if (!changed) break;
 	}
-	const bytes = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+	const bytes = savedBytes();
 
-	const list: OfflineList = files.map((file) => [precacheUrl(file), isImmutable(`/${file}`) ? null : sha256(read(file)), sizes.get(file)!]);
+	const list: OfflineList = files.map((file) => {
+		const entry: OfflineList[number] = [precacheUrl(file), isImmutable(`/${file}`) ? null : sha256(read(file)), sizes.get(file)!];
+		return offlineRole(file) === 'read' ? [...entry, 1] : entry;
+	});
 	const json = JSON.stringify(list);
 	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
 	const listFile = `offline/list.${sha256(Buffer.from(json))}.json`;
@@ -94,5 +99,5 @@ export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 	});
 	const worker = bundle.outputFiles[0]!.contents;
 	writeFileSync(join(site, 'sw.js'), worker);
-	return { files: files.length, bytes, workerGzipBytes: gzipSync(worker, { level: 9 }).length };
+	return { files: saved.length, bytes, workerGzipBytes: gzipSync(worker, { level: 9 }).length };
 }

@@ -4,8 +4,8 @@
 // the next build's worker reads it (to update the saved copy, or to leave it removed). In an
 // installed app (display-mode standalone) it saves on its own, unless the browser asks to save
 // data or the reader removed the copy before.
-import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, formatBytes, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
-import { download, missing, readList, type Entry } from './files.ts';
+import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
+import { download, missing, readList, savedFiles, type Entry } from './files.ts';
 
 /** The list URL the active worker serves, asked over a message channel. */
 function listOf(worker: ServiceWorker): Promise<string> {
@@ -38,9 +38,10 @@ class SgSaveOffline extends HTMLElement {
 		});
 	}
 
+	/** "(about 1.4 MB)", as the build wrote it. */
 	get #size() {
-		const bytes = Number(this.querySelector<HTMLElement>('[data-offline-size]')?.dataset['bytes']);
-		return bytes > 0 ? ` (${formatBytes(bytes)})` : '';
+		const about = this.querySelector<HTMLElement>('[data-offline-size]')?.textContent?.match(/about [\d.]+ \w+/)?.[0];
+		return about ? ` (${about})` : '';
 	}
 
 	/** The worker's scope and list (on a first visit, once the worker has installed). */
@@ -67,11 +68,12 @@ class SgSaveOffline extends HTMLElement {
 		if (choice !== 'saved') return choice;
 		try {
 			const { entries } = await this.#list();
+			const total = savedFiles(entries).length;
 			const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
 			if (left > 0) {
 				this.#save.hidden = false;
 				this.#save.textContent = 'Save the missing files';
-				this.#status.textContent = `The saved copy is incomplete: ${progressText(entries.size - left, entries.size)} are saved.`;
+				this.#status.textContent = `The saved copy is incomplete: ${progressText(total - left, total)} are saved.`;
 				return choice;
 			}
 		} catch {
@@ -90,11 +92,12 @@ class SgSaveOffline extends HTMLElement {
 			const { entries } = await this.#list();
 			const cache = await caches.open(FILES_CACHE);
 			const todo = await missing(entries, cache);
-			let done = entries.size - todo.length;
+			const total = savedFiles(entries).length;
+			let done = total - todo.length;
 			const show = () => {
-				this.#progress.max = entries.size;
+				this.#progress.max = total;
 				this.#progress.value = done;
-				this.#status.textContent = `Saving the guide: ${progressText(done, entries.size)}.`;
+				this.#status.textContent = `Saving the guide: ${progressText(done, total)}.`;
 			};
 			this.#progress.hidden = false;
 			show();

@@ -44,6 +44,8 @@ export class SearchDialog {
 	#list: HTMLOListElement;
 	#more: HTMLButtonElement;
 	#pagefind: Promise<Pagefind>;
+	/** The index's entry file as it was when the search loaded, to tell a replaced index from no match. */
+	#entry?: Promise<string | undefined>;
 	#results: PagefindSearch['results'] = [];
 	#shown = 0;
 	#run = 0;
@@ -66,10 +68,25 @@ export class SearchDialog {
 
 	async #loadPagefind(): Promise<Pagefind> {
 		if (this.#options.dev) throw new Error('The search index exists only in a build.');
+		this.#entry = this.#fetchEntry();
 		const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.#options.bundle}pagefind.js`);
 		await pagefind.options({ baseUrl: this.#options.base, highlightParam: this.#options.highlightParam });
 		await pagefind.filters(); // loads the filter index, so that each search also counts per section
 		return pagefind;
+	}
+
+	async #fetchEntry(): Promise<string | undefined> {
+		const response = await fetch(`${this.#options.bundle}pagefind-entry.json`, { cache: 'no-store' }).catch(() => undefined);
+		return response?.ok ? response.text() : undefined;
+	}
+
+	/**
+	 * Whether the site was deployed again since the search loaded: Pagefind skips index files it
+	 * cannot fetch, so a replaced index looks like "no match" unless the entry file is compared.
+	 */
+	async #replaced(): Promise<boolean> {
+		const [before, now] = await Promise.all([this.#entry, this.#fetchEntry()]);
+		return before !== undefined && now !== undefined && before !== now;
 	}
 
 	/** One checkbox per section, with a place for its count of results. */
@@ -158,9 +175,10 @@ export class SearchDialog {
 					}
 				}
 			}
+			if (search.results.length === 0 && (await this.#replaced())) throw new Error('The search index was replaced.');
 		} catch {
-			// An index chunk of this page's build is gone from the server.
-			this.#stale();
+			// A file of the index this page loaded is gone from the server.
+			if (run === this.#run) this.#stale();
 			return;
 		}
 		if (run !== this.#run) return; // a newer search has started
