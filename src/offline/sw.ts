@@ -49,8 +49,9 @@ const files = () =>
 
 /** A page whose hash is not this build's comes from a newer deploy: shown, not stored, and the newer worker fetched. */
 async function isOurs(url: string, response: Response) {
-	const ours = await isThisBuilds((await files()).get(plain(url)), response);
-	if (!ours) void self.registration.update().catch(() => {});
+	const entry = (await files()).get(plain(url));
+	const ours = await isThisBuilds(entry, response);
+	if (entry && !ours && response.status === 200) void self.registration.update().catch(() => {});
 	return ours;
 }
 

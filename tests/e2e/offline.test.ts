@@ -165,3 +165,38 @@ test.describe('saving the guide', () => {
 		expect(others.length).toBeLessThanOrEqual(8);
 	});
 });
+
+test.describe('in an installed app (display-mode standalone)', () => {
+	/** The page as an installed app sees it, with the browser's Save-Data setting. */
+	const installed = (context: BrowserContext, saveData: boolean) =>
+		context.addInitScript((saveData) => {
+			const real = window.matchMedia.bind(window);
+			window.matchMedia = (query) => (query === '(display-mode: standalone)' ? Object.create(real(query), { matches: { value: true } }) : real(query));
+			Object.defineProperty(navigator, 'connection', { value: { saveData }, configurable: true });
+		}, saveData);
+
+	test('saves the guide on its own, and not again once the reader removed it', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		await installed(context, false);
+		await page.goto(at('/'));
+		const control = page.getByRole('region', { name: 'Read offline' });
+		await expect(control.getByRole('status')).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		expect((await stored(page)).length).toBe(saved.length);
+		await control.getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
+		await page.reload();
+		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+		await page.waitForTimeout(1500);
+		// Only what was read since (this page, the 404 page), not the guide.
+		expect((await stored(page)).length).toBeLessThan(5);
+	});
+
+	test('never saves on its own when the browser asks to save data', async ({ page, context }) => {
+		await installed(context, true);
+		await page.goto(at('/'));
+		await controlled(page);
+		await page.waitForTimeout(1500);
+		expect(await stored(page)).toEqual([]);
+		await expect(page.getByRole('region', { name: 'Read offline' }).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+	});
+});
