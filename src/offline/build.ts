@@ -74,8 +74,9 @@ export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 	const bytes = savedBytes();
 
 	const list: OfflineList = files.map((file) => {
-		const entry: OfflineList[number] = [precacheUrl(file), isImmutable(`/${file}`) ? null : sha256(read(file)), sizes.get(file)!];
-		return offlineRole(file) === 'read' ? [...entry, 1] : entry;
+		const url = precacheUrl(file);
+		const revision = isImmutable(`/${file}`) ? null : sha256(read(file));
+		return offlineRole(file) === 'read' ? [url, revision, sizes.get(file)!, 1] : [url, revision, sizes.get(file)!];
 	});
 	const json = JSON.stringify(list);
 	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
