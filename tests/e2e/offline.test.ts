@@ -166,6 +166,15 @@ test.describe('saving the guide', () => {
 	});
 });
 
+test('without service workers, the control says why it cannot save and offers no button', async ({ page }) => {
+	// As in a browser without service workers (or one that turns them off in a private window).
+	await page.addInitScript(() => void delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker);
+	await page.goto(at('/'));
+	const control = page.getByRole('region', { name: 'Read offline' });
+	await expect(control.getByText('Saving needs JavaScript and a browser that allows service workers')).toBeVisible();
+	await expect(control.getByRole('button')).toHaveCount(0);
+});
+
 test.describe('in an installed app (display-mode standalone)', () => {
 	/** The page as an installed app sees it, with the browser's Save-Data setting. */
 	const installed = (context: BrowserContext, saveData: boolean) =>
