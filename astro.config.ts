@@ -4,9 +4,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { codeColors, markdownOptions, shikiConfig } from './src/markdown/index.ts';
-import { offline } from './src/integrations/offline.ts';
-import { searchIndex } from './src/search/search-index.ts';
-import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
+import { siteBuildSteps } from './src/integrations/site.ts';
+import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { palettePlugin } from './src/styles/palette.ts';
@@ -34,9 +33,8 @@ export default defineConfig({
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
-		// After the build, in this order: the search index, then the service worker that caches it too.
-		searchIndex(),
-		offline(),
+		// After the build: the search index, then the offline worker (their order is in site.ts).
+		siteBuildSteps(),
 	],
 	security: {
 		// A <meta> policy with hashes of every script and style Astro emits. No 'unsafe-inline' or

@@ -1,13 +1,19 @@
-// The service worker: on install it caches the whole site for offline reading (the build lists the
-// files and a version, see src/integrations/offline.ts); on activate it deletes earlier versions'
-// caches, so an update never leaves stale pages behind. Bundled on its own to /sw.js.
-import { cacheName, isImmutable, OFFLINE_FALLBACK, staleCaches } from '../lib/offline.ts';
+// The service worker, bundled on its own to /sw.js by src/offline/build.ts. A first visit installs
+// it and downloads nothing else: the build's list of files (a revision per file) is a file of its
+// own, fetched once the worker has something to store. Pages and search files are kept as they are
+// read, under their revision's key; the "save the guide" control (save-offline.ts) stores the rest.
+// A new build's worker downloads, for a reader who saved the guide, only the files whose revision
+// changed, and on activation deletes every key its list does not have, so no earlier build's file
+// stays behind. The caching strategies are Workbox's; the list, keys and rules are src/lib/offline.ts.
+import type { WorkboxPlugin } from 'workbox-core/types.js';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CHOICE_CACHE, choiceKey, FILES_CACHE, isImmutable, staleCaches, staleKeys } from '../lib/offline.ts';
+import { download, isThisBuilds, missing, plain, readList, SAVE_HEADER, type Entry } from './files.ts';
 
-// Set by the build (esbuild `define`).
-declare const __PRECACHE__: string[];
-declare const __VERSION__: string;
+// Set by the build (esbuild `define`): the list's address, relative to the worker.
+declare const __OFFLINE_LIST__: string;
 
-// The few service-worker types used here (the DOM library does not have them).
+// The few service-worker types used here (the project's TypeScript library is the DOM's).
 interface ExtendableEvent extends Event {
 	waitUntil(promise: Promise<unknown>): void;
 }
@@ -15,56 +21,115 @@ interface FetchEvent extends ExtendableEvent {
 	request: Request;
 	respondWith(response: Promise<Response>): void;
 }
+interface ExtendableMessageEvent extends ExtendableEvent {
+	ports: readonly MessagePort[];
+}
 declare const self: {
-	registration: { scope: string };
+	registration: { scope: string; update(): Promise<unknown> };
 	skipWaiting(): Promise<void>;
-	clients: { claim(): Promise<void> };
+	clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<{ url: string }[]> };
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+	addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 };
 
-const CACHE = cacheName(__VERSION__);
-const scope = new URL(self.registration.scope);
+const scope = self.registration.scope;
+const LIST_URL = new URL(__OFFLINE_LIST__, location.href).href;
+const FALLBACK = new URL('./404.html', scope).href;
+
+let list: Promise<Map<string, Entry>> | undefined;
+/** This build's files by URL, fetched the first time the worker stores something (never on a first visit). */
+const files = () =>
+	(list ??= fetch(LIST_URL)
+		.then((response) => readList(response, scope))
+		.catch((error: unknown) => {
+			list = undefined;
+			throw error;
+		}));
+
+/** A page whose hash is not this build's comes from a newer deploy: shown, not stored, and the newer worker fetched. */
+async function isOurs(url: string, response: Response) {
+	const entry = (await files()).get(plain(url));
+	const ours = await isThisBuilds(entry, response);
+	if (entry && !ours && response.status === 200) void self.registration.update().catch(() => {});
+	return ours;
+}
+
+/** Stores what is read under its revision's key, and only this build's copies of files on its list. */
+const keepAsRead: WorkboxPlugin = {
+	cacheKeyWillBeUsed: async ({ request, mode }) => (mode === 'read' ? request : ((await files()).get(plain(request.url))?.key ?? request)),
+	cacheWillUpdate: async ({ request, response }) => ((await isOurs(request.url, response)) ? response : null),
+};
+// A file is found by its address whatever its revision key: only this build's keys are left after
+// activation. Hosts send Vary (Accept-Encoding), which says nothing about the files here.
+const matchOptions = { ignoreSearch: true, ignoreVary: true };
+const networkFirst = new NetworkFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
+const cacheFirst = new CacheFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
+
+/**
+ * Keeps the pages open before the worker controlled them (a first visit's page is fetched before
+ * the worker exists) and the 404 page, which stands in offline for an address not stored: once a
+ * worker, at the next page, from the HTTP cache where it still has them.
+ */
+let caughtUp = false;
+async function keepOpenPages() {
+	if (caughtUp) return;
+	caughtUp = true;
+	const [entries, cache, windows] = await Promise.all([files(), caches.open(FILES_CACHE), self.clients.matchAll({ type: 'window' })]);
+	for (const url of new Set([...windows.map((client) => plain(client.url)), FALLBACK])) {
+		const entry = entries.get(url);
+		if (!entry || (await cache.match(entry.key))) continue;
+		const response = await fetch(url, { cache: 'force-cache' });
+		if (await isThisBuilds(entry, response)) await cache.put(entry.key, response);
+	}
+}
 
 self.addEventListener('install', (event) => {
+	// A new build's worker takes over at once: pages, list and files are then one build.
+	void self.skipWaiting();
+	// A reader who saved the guide gets what changed before this build takes over. A failure leaves the
+	// copy incomplete (the control says so) and is not thrown: a failed install is retried on every page view.
 	event.waitUntil(
 		(async () => {
-			const cache = await caches.open(CACHE);
-			// `reload`: fresh from the server, not from the HTTP cache of a previous deploy.
-			await cache.addAll(__PRECACHE__.map((url) => new Request(new URL(url, scope), { cache: 'reload' })));
-			await self.skipWaiting();
-		})(),
+			if ((await (await caches.match(choiceKey(scope), { cacheName: CHOICE_CACHE }))?.text()) !== 'saved') return;
+			const cache = await caches.open(FILES_CACHE);
+			await download(await missing(await files(), cache), cache);
+		})().catch(() => {}),
 	);
 });
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			await Promise.all(staleCaches(await caches.keys(), CACHE).map((name) => caches.delete(name)));
-			await self.clients.claim();
-		})(),
+			await Promise.all(staleCaches(await caches.keys()).map((name) => caches.delete(name)));
+			// Every stored file that is not on this build's list is an earlier build's.
+			const cache = (await caches.has(FILES_CACHE)) ? await caches.open(FILES_CACHE) : undefined;
+			const cached = cache ? (await cache.keys()).map((request) => request.url) : [];
+			if (cache && cached.length > 0) {
+				const current = new Set([...(await files()).values()].map((entry) => entry.key));
+				await Promise.all(staleKeys(cached, current).map((url) => cache.delete(url)));
+			}
+		})()
+			.catch(() => {})
+			.then(() => self.clients.claim()),
 	);
 });
 
 self.addEventListener('fetch', (event) => {
 	const { request } = event;
 	const url = new URL(request.url);
-	if (request.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-	event.respondWith(respond(request, url));
+	// Not ours to keep: other sites, other methods, the worker itself, the control's own downloads.
+	if (request.method !== 'GET' || !url.href.startsWith(scope) || url.href === location.href || request.headers.has(SAVE_HEADER)) return;
+	event.respondWith(
+		(isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
+			// Offline, an address never stored: the site's 404 page, where it is kept, for a page.
+			const fallback = request.mode === 'navigate' ? await caches.match(FALLBACK, matchOptions) : undefined;
+			if (fallback) return fallback;
+			throw error;
+		}),
+	);
+	if (request.mode === 'navigate') event.waitUntil(keepOpenPages().catch(() => void (caughtUp = false)));
 });
 
-/** Cache first for files whose names carry their content's hash; network first for the rest. */
-async function respond(request: Request, url: URL): Promise<Response> {
-	const cache = await caches.open(CACHE);
-	// Search state and Pagefind's cache-busting live in the query: the cached file is the same. The
-	// site's files do not change with request headers, though servers send Vary (Origin, Accept-Encoding).
-	const cached = () => cache.match(request, { ignoreSearch: true, ignoreVary: true });
-	if (isImmutable(url.pathname)) return (await cached()) ?? fetch(request);
-	try {
-		return await fetch(request);
-	} catch (error) {
-		const fallback = (await cached()) ?? (request.mode === 'navigate' ? await cache.match(new URL(OFFLINE_FALLBACK, scope), { ignoreVary: true }) : undefined);
-		if (fallback) return fallback;
-		throw error;
-	}
-}
+// The control asks which list this worker serves, so that it saves this build's files.
+self.addEventListener('message', (event) => event.ports[0]?.postMessage(LIST_URL));

@@ -12,7 +12,7 @@ const isTypingIn = (target: EventTarget | null) =>
 /** The search control: opens the dialog, and loads the search code on first use only. */
 class SgSearch extends HTMLElement {
 	#dialog = this.querySelector('dialog')!;
-	#search?: Promise<{ styled: Promise<void>; show(): Promise<void>; reset(): void }>;
+	#search: Promise<{ styled: Promise<void>; show(): Promise<void>; reset(): void }> | undefined;
 
 	connectedCallback() {
 		recordRead();
@@ -22,6 +22,8 @@ class SgSearch extends HTMLElement {
 		button.hidden = false;
 		button.addEventListener('click', () => this.open());
 		this.querySelector('[data-close]')!.addEventListener('click', () => this.#dialog.close());
+		this.querySelector('[data-reload]')!.addEventListener('click', () => location.reload());
+		this.addEventListener('sg-search-stale', () => this.#stale(true));
 		// A click on the backdrop (outside the panel) closes, like Esc.
 		this.#dialog.addEventListener('click', (event) => event.target === this.#dialog && this.#dialog.close());
 		this.#dialog.addEventListener('close', () => this.#search?.then((search) => search.reset()));
@@ -39,6 +41,7 @@ class SgSearch extends HTMLElement {
 
 	async open() {
 		if (!this.#dialog.open) this.#dialog.showModal();
+		this.#stale(false);
 		this.#search ??= import('./search-dialog.ts').then(
 			({ SearchDialog }) =>
 				new SearchDialog(this.#dialog, {
@@ -49,10 +52,21 @@ class SgSearch extends HTMLElement {
 					dev: import.meta.env.DEV,
 				}),
 		);
-		const search = await this.#search;
-		// The results' styles come with the code; the dialog itself is open already (keys typed go in).
-		await search.styled;
-		await search.show();
+		try {
+			const search = await this.#search;
+			// The results' styles come with the code; the dialog itself is open already (keys typed go in).
+			await search.styled;
+			await search.show();
+		} catch {
+			// Not kept: opening the search again tries again.
+			this.#search = undefined;
+			this.#stale(true);
+		}
+	}
+
+	/** The search cannot load a file of this page's build: offer a reload (the search is in the URL, so it survives). */
+	#stale(shown: boolean) {
+		this.querySelector<HTMLElement>('[data-stale]')!.hidden = !shown;
 	}
 
 	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */

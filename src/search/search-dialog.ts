@@ -51,6 +51,8 @@ export class SearchDialog {
 	#list: HTMLOListElement;
 	#more: HTMLButtonElement;
 	#pagefind: Promise<Pagefind>;
+	/** The index's entry file as it was when the search loaded, to tell a replaced index from no match. */
+	#entry?: Promise<string | undefined>;
 	#results: PagefindSearch['results'] = [];
 	#shown = 0;
 	#run = 0;
@@ -90,10 +92,25 @@ export class SearchDialog {
 
 	async #loadPagefind(): Promise<Pagefind> {
 		if (this.#options.dev) throw new Error('The search index exists only in a build.');
+		this.#entry = this.#fetchEntry();
 		const pagefind: Pagefind = await import(/* @vite-ignore */ `${this.#options.bundle}pagefind.js`);
 		await pagefind.options({ baseUrl: this.#options.base, highlightParam: this.#options.highlightParam });
 		await pagefind.filters(); // loads the filter index, so that each search also counts per section
 		return pagefind;
+	}
+
+	async #fetchEntry(): Promise<string | undefined> {
+		const response = await fetch(`${this.#options.bundle}pagefind-entry.json`, { cache: 'no-store' }).catch(() => undefined);
+		return response?.ok ? response.text() : undefined;
+	}
+
+	/**
+	 * Whether the site was deployed again since the search loaded: Pagefind skips index files it
+	 * cannot fetch, so a replaced index looks like "no match" unless the entry file is compared.
+	 */
+	async #replaced(): Promise<boolean> {
+		const [before, now] = await Promise.all([this.#entry, this.#fetchEntry()]);
+		return before !== undefined && now !== undefined && before !== now;
 	}
 
 	/** One checkbox per section, with a place for its count of results. */
@@ -205,21 +222,34 @@ export class SearchDialog {
 			pagefind = await this.#pagefind;
 		} catch {
 			clearTimeout(this.#searching);
-			this.#summary.textContent = this.#options.dev
-				? 'Search works on the built site only: run npm start.'
-				: 'Search could not be loaded. Check your connection and try again.';
+			if (this.#options.dev) {
+				this.#summary.textContent = 'Search works on the built site only: run npm start.';
+				return;
+			}
+			// Tried again at the next keystroke, not kept failed.
+			this.#pagefind = this.#loadPagefind();
+			this.#stale();
 			return;
 		}
 		const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
 		// Pagefind wants every word: when no question has them all, a short query is tried without
 		// each word in turn (see searchWithRetries). A newer keystroke stops this run. No words but a
 		// section ticked: every question of the chosen sections (Pagefind's null query).
-		const outcome = await searchWithRetries(
-			state.query,
-			(query) => pagefind.search(query || (null as unknown as string), { filters }),
-			() => run !== this.#run,
-		);
-		if (!outcome) return; // a newer search has started
+		let outcome: Awaited<ReturnType<typeof searchWithRetries<PagefindSearch>>>;
+		try {
+			outcome = await searchWithRetries(
+				state.query,
+				(query) => pagefind.search(query || (null as unknown as string), { filters }),
+				() => run !== this.#run,
+			);
+			if (outcome && outcome.found.results.length === 0 && (await this.#replaced())) throw new Error('The search index was replaced.');
+		} catch {
+			// A file of the index this page loaded is gone from the server.
+			clearTimeout(this.#searching);
+			if (run === this.#run) this.#stale();
+			return;
+		}
+		if (!outcome || run !== this.#run) return; // a newer search has started
 		clearTimeout(this.#searching);
 		this.#render(outcome.found.results, state, outcome.found.totalFilters?.['section'], outcome.dropped);
 	}
@@ -255,7 +285,15 @@ export class SearchDialog {
 		// Fetch the batch's data at once, and show each result, in order, as soon as it has arrived.
 		const pending = batch.map((result) => result.data());
 		for (const [index, data] of pending.entries()) {
-			const item = this.#item(await data);
+			let result: PagefindResult;
+			try {
+				result = await data;
+			} catch {
+				// The result's fragment is gone from the server: this page's build was replaced.
+				if (current === this.#results) this.#stale();
+				return;
+			}
+			const item = this.#item(result);
 			if (current !== this.#results) return; // a newer search has replaced these results
 			this.#list.append(item);
 			if (focusFirstNew && index === 0) item.querySelector('a')?.focus();
@@ -287,6 +325,14 @@ export class SearchDialog {
 			item.append(partLink);
 		}
 		return item;
+	}
+
+	/** Says the search's files are gone (sg-search offers a reload) instead of showing a count with no results. */
+	#stale() {
+		this.#summary.textContent = '';
+		this.#list.replaceChildren();
+		this.#more.hidden = true;
+		this.#dialog.dispatchEvent(new CustomEvent('sg-search-stale', { bubbles: true }));
 	}
 
 	/** Down/Up move between the input and the result links; Esc closes even from a search field. */

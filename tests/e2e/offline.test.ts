@@ -1,9 +1,14 @@
-// Offline reading: after one visit, the service worker has cached the guide, so other questions,
-// short links and search work with the network off; a cache left by an earlier deploy is removed.
-import { expect, test } from '@playwright/test';
+// Offline reading: a first visit installs the worker and downloads nothing else; pages and search
+// are kept as they are read; "Save the guide" stores the rest with progress, and can be removed; a
+// file that fails to download while saving gives a clear message and no retry storm.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readContent } from '../helpers/content.ts';
+import { distDir } from '../helpers/dist.ts';
 import { at } from '../helpers/site.ts';
 import { toPlainText } from '../../src/lib/inline.ts';
+import { FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath, shortPath } from '../../src/lib/links.ts';
 
 // The other browser tests block service workers (playwright.config.ts); these need it.
@@ -12,49 +17,196 @@ test.use({ serviceWorkers: 'allow' });
 const { questions } = readContent();
 const question = (number: number) => questions.find((q) => q.number === number)!;
 const heading = (number: number) => `${number}. ${toPlainText(question(number).title)}`;
+const listFile = readFileSync(join(distDir, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0];
+const list = JSON.parse(readFileSync(join(distDir, listFile), 'utf8')) as OfflineList;
+/** The files a saved guide holds (the rest of the list is kept only when read). */
+const saved = list.filter((entry) => entry[3] !== 1);
 
-test('after a first visit, questions, short links, search and the 404 page work offline', async ({ page, context }) => {
-	test.setTimeout(60_000);
+/** Console errors and warnings, and uncaught errors, of a page. */
+function watch(page: Page): string[] {
 	const problems: string[] = [];
 	page.on('console', (message) => {
 		if (['error', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-	// A cache as an earlier deploy's worker would have left it.
-	await context.addInitScript(() => void caches.open('sg-offline-earlier-deploy'));
+	return problems;
+}
 
-	// First visit, online: the worker installs, caches the site and takes control of the page.
-	await page.goto(at('/python-fundamentals/'));
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
-	const cacheNames = await page.evaluate(() => caches.keys());
-	expect(cacheNames).toHaveLength(1);
-	const [current] = cacheNames;
-	expect(current).toMatch(/^sg-offline-[0-9a-f]{16}$/);
-	expect(await (await page.request.get(at('/sw.js'))).text()).toContain(current!.slice('sg-offline-'.length));
+/** Every request the browser sends to the site from now on (pages' and the worker's), as paths. */
+function record(context: BrowserContext): string[] {
+	const paths: string[] = [];
+	context.on('request', (request) => paths.push(new URL(request.url()).pathname));
+	return paths;
+}
 
+const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+/** The addresses stored in the worker's files cache, without their revision. */
+const stored = (page: Page) =>
+	page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), FILES_CACHE);
+
+test('a first visit downloads the page and the worker, and nothing for offline use', async ({ page, context }) => {
+	const problems = watch(page);
+	// A cache as an earlier design's worker left it: removed when this one activates.
+	await context.addInitScript(() => void caches.open('sg-offline-0123456789abcdef'));
+	const requests = record(context);
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	// Give a background download the time it would need to show up.
+	await page.waitForTimeout(1500);
+	expect(requests.filter((path) => !/\.(?:js|svg)$/.test(path) || path.endsWith('/sw.js'))).toEqual([
+		new URL(page.url()).pathname,
+		expect.stringMatching(/\/sw\.js$/),
+	]);
+	expect(await page.evaluate(() => caches.keys())).toEqual([]);
 	expect(problems).toEqual([]);
+});
 
-	await context.setOffline(true);
-	// The network is really off for the worker too: a file it does not keep cannot load.
-	expect(await page.evaluate(() => fetch('../og/site.png').then((r) => r.status, () => 'failed'))).toBe('failed');
-
-	// A question never opened before.
+test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
+	test.setTimeout(60_000);
+	const problems = watch(page);
+	// First page of a first visit, before the worker exists.
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	// Read on: another question, a short link, and a search.
 	await page.goto(at(questionPath(question(52))));
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(52));
-
-	// A short link forwards to its question.
 	await page.goto(at(shortPath(question(26))));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(26));
-
-	// Search: Pagefind's code, WebAssembly and index all come from the cache.
 	await page.getByRole('button', { name: 'Search' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
-	await expect(results.first()).toBeVisible();
 	await expect(results.first()).toContainText(/docker/i);
+	await dialog.getByRole('button', { name: /close/i }).click();
+	// The first page, fetched before the worker existed, and the 404 page are kept too.
+	await expect.poll(() => stored(page)).toContain(new URL(at(questionPath(question(7))), baseURL).pathname);
+	await expect.poll(() => stored(page)).toContain(new URL(at('/404.html'), baseURL).pathname);
+	expect(problems).toEqual([]);
 
-	// An address the site does not have shows the site's 404 page, not the browser's offline error.
+	await context.setOffline(true);
+	// The network is really off for the worker too: a file it does not keep cannot load.
+	expect(await page.evaluate(() => fetch('../../og/site.png').then((r) => r.status, () => 'failed'))).toBe('failed');
+	for (const number of [7, 52]) {
+		await page.goto(at(questionPath(question(number))));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(number));
+	}
+	await page.goto(at(shortPath(question(26))));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(26));
+	// The same search, from the kept index and fragments.
+	await page.getByRole('button', { name: 'Search' }).click();
+	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
+	await expect(results.first()).toContainText(/docker/i);
+	// An address never opened: the site's 404 page, not the browser's offline error.
 	await page.goto(at('/no-such-page/'));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+});
+
+test.describe('saving the guide', () => {
+	test('says its size, shows progress, saves every file, and can be removed', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		const problems = watch(page);
+		await page.goto(at('/'));
+		const control = page.getByRole('region', { name: 'Read offline' });
+		await expect(control).toContainText(`${saved.length} files, about `);
+		await controlled(page);
+
+		// Save: the progress counts the files, then the guide is there.
+		await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(control.getByRole('status')).toHaveText(new RegExp(`^Saving the guide: \\d+ of ${saved.length} files\\.$`));
+		await expect(control.getByRole('status')).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		expect((await stored(page)).length).toBe(saved.length);
+		expect(problems).toEqual([]);
+
+		// Offline, a question never opened and a search.
+		await context.setOffline(true);
+		await page.goto(at(questionPath(question(88))));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(88));
+		await page.getByRole('button', { name: 'Search' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+		await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('deadlock');
+		await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toBeVisible();
+		await context.setOffline(false);
+
+		// Back home, the state is shown again, and the copy can be removed.
+		await page.goto(at('/'));
+		await expect(control.getByRole('status')).toContainText('The guide is available offline in this browser');
+		await control.getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
+		expect(await stored(page)).toEqual([]);
+		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+	});
+
+	test('a file that fails to download stops the saving with a clear message, and nothing retries it', async ({ page, context, baseURL }) => {
+		test.setTimeout(60_000);
+		const broken = saved.find(([url]) => url.endsWith('/python-fundamentals/'))![0].slice(2);
+		await context.route(`**/${broken}`, (route) => (route.request().headers()['x-offline-save'] ? route.fulfill({ status: 404, body: 'gone' }) : route.fallback()));
+		await page.goto(at('/'));
+		const control = page.getByRole('region', { name: 'Read offline' });
+		await controlled(page);
+		await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(control.getByRole('status')).toHaveText(
+			`The guide could not be saved: ${broken} did not download (HTTP 404). Pages you open online are still kept as you read them; try saving again later.`,
+			{ timeout: 60_000 },
+		);
+		await expect(control.getByRole('button', { name: 'Try again' })).toBeVisible();
+
+		// The site still works online, and reading on downloads only what is read.
+		const requests = record(context);
+		for (const number of [3, 4, 5]) {
+			await page.goto(at(questionPath(question(number))));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(number));
+		}
+		await page.goto(at('/'));
+		await expect(control.getByRole('status')).toContainText('The saved copy is incomplete');
+		await page.waitForTimeout(1000);
+		// Each page once from the page and once from the worker that fetches it; nothing else but scripts,
+		// the favicon and the worker's list.
+		const others = requests.filter((path) => !/\.(?:js|svg|json)$/.test(path));
+		expect(new Set(others)).toEqual(new Set([3, 4, 5].map((number) => new URL(at(questionPath(question(number))), baseURL).pathname).concat(new URL(at('/'), baseURL).pathname)));
+		expect(others.length).toBeLessThanOrEqual(8);
+	});
+});
+
+test('without service workers, the control says why it cannot save and offers no button', async ({ page }) => {
+	// As in a browser without service workers (or one that turns them off in a private window).
+	await page.addInitScript(() => void delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker);
+	await page.goto(at('/'));
+	const control = page.getByRole('region', { name: 'Read offline' });
+	await expect(control.getByText('Saving needs JavaScript and a browser that allows service workers')).toBeVisible();
+	await expect(control.getByRole('button')).toHaveCount(0);
+});
+
+test.describe('in an installed app (display-mode standalone)', () => {
+	/** The page as an installed app sees it, with the browser's Save-Data setting. */
+	const installed = (context: BrowserContext, saveData: boolean) =>
+		context.addInitScript((saveData) => {
+			const real = window.matchMedia.bind(window);
+			window.matchMedia = (query) => (query === '(display-mode: standalone)' ? Object.create(real(query), { matches: { value: true } }) : real(query));
+			Object.defineProperty(navigator, 'connection', { value: { saveData }, configurable: true });
+		}, saveData);
+
+	test('saves the guide on its own, and not again once the reader removed it', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		await installed(context, false);
+		await page.goto(at('/'));
+		const control = page.getByRole('region', { name: 'Read offline' });
+		await expect(control.getByRole('status')).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		expect((await stored(page)).length).toBe(saved.length);
+		await control.getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
+		await page.reload();
+		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+		await page.waitForTimeout(1500);
+		// Only what was read since (this page, its scripts and icon, the 404 page), not the guide.
+		expect((await stored(page)).length).toBeLessThan(15);
+	});
+
+	test('never saves on its own when the browser asks to save data', async ({ page, context }) => {
+		await installed(context, true);
+		await page.goto(at('/'));
+		await controlled(page);
+		await page.waitForTimeout(1500);
+		// Nothing saved ahead (a favicon the browser asks for again once the worker controls the page is kept as read).
+		expect((await stored(page)).length).toBeLessThan(3);
+		await expect(page.getByRole('region', { name: 'Read offline' }).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+	});
 });

@@ -49,12 +49,9 @@ describe('one Markdown module', () => {
  */
 const isFramework = (name: string) => /^astro(?:$|[:/])/.test(name) && name !== 'astro/zod';
 
-/** Moving to src/offline/ with the offline work, which owns it (issue 11 leaves it to that change). */
-const NOT_YET_MOVED = new Set(['src/lib/offline.ts']);
-
 describe('src/lib', () => {
 	test('holds pure functions: no Astro modules, no DOM, no storage', () => {
-		const files = sourceFiles('src/lib/').filter((file) => !NOT_YET_MOVED.has(file));
+		const files = sourceFiles('src/lib/');
 		expect(files.length).toBeGreaterThan(5);
 		const impure = files.filter((file) => {
 			const text = read(file);

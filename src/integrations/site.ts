@@ -1,0 +1,36 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { formatBytes } from '../lib/offline.ts';
+import { writeOfflineWorker } from '../offline/build.ts';
+import { writeSearchIndex } from '../search/search-index.ts';
+
+/** Runs one build-end step; a failure names the step, with the original error as its cause. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		throw new Error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+	}
+}
+
+/**
+ * The steps that run on the built site when `astro build` ends, in this order, written here rather
+ * than left to the order of the integrations list: the search index first, then the offline worker,
+ * whose list of files includes the index's.
+ */
+export function siteBuildSteps(): AstroIntegration {
+	return {
+		name: 'interview-guide:build-steps',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const site = fileURLToPath(dir);
+				const pages = await step('Search index (Pagefind)', () => writeSearchIndex(site));
+				logger.info(`Indexed ${pages} pages for search.`);
+				const offline = await step('Offline worker', () => writeOfflineWorker(site));
+				logger.info(
+					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,
+				);
+			},
+		},
+	};
+}

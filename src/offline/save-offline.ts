@@ -1,0 +1,148 @@
+// The "save the guide" control's behaviour (markup: SaveOffline.astro). It asks the active worker
+// (sw.ts) which list of files it serves, downloads the files not stored yet into the worker's
+// cache with their revision keys, showing "212 of 348 files", and keeps the reader's choice where
+// the next build's worker reads it (to update the saved copy, or to leave it removed). In an
+// installed app (display-mode standalone) it saves on its own, unless the browser asks to save
+// data or the reader removed the copy before.
+import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
+import { download, missing, readList, savedFiles, type Entry } from './files.ts';
+
+/** The list URL the active worker serves, asked over a message channel. */
+function listOf(worker: ServiceWorker): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = (event: MessageEvent<string>) => resolve(event.data);
+		setTimeout(() => reject(new Error('the offline worker did not answer')), 10_000);
+		worker.postMessage('list', [channel.port2]);
+	});
+}
+
+class SgSaveOffline extends HTMLElement {
+	#save = this.querySelector<HTMLButtonElement>('[data-save]')!;
+	#remove = this.querySelector<HTMLButtonElement>('[data-remove]')!;
+	#progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
+	#status = this.querySelector<HTMLElement>('[data-status]')!;
+	#saving = false;
+
+	connectedCallback() {
+		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+		this.querySelector('[data-unsupported]')!.toggleAttribute('hidden', true);
+		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
+		this.#save.addEventListener('click', () => void this.#saveGuide());
+		this.#remove.addEventListener('click', () => void this.#removeGuide());
+		void this.#showState().then(async (choice) => {
+			const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
+			if (choice === undefined && shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
+				await this.#saveGuide();
+			}
+		});
+	}
+
+	/** "(about 1.4 MB)", as the build wrote it. */
+	get #size() {
+		const about = this.querySelector<HTMLElement>('[data-offline-size]')?.textContent?.match(/about [\d.]+ \w+/)?.[0];
+		return about ? ` (${about})` : '';
+	}
+
+	/** The worker's scope and list (on a first visit, once the worker has installed). */
+	async #list(): Promise<{ scope: string; entries: Map<string, Entry> }> {
+		const registration = await navigator.serviceWorker.ready;
+		const url = await listOf(registration.active!);
+		return { scope: registration.scope, entries: await readList(await fetch(url), registration.scope) };
+	}
+
+	async #choice(): Promise<OfflineChoice | undefined> {
+		const { scope } = await navigator.serviceWorker.ready;
+		return (await (await caches.match(choiceKey(scope), { cacheName: CHOICE_CACHE }))?.text()) as OfflineChoice | undefined;
+	}
+
+	async #choose(choice: OfflineChoice) {
+		const { scope } = await navigator.serviceWorker.ready;
+		await (await caches.open(CHOICE_CACHE)).put(choiceKey(scope), new Response(choice));
+	}
+
+	/** Shows whether the guide is saved, and whether all of this build's files are there. */
+	async #showState(): Promise<OfflineChoice | undefined> {
+		const choice = await this.#choice();
+		this.#settle(choice === 'saved');
+		if (choice !== 'saved') return choice;
+		try {
+			const { entries } = await this.#list();
+			const total = savedFiles(entries).length;
+			const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
+			if (left > 0) {
+				this.#save.hidden = false;
+				this.#save.textContent = 'Save the missing files';
+				this.#status.textContent = `The saved copy is incomplete: ${progressText(total - left, total)} are saved.`;
+				return choice;
+			}
+		} catch {
+			// Offline, the list cannot be fetched; what was saved is there all the same.
+		}
+		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+		return choice;
+	}
+
+	async #saveGuide() {
+		if (this.#saving) return;
+		this.#saving = true;
+		this.#busy('Starting…');
+		try {
+			await this.#choose('saved');
+			const { entries } = await this.#list();
+			const cache = await caches.open(FILES_CACHE);
+			const todo = await missing(entries, cache);
+			const total = savedFiles(entries).length;
+			let done = total - todo.length;
+			const show = () => {
+				this.#progress.max = total;
+				this.#progress.value = done;
+				this.#status.textContent = `Saving the guide: ${progressText(done, total)}.`;
+			};
+			this.#progress.hidden = false;
+			show();
+			const failure = await download(todo, cache, () => {
+				done++;
+				show();
+			});
+			this.#settle(!failure);
+			if (failure) {
+				this.#save.textContent = 'Try again';
+				this.#status.textContent = failureText(failure.file, failure.reason);
+			} else {
+				this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+			}
+		} catch (error) {
+			this.#settle(false);
+			this.#save.textContent = 'Try again';
+			this.#status.textContent = failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
+		} finally {
+			this.#saving = false;
+		}
+	}
+
+	async #removeGuide() {
+		this.#busy('Removing…');
+		await this.#choose('removed');
+		await caches.delete(FILES_CACHE);
+		this.#settle(false);
+		this.#save.textContent = 'Save the guide for offline reading';
+		this.#status.textContent = 'The saved copy is removed. Pages you open are still kept as you read them.';
+	}
+
+	#busy(text: string) {
+		this.#save.disabled = true;
+		this.#remove.disabled = true;
+		this.#status.textContent = text;
+	}
+
+	#settle(saved: boolean) {
+		this.#save.disabled = false;
+		this.#remove.disabled = false;
+		this.#save.hidden = saved;
+		this.#remove.hidden = !saved;
+		this.#progress.hidden = true;
+	}
+}
+
+customElements.define('sg-save-offline', SgSaveOffline);

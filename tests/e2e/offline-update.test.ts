@@ -1,0 +1,139 @@
+// Deploys, for real: a copy of the project is built, served and read; then rebuilt with one answer
+// edited, and again with a change to the search code. A reader who saved the guide gets only what
+// changed, and no file of the old build stays in the caches; tabs left open across a deploy offer a
+// reload when the search's files are gone, instead of a blank dialog or a count with no results.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { createStaticServer } from '../../scripts/serve.ts';
+import { readContent } from '../helpers/content.ts';
+import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
+import { BASE } from '../helpers/site.ts';
+import { toPlainText } from '../../src/lib/inline.ts';
+import { cacheKey, CHOICE_CACHE, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
+import { questionPath } from '../../src/lib/links.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+const EDIT = 'Zanzibar, added by a later deploy.';
+
+test('a saved guide updates by what changed only, and tabs left open across a deploy offer a reload', async ({ browser }) => {
+	test.setTimeout(8 * 60_000);
+	const copy = copyProject(join(projectRoot, 'content'));
+	const dist = join(copy.root, process.env.OUT_DIR ?? 'dist');
+	const build = async () => {
+		const { code, output } = await buildProject(copy.root);
+		expect(code, output.slice(-3000)).toBe(0);
+	};
+	const sockets = new Set<Socket>();
+	let closedBytes = 0;
+	const server = createStaticServer({ root: dist, base: BASE });
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => {
+			closedBytes += socket.bytesWritten;
+			sockets.delete(socket);
+		});
+	});
+	/** Every byte the server has sent so far, headers included. */
+	const sent = () => closedBytes + [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, 0);
+	const contexts: BrowserContext[] = [];
+	try {
+		await build();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		const site = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE}`;
+		const { questions } = readContent(join(copy.root, 'content'));
+		const edited = questions.find((q) => !q.editorNotes && q.number > 10)!;
+		const editedUrl = `${site}${questionPath(edited).slice(1)}`;
+		const newContext = async (serviceWorkers: 'allow' | 'block') => {
+			const context = await browser.newContext({ serviceWorkers });
+			contexts.push(context);
+			return context.newPage();
+		};
+
+		// A reader saves the guide.
+		const reader = await newContext('allow');
+		await reader.goto(site);
+		const control = reader.getByRole('region', { name: 'Read offline' });
+		await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(control.getByRole('status')).toContainText('The guide is available offline', { timeout: 90_000 });
+		// Two tabs of readers without the worker stay open: one has searched, one has not opened the search.
+		const searched = await newContext('block');
+		await searched.goto(editedUrl);
+		await search(searched, toPlainText(edited.title));
+		await expect(results(searched).first()).toBeVisible();
+		const notSearched = await newContext('block');
+		await notSearched.goto(editedUrl);
+
+		// Deploy 1: one answer edited.
+		const file = join(copy.root, edited.file);
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/\s*$/, `\n\n${EDIT}\n`));
+		await build();
+		const list = JSON.parse(readFileSync(join(dist, readFileSync(join(dist, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0]), 'utf8')) as OfflineList;
+		const newKeys = list.filter((entry) => entry[3] !== 1).map(([url, revision]) => cacheKey(new URL(url, site).href, revision)).sort();
+
+		// The saved reader comes back: the new worker fetches what changed and removes the rest.
+		const fetched: string[] = [];
+		server.on('request', (request) => fetched.push(request.url ?? ''));
+		const before = sent();
+		await reader.reload();
+		await expect.poll(() => cachedKeys(reader, FILES_CACHE), { timeout: 90_000 }).toEqual(newKeys);
+		const updateBytes = sent() - before;
+		expect(updateBytes, fetched.join('\n')).toBeLessThan(100 * 1024);
+		expect(await cachedKeys(reader, CHOICE_CACHE)).toEqual([`${site}offline-choice`]);
+		expect(await reader.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([FILES_CACHE, CHOICE_CACHE]));
+		expect((await reader.evaluate(() => caches.keys())).length).toBe(2);
+		// The new answer, online and offline.
+		await reader.goto(editedUrl);
+		await expect(reader.getByText(EDIT)).toBeVisible();
+		await reader.context().setOffline(true);
+		await reader.reload();
+		await expect(reader.getByText(EDIT)).toBeVisible();
+		await reader.context().setOffline(false);
+
+		// The tab that had searched: the old index's files are gone, so it offers a reload rather than "no match".
+		await search(searched, 'Zanzibar');
+		const stale = searched.getByText('The search could not load its files');
+		await expect(stale).toBeVisible();
+		await searched.getByRole('button', { name: 'Reload the page' }).click();
+		// The search is in the address, so the reloaded page runs it on the new index.
+		await expect(results(searched)).toHaveCount(1);
+		await expect(results(searched).first()).toContainText(toPlainText(edited.title));
+
+		// Deploy 2: the search code changed, so its bundle has a new name and the old one is gone.
+		const dialogFile = join(copy.root, 'src/search/search-dialog.ts');
+		const code = readFileSync(dialogFile, 'utf8');
+		expect(code).toContain('const PAGE_SIZE = 10;');
+		writeFileSync(dialogFile, code.replace('const PAGE_SIZE = 10;', 'const PAGE_SIZE = 12;'));
+		await build();
+		await notSearched.getByRole('button', { name: 'Search' }).click();
+		await expect(notSearched.getByText('The search could not load its files')).toBeVisible();
+		// Closing and opening it again tries again (and fails again, as the file is still gone), not stuck.
+		await notSearched.keyboard.press('Escape');
+		await notSearched.getByRole('button', { name: 'Search' }).click();
+		await expect(notSearched.getByText('The search could not load its files')).toBeVisible();
+		await notSearched.getByRole('button', { name: 'Reload the page' }).click();
+		await search(notSearched, toPlainText(edited.title));
+		await expect(results(notSearched).first()).toBeVisible();
+		test.info().annotations.push({ type: 'update bytes', description: String(updateBytes) });
+	} finally {
+		await Promise.all(contexts.map((context) => context.close()));
+		await new Promise((resolve) => server.close(resolve));
+		for (const socket of sockets) socket.destroy();
+		copy.remove();
+	}
+});
+
+const results = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' }).getByRole('list', { name: 'Results' }).getByRole('listitem');
+
+async function search(page: Page, words: string) {
+	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).click();
+	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+}
+
+/** The keys (absolute URLs) of one of the worker's caches, sorted. */
+const cachedKeys = (page: Page, name: string) =>
+	page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url).sort(), name);
