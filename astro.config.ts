@@ -8,10 +8,12 @@ import remarkGfm from 'remark-gfm';
 import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
 import { remarkEditorNotes } from './src/markdown/remark-editor-notes.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
+import { remarkRunnableExamples } from './src/markdown/remark-runnable-examples.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { offline } from './src/integrations/offline.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { runtimes } from './src/examples/runtimes.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
 import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
@@ -40,6 +42,8 @@ export default defineConfig({
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
 		// After the build, in this order: the search index, then the service worker that caches it too.
 		searchIndex(),
+		// The examples' runtimes (Pyodide, PGlite) under dist/runtimes/; the offline worker leaves them out of its precache.
+		runtimes(),
 		offline(),
 	],
 	security: {
@@ -69,7 +73,7 @@ export default defineConfig({
 			// The guide is shown word for word: no typographic quote or dash rewriting.
 			smartypants: false,
 			// remark-directive parses `:::editor-note[Title]`, the site's notes beside the guide's text.
-			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
+			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, remarkRunnableExamples],
 			rehypePlugins: [rehypeAnswerAnchors],
 		}),
 		shikiConfig: {

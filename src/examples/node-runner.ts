@@ -5,7 +5,7 @@ import { loadPyodide } from 'pyodide';
 import type { ContentExample } from './collect.ts';
 import { preparePython, PYODIDE_ENV } from './python-run.ts';
 import { mergeChunks, type RecordedRun, type StreamChunk } from './rules.ts';
-import { prepareDatabase, runSql, textParsers } from './sql-run.ts';
+import { sqlSession, textParsers, type SqlSession } from './sql-run.ts';
 
 export interface NodeRunners {
 	run(example: ContentExample): Promise<RecordedRun>;
@@ -20,6 +20,7 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 	let chunks: StreamChunk[] = [];
 	const runPython = preparePython(pyodide, (chunk) => chunks.push(chunk));
 	const parsers = textParsers(Object.keys(types.parsers));
+	let sql: Promise<SqlSession> | undefined;
 	return {
 		async run(example) {
 			if (example.verdict.runtime === 'python') {
@@ -27,14 +28,9 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 				const ok = await runPython(example.code);
 				return { hash: example.hash, failed: !ok, output: { runtime: 'python', chunks: mergeChunks(chunks) } };
 			}
-			const db = await PGlite.create({ parsers });
-			try {
-				await prepareDatabase(db);
-				const { results, failed } = await runSql(db, example.code);
-				return { hash: example.hash, failed, output: { runtime: 'sql', results } };
-			} finally {
-				await db.close();
-			}
+			sql ??= sqlSession(() => PGlite.create({ parsers }));
+			const { results, failed } = await (await sql).run(example.code);
+			return { hash: example.hash, failed, output: { runtime: 'sql', results } };
 		},
 		async stdlibModules() {
 			return pyodide.runPython('import sys; sorted(sys.stdlib_module_names)').toJs() as string[];
@@ -42,6 +38,7 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 		async close() {
 			pyodide.setStdout();
 			pyodide.setStderr();
+			if (sql) await (await sql).close();
 		},
 	};
 }

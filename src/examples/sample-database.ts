@@ -5,10 +5,12 @@
 /** The sample tables' names, as the page lists them under an SQL example. */
 export const SAMPLE_TABLES = ['customers', 'orders', 'accounts', 'users'] as const;
 
+/** The search path every run starts with: the reader's tables, then the sample ones. */
+export const SEARCH_PATH = 'SET search_path = public, sample;';
+
 /** SQL that creates and fills the sample tables; run before each SQL example. */
 export const SAMPLE_DATABASE = `
 CREATE SCHEMA sample;
-SET search_path = public, sample;
 
 CREATE TABLE sample.customers (
 	id integer PRIMARY KEY,

@@ -2,7 +2,7 @@
 // same code in the page's worker and in Node (the recorder and the tests).
 import type { PGlite, Results } from '@electric-sql/pglite';
 import type { SqlResult } from './rules.ts';
-import { SAMPLE_DATABASE } from './sample-database.ts';
+import { SAMPLE_DATABASE, SEARCH_PATH } from './sample-database.ts';
 
 /** PGlite's package version (the runtime's path on the site names it). */
 export const PGLITE_VERSION = '0.5.16';
@@ -46,4 +46,38 @@ export async function runSql(db: PGlite, code: string): Promise<{ results: SqlRe
 	} catch (error) {
 		return { results: [{ kind: 'error', message: error instanceof Error ? error.message : String(error) }], failed: true };
 	}
+}
+
+/** Runs examples each in a fresh copy of the sample database. */
+export interface SqlSession {
+	run(code: string): Promise<{ results: SqlResult[]; failed: boolean }>;
+	close(): Promise<void>;
+}
+
+/**
+ * A session over one database filled with the sample tables: every run gets a clone of it, and the
+ * next clone is made while the reader reads, so a run after the first starts at once.
+ */
+export async function sqlSession(create: () => Promise<PGlite>): Promise<SqlSession> {
+	const template = await create();
+	await prepareDatabase(template);
+	const cloneTemplate = () => template.clone() as Promise<PGlite>;
+	let spare = cloneTemplate();
+	return {
+		async run(code) {
+			const db = await spare;
+			spare = cloneTemplate();
+			try {
+				// A session setting, so each clone needs it (a clone is a new session).
+				await db.exec(SEARCH_PATH);
+				return await runSql(db, code);
+			} finally {
+				await db.close();
+			}
+		},
+		async close() {
+			await (await spare).close();
+			await template.close();
+		},
+	};
 }

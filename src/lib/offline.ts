@@ -25,6 +25,8 @@ const NOT_OFFLINE = [
 	/^_headers$/,
 	/^sw\.js$/,
 	/^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/,
+	// The examples' runtimes (Pyodide, PGlite: megabytes): cached when a reader first runs an example.
+	/^runtimes\//,
 ];
 
 /** The files of the build (paths relative to its folder) that a first visit caches: every page, asset, script and search file. */
@@ -44,6 +46,14 @@ export const precacheUrl = (file: string) => `.${servedPath(file)}`;
 export function isImmutable(path: string): boolean {
 	return /\/_astro\//.test(path) || /\/pagefind\/(?:fragment|index|filter)\/|\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(path);
 }
+
+/**
+ * The examples' runtimes, under versioned folders (`runtimes/pyodide-314.0.7/…`): kept as read in a
+ * cache of their own that outlives site updates (the path changes when a runtime does), served
+ * from that cache first.
+ */
+export const RUNTIME_CACHE = 'sg-runtimes';
+export const isRuntime = (path: string) => /\/runtimes\/[\w.@-]+-\d[\w.-]*\//.test(path);
 
 /** The page a navigation gets offline when the address was never cached: the site's 404 page. */
 export const OFFLINE_FALLBACK = './404.html';

@@ -1,7 +1,7 @@
 // The service worker: on install it caches the whole site for offline reading (the build lists the
 // files and a version, see src/integrations/offline.ts); on activate it deletes earlier versions'
 // caches, so an update never leaves stale pages behind. Bundled on its own to /sw.js.
-import { cacheName, isImmutable, OFFLINE_FALLBACK, staleCaches } from '../lib/offline.ts';
+import { cacheName, isImmutable, isRuntime, OFFLINE_FALLBACK, RUNTIME_CACHE, staleCaches } from '../lib/offline.ts';
 
 // Set by the build (esbuild `define`).
 declare const __PRECACHE__: string[];
@@ -55,6 +55,7 @@ self.addEventListener('fetch', (event) => {
 
 /** Cache first for files whose names carry their content's hash; network first for the rest. */
 async function respond(request: Request, url: URL): Promise<Response> {
+	if (isRuntime(url.pathname)) return runtimeFile(request);
 	const cache = await caches.open(CACHE);
 	// Search state and Pagefind's cache-busting live in the query: the cached file is the same. The
 	// site's files do not change with request headers, though servers send Vary (Origin, Accept-Encoding).
@@ -67,4 +68,14 @@ async function respond(request: Request, url: URL): Promise<Response> {
 		if (fallback) return fallback;
 		throw error;
 	}
+}
+
+/** A runtime file: from its cache, else from the network, kept for next time (its path is versioned, so it never goes stale). */
+async function runtimeFile(request: Request): Promise<Response> {
+	const cache = await caches.open(RUNTIME_CACHE);
+	const cached = await cache.match(request, { ignoreVary: true });
+	if (cached) return cached;
+	const response = await fetch(request);
+	if (response.ok) await cache.put(request, response.clone());
+	return response;
 }
