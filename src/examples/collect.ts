@@ -4,7 +4,7 @@ import type { Code } from 'mdast';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { parseAnswer } from '../lib/editor-notes.ts';
+import { parseMarkdown } from '../markdown/index.ts';
 import { codeHash } from './records.ts';
 import { classifyExample, exampleKey, parseFenceMeta, type Verdict } from './rules.ts';
 
@@ -27,7 +27,7 @@ export interface ContentExample {
 /** The Python and SQL examples of one Markdown body, in order (`file` relative to the content folder). */
 export function examplesOf(file: string, markdown: string, lineOffset = 0): ContentExample[] {
 	const examples: ContentExample[] = [];
-	visit(parseAnswer(markdown), 'code', (node: Code) => {
+	visit(parseMarkdown(markdown), 'code', (node: Code) => {
 		const verdict = classifyExample(node.lang, node.meta, node.value);
 		if (!verdict) return;
 		const index = examples.length + 1;
