@@ -1,13 +1,15 @@
 // Runs examples in Node with the runtimes the browser uses (Pyodide, PGlite), for the recorder and
 // the tests. Pyodide loads once (seconds); each SQL example gets a fresh database.
 import { PGlite, types } from '@electric-sql/pglite';
-import { loadPyodide } from 'pyodide';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { ContentExample } from './collect.ts';
 import { preparePython, PYODIDE_ENV } from './python-run.ts';
 import { mergeChunks, type RecordedRun, type StreamChunk } from './rules.ts';
 import { sqlSession, textParsers, type SqlSession } from './sql-run.ts';
 
 export interface NodeRunners {
+	/** The loaded Pyodide, for checks beyond a plain run (what each line prints). */
+	pyodide: PyodideAPI;
 	run(example: ContentExample): Promise<RecordedRun>;
 	/** The Python runtime's sys.stdlib_module_names (to check src/examples/stdlib-modules.ts). */
 	stdlibModules(): Promise<string[]>;
@@ -22,6 +24,7 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 	const parsers = textParsers(Object.keys(types.parsers));
 	let sql: Promise<SqlSession> | undefined;
 	return {
+		pyodide,
 		async run(example) {
 			if (example.verdict.runtime === 'python') {
 				chunks = [];

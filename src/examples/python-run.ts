@@ -64,3 +64,38 @@ export function preparePython(pyodide: PyodideAPI, write: (chunk: StreamChunk) =
 	// callPromising lets asyncio.run() switch stacks (JSPI) while the example waits on the event loop.
 	return async (source: string) => Boolean(await run.callPromising(source));
 }
+
+// For checking what an example's comments say it prints: each write to stdout is credited to the
+// line of the example's top-level statement running at the time (the outermost "example.py" frame).
+const ATTRIBUTE = `
+def _sg_output_by_line(source):
+    import io, random, sys
+    random.seed(0)
+    lines = {}
+    class ByLine(io.TextIOBase):
+        def write(self, text):
+            frame, line = sys._getframe(1), None
+            while frame is not None:
+                if frame.f_code.co_filename == "example.py":
+                    line = frame.f_lineno
+                frame = frame.f_back
+            lines[line] = lines.get(line, "") + text
+            return len(text)
+    saved, sys.stdout = sys.stdout, ByLine()
+    try:
+        exec(compile(source, "example.py", "exec", dont_inherit=True), {"__name__": "__main__"})
+    except BaseException:
+        pass
+    finally:
+        sys.stdout = saved
+    return [[line, text] for line, text in lines.items() if line is not None]
+`;
+
+/** What each top-level line of an example printed: [line (from 1), text] pairs. */
+export async function outputByLine(pyodide: PyodideAPI, source: string): Promise<[number, string][]> {
+	if (!pyodide.globals.has('_sg_output_by_line')) pyodide.runPython(ATTRIBUTE);
+	const result = await pyodide.globals.get('_sg_output_by_line').callPromising(source);
+	const pairs = result.toJs() as [number, string][];
+	result.destroy();
+	return pairs;
+}

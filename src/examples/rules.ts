@@ -235,3 +235,47 @@ export const OUTPUT_LIMIT = 64 * 1024;
 
 /** How long a run may take before it is stopped. */
 export const TIME_LIMIT_MS = 10_000;
+
+/** What an example's comments say it prints: a `# Output:` block (the whole output), or a comment on one line. */
+export type OutputClaim = { kind: 'block'; line: number; text: string } | { kind: 'line'; line: number; text: string };
+
+/**
+ * The output claims in a Python example: a `# Output:` comment followed by `# …` lines claims the
+ * whole output; `… # Output: X` and `print(…)  # X` claim what that line prints. A comment that
+ * names a condition ("1 on a free-threaded build", "False while the GIL is off") describes another
+ * setup and is not a claim.
+ */
+export function outputClaims(code: string): OutputClaim[] {
+	const claims: OutputClaim[] = [];
+	const lines = code.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (/^\s*#\s*Output:\s*$/.test(line)) {
+			const block: string[] = [];
+			while (i + 1 < lines.length && /^\s*#/.test(lines[i + 1]!)) block.push(lines[++i]!.replace(/^\s*#\s?/, ''));
+			claims.push({ kind: 'block', line: i + 1 - block.length, text: block.join('\n') });
+			continue;
+		}
+		const inline = /^(?!\s*#)(.*\S)\s+#\s*(?:Output:\s*)?(.+)$/.exec(line);
+		if (!inline) continue;
+		const isPrint = /^\s*print\(/.test(inline[1]!);
+		const saysOutput = /#\s*Output:/.test(line);
+		if (!isPrint && !saysOutput) continue;
+		const text = inline[2]!.trim();
+		if (/\s(?:on|while|when|if|unless|with)\s/.test(` ${text} `) && !saysOutput) continue;
+		claims.push({ kind: 'line', line: i + 1, text });
+	}
+	return claims;
+}
+
+/**
+ * Whether a claim agrees with what was printed: a block must be the whole output; a line's comment
+ * must be its output, or start with it before a comma or parenthesis ("99, because …"), or end with
+ * "= output" ("3 + 0 = 3").
+ */
+export function claimHolds(claim: OutputClaim, printed: string): boolean {
+	const actual = printed.replace(/\n$/, '');
+	if (claim.kind === 'block') return actual === claim.text;
+	if (actual.includes('\n') || actual === '') return claim.text === actual;
+	return claim.text === actual || claim.text.startsWith(`${actual},`) || claim.text.startsWith(`${actual} (`) || claim.text.endsWith(`= ${actual}`);
+}
