@@ -48,7 +48,9 @@ export function remarkRunnableExamples() {
 			}
 			if (!verdict || !parent || position === undefined) return;
 			index++;
-			const note = (value: string, className: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }], data: { hProperties: { className: [className] } } });
+			// A <div>: in a tight list, mdast-util-to-hast unwraps every <p>, and the class with it.
+			const note = (value: string, className: string) =>
+				({ type: 'exampleNote', data: { hName: 'div', hProperties: { className: [className] }, hChildren: [{ type: 'text', value }] } }) as never;
 			if (!verdict.runnable) {
 				parent.children.splice(position + 1, 0, note(verdict.message, 'example-not-runnable'));
 				return position + 2;
