@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { offlineVersion } from '../../src/integrations/offline.ts';
-import { cacheName, isImmutable, precacheFiles, precacheUrl, staleCaches } from '../../src/lib/offline.ts';
+import { cacheName, isImmutable, isRuntime, precacheFiles, precacheUrl, staleCaches } from '../../src/lib/offline.ts';
 
 describe('the offline cache', () => {
 	test('is named by the build version, and every older one of ours is stale', () => {
@@ -55,6 +55,8 @@ describe('precacheFiles', () => {
 		'robots.txt',
 		'_headers',
 		'sw.js',
+		'runtimes/pyodide-314.0.7/pyodide.asm.wasm',
+		'runtimes/pglite-0.5.16/pglite.data',
 	];
 
 	test('keeps every page, asset and search file, and leaves out preview images, crawler files and unused UIs', () => {
@@ -66,6 +68,13 @@ describe('precacheFiles', () => {
 		expect(precacheUrl('python-fundamentals/what-is-gil/index.html')).toBe('./python-fundamentals/what-is-gil/');
 		expect(precacheUrl('404.html')).toBe('./404.html');
 		expect(precacheUrl('_astro/Search.abc123.js')).toBe('./_astro/Search.abc123.js');
+	});
+});
+
+describe('isRuntime', () => {
+	test('is true for the files under a versioned runtime folder, at the root or under a base path', () => {
+		for (const path of ['/runtimes/pyodide-314.0.7/pyodide.asm.wasm', '/guide/runtimes/pglite-0.5.16/index.js']) expect(isRuntime(path), path).toBe(true);
+		for (const path of ['/runtimes/', '/runtimes/pyodide/x.js', '/_astro/examples-controls.ABC.js', '/python-fundamentals/']) expect(isRuntime(path), path).toBe(false);
 	});
 });
 
