@@ -66,7 +66,7 @@ const TYPES: Record<string, string> = {
 // them; the stdlib .zip is compressed already.
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv', '.wasm', '.data']);
 /** Compressed bodies, made once: gzip -9 of megabytes of runtime on every request would time the server, not the page. */
-const gzipped = new Map<string, Buffer>();
+const gzipped = new Map<string, ReturnType<typeof gzipSync>>();
 
 const median = (numbers: number[]) => {
 	const sorted = [...numbers].sort((a, b) => a - b);
