@@ -48,36 +48,46 @@ export async function runSql(db: PGlite, code: string): Promise<{ results: SqlRe
 	}
 }
 
-/** Runs examples each in a fresh copy of the sample database. */
+/** Runs examples each against the sample tables as they were first made. */
 export interface SqlSession {
 	run(code: string): Promise<{ results: SqlResult[]; failed: boolean }>;
 	close(): Promise<void>;
 }
 
 /**
- * A session over one database filled with the sample tables: every run gets a clone of it, and the
- * next clone is made while the reader reads, so a run after the first starts at once.
+ * Puts a database back as a fresh one holding the sample tables: an open transaction rolled back,
+ * session state (settings, temporary tables, prepared statements) discarded, the reader's schema
+ * and the sample schema dropped and made again. Separate statements: DISCARD ALL cannot run in the
+ * transaction a multi-statement string makes.
+ */
+export async function resetDatabase(db: PGlite): Promise<void> {
+	await db.exec('ROLLBACK');
+	await db.exec('DISCARD ALL');
+	await db.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS sample CASCADE; CREATE SCHEMA public;');
+	await prepareDatabase(db);
+	await db.exec(SEARCH_PATH);
+}
+
+/**
+ * A session over one database: after each run it is reset (resetDatabase) while the reader reads,
+ * so every run starts from the same state, and a run after the first starts at once. One PostgreSQL
+ * instance, not a copy per run: each copy would hold its own hundreds of MB of WebAssembly memory.
  */
 export async function sqlSession(create: () => Promise<PGlite>): Promise<SqlSession> {
-	const template = await create();
-	await prepareDatabase(template);
-	const cloneTemplate = () => template.clone() as Promise<PGlite>;
-	let spare = cloneTemplate();
+	const db = await create();
+	let ready = resetDatabase(db);
 	return {
 		async run(code) {
-			const db = await spare;
-			spare = cloneTemplate();
+			await ready;
 			try {
-				// A session setting, so each clone needs it (a clone is a new session).
-				await db.exec(SEARCH_PATH);
 				return await runSql(db, code);
 			} finally {
-				await db.close();
+				ready = resetDatabase(db);
 			}
 		},
 		async close() {
-			await (await spare).close();
-			await template.close();
+			await ready;
+			await db.close();
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import type { Code, Root } from 'mdast';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { outputArea, SQL_CONTEXT } from '../examples/output-html.ts';
@@ -32,9 +32,9 @@ export function remarkRunnableExamples() {
 	return (tree: Root, file: VFile) => {
 		const path = file.path.split('\\').join('/');
 		const at = path.lastIndexOf('/content/');
-		// Markdown outside content/ (tests' snippets) has no records; its examples are left as they are.
-		if (at === -1) return;
 		const contentDir = path.slice(0, at + '/content'.length);
+		// Markdown from no content folder on disk (tests' snippets) has no records: its examples are left as they are.
+		if (at === -1 || !existsSync(contentDir)) return;
 		const relative = path.slice(at + '/content/'.length);
 		let index = 0;
 		visit(tree, 'code', (node: Code, position, parent) => {

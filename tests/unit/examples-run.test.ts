@@ -7,6 +7,8 @@ import { collectExamples } from '../../src/examples/collect.ts';
 import { createNodeRunners, type NodeRunners } from '../../src/examples/node-runner.ts';
 import { outputByLine } from '../../src/examples/python-run.ts';
 import { readRecords } from '../../src/examples/records.ts';
+import { sqlSession, textParsers } from '../../src/examples/sql-run.ts';
+import { PGlite, types } from '@electric-sql/pglite';
 import { claimHolds, compareRun, outputClaims, outputText } from '../../src/examples/rules.ts';
 import { STDLIB_MODULES } from '../../src/examples/stdlib-modules.ts';
 import { contentDir } from '../helpers/content.ts';
@@ -88,4 +90,24 @@ describe('STDLIB_MODULES', () => {
 	test('is the runtime’s own list of standard-library modules', async () => {
 		expect([...STDLIB_MODULES]).toEqual(await runners.stdlibModules());
 	});
+});
+
+describe('sqlSession', () => {
+	test('starts every run from the sample tables as first made, whatever the run before left', async () => {
+		const session = await sqlSession(() => PGlite.create({ parsers: textParsers(Object.keys(types.parsers)) }));
+		try {
+			const first = await session.run("CREATE TABLE public.scratch (a int); SET search_path = pg_catalog; BEGIN; INSERT INTO sample.orders VALUES (300, 1, 1.00, '2025-01-01');");
+			expect(first.failed).toBe(false);
+			const second = await session.run("SELECT count(*) AS n FROM orders; SELECT to_regclass('public.scratch') AS scratch;");
+			expect(second).toEqual({
+				failed: false,
+				results: [
+					{ kind: 'rows', columns: ['n'], rows: [['7']] },
+					{ kind: 'rows', columns: ['scratch'], rows: [[null]] },
+				],
+			});
+		} finally {
+			await session.close();
+		}
+	}, 60_000);
 });
