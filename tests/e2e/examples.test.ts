@@ -239,3 +239,33 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('.example-not-runnable')).toHaveText(/needs FastAPI, which is not in Python’s standard library/);
 	});
 });
+
+test.describe('offline', () => {
+	test.setTimeout(LOAD * 2);
+
+	test('a runtime used once online runs offline (the offline worker keeps it as read)', async ({ browser }) => {
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
+		try {
+			const page = await context.newPage();
+			await page.goto(PYTHON);
+			await page.evaluate(async () => {
+				while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 50));
+			});
+			// Run once online: the worker caches the runtime's files as they are fetched.
+			await example(page).getByRole('button', { name: 'Run' }).click();
+			await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
+			const kept = await page.evaluate(async () => (await (await caches.open('sg-runtimes')).keys()).map((request) => new URL(request.url).pathname));
+			expect(kept.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
+
+			// Offline, a fresh page of the site runs Python again.
+			await context.setOffline(true);
+			const offline = await context.newPage();
+			await offline.goto(at('/intermediate-python/difference-deepcopy-copy/'));
+			await example(offline).getByRole('button', { name: 'Run' }).click();
+			await expect(status(offline)).toContainText('Finished in', { timeout: LOAD });
+			await expect(output(offline)).toHaveText('99\n1\n');
+		} finally {
+			await context.close();
+		}
+	});
+});
