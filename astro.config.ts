@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { codeColors, markdownOptions, shikiConfig } from './src/markdown/index.ts';
 import { siteBuildSteps } from './src/integrations/site.ts';
+import { runtimes } from './src/examples/runtimes.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
@@ -33,6 +34,8 @@ export default defineConfig({
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
+		// The examples' runtimes (Pyodide, PGlite) under dist/runtimes/; offline reading keeps them only as they are used.
+		runtimes(),
 		// After the build: the search index, then the offline worker (their order is in site.ts).
 		siteBuildSteps(),
 	],

@@ -45,7 +45,10 @@ const PAGES = {
 	section: 'sql-databases/',
 	'question 7 (no code)': 'python-fundamentals/global-interpreter-lock-gil/',
 	'question 25 (code)': 'advanced-python-concurrency/multithreading-python/',
+	'question 2 (runnable example)': 'python-fundamentals/handle-exceptions-python/',
 };
+/** A page per runtime whose first example is runnable: what Run costs there. */
+const EXAMPLE_PAGES = { python: 'python-fundamentals/handle-exceptions-python/', sql: 'sql-databases/difference-inner-join-left-join/' } as const;
 const SEARCHES = { cold: 'deadlock', warm: 'docker' };
 /** Pasted text that matches nothing: until issue 12 each word cost a full retry (1,000 words: 18.6 s). */
 const LONG_QUERY_WORDS = [300, 1000];
@@ -63,8 +66,16 @@ const TYPES: Record<string, string> = {
 	'.woff2': 'font/woff2',
 	'.md': 'text/markdown; charset=utf-8',
 	'.tsv': 'text/tab-separated-values; charset=utf-8',
+	'.mjs': 'text/javascript',
+	'.wasm': 'application/wasm',
+	'.zip': 'application/zip',
+	'.data': 'application/octet-stream',
 };
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
+// WebAssembly and PGlite's data file compress well and hosts such as GitHub Pages and Netlify gzip
+// them; the stdlib .zip is compressed already.
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv', '.wasm', '.data']);
+/** Compressed bodies, made once: gzip -9 of megabytes of runtime on every request would time the server, not the page. */
+const gzipped = new Map<string, ReturnType<typeof gzipSync>>();
 
 const median = (numbers: number[]) => {
 	const sorted = [...numbers].sort((a, b) => a - b);
@@ -92,7 +103,9 @@ function serve(): Promise<{ server: Server; origin: string }> {
 		let body = readFileSync(file);
 		const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
 		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
-			body = gzipSync(body, { level: 9 });
+			const cached = gzipped.get(file) ?? gzipSync(body, { level: 9 });
+			gzipped.set(file, cached);
+			body = cached;
 			headers['content-encoding'] = 'gzip';
 		}
 		response.writeHead(status, headers).end(body);
@@ -360,6 +373,79 @@ async function measureSearch(browser: Browser, url: string) {
 	return { cold, warm, long };
 }
 
+/** The resident memory of Chromium's renderer processes (where pages and their workers run), in bytes. */
+async function rendererMemory(browser: Browser): Promise<number> {
+	const cdp = await browser.newBrowserCDPSession();
+	const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+	await cdp.detach();
+	let bytes = 0;
+	for (const { type, id } of processInfo) {
+		if (type !== 'renderer') continue;
+		try {
+			const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1];
+			bytes += Number(kb ?? 0) * 1024;
+		} catch {
+			// The process ended between the two calls.
+		}
+	}
+	return bytes;
+}
+
+/**
+ * Runs a page's first example: bytes fetched by the first Run, time from the click to the run's
+ * output in the page (cold: nothing cached; warm: a second Run on the page; cached: a first Run on a
+ * fresh page whose runtime files are in the HTTP cache), and how much the renderer's memory grew
+ * with the worker running.
+ */
+async function measureRun(browser: Browser, url: string) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
+	const memoryBefore = await rendererMemory(browser);
+	const { transfers, settled } = recordTransfers(page);
+	const run = () =>
+		page.evaluate(async () => {
+			const example = document.querySelector('sg-example')!;
+			const status = () => example.querySelector('.example-status')?.textContent ?? '';
+			const start = performance.now();
+			(example.querySelector('button[data-action="run"]') as HTMLButtonElement).click();
+			await new Promise<void>((resolve) => {
+				const poll = () => (/^(Finished|Ended)/.test(status()) ? resolve() : requestAnimationFrame(poll));
+				requestAnimationFrame(poll);
+			});
+			return performance.now() - start;
+		});
+	const cold = await run();
+	await quiet(page);
+	await settled();
+	const fetched = [...transfers];
+	const warm = await run();
+	const memory = (await rendererMemory(browser)) - memoryBefore;
+	const second = await context.newPage();
+	await second.goto(url, { waitUntil: 'load' });
+	const cached = await second.evaluate(async () => {
+		const example = document.querySelector('sg-example')!;
+		const start = performance.now();
+		(example.querySelector('button[data-action="run"]') as HTMLButtonElement).click();
+		await new Promise<void>((resolve) => {
+			const poll = () => (/^(Finished|Ended)/.test(example.querySelector('.example-status')?.textContent ?? '') ? resolve() : requestAnimationFrame(poll));
+			requestAnimationFrame(poll);
+		});
+		return performance.now() - start;
+	});
+	await context.close();
+	return {
+		cold,
+		warm,
+		cached,
+		memory,
+		requests: fetched.length,
+		bytes: fetched.reduce((sum, t) => sum + t.bytes, 0),
+		runtimeBytes: fetched.filter((t) => t.url.includes('/runtimes/')).reduce((sum, t) => sum + t.bytes, 0),
+	};
+}
+
 function folderSize(dir: string): { bytes: number; files: number } {
 	let bytes = 0;
 	let files = 0;
@@ -451,7 +537,9 @@ const browser = await launch();
 const pageRuns: Record<string, Awaited<ReturnType<typeof measurePage>>[]> = {};
 const searchRuns: Awaited<ReturnType<typeof measureSearch>>[] = [];
 const firstVisitRuns: Awaited<ReturnType<typeof measureFirstVisit>>[] = [];
+const exampleRuns: Record<string, Awaited<ReturnType<typeof measureRun>>[]> = {};
 for (let run = 0; run < runs; run++) {
+	for (const [runtime, path] of Object.entries(EXAMPLE_PAGES)) (exampleRuns[runtime] ??= []).push(await measureRun(browser, `${origin}${base}${path}`));
 	for (const [name, path] of Object.entries(PAGES)) (pageRuns[name] ??= []).push(await measurePage(browser, `${origin}${base}${path}`));
 	searchRuns.push(await measureSearch(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
 	firstVisitRuns.push(await measureFirstVisit(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
@@ -495,6 +583,9 @@ const results = {
 		worker: median(firstVisitRuns.map((r) => r.worker)),
 	},
 	lighthouse: lighthouseScores,
+	examples: Object.fromEntries(
+		Object.entries(exampleRuns).map(([runtime, list]) => [runtime, Object.fromEntries(Object.keys(list[0]!).map((key) => [key, median(list.map((r) => r[key as keyof typeof r]))]))]),
+	),
 };
 mkdirSync('.cache/bench', { recursive: true });
 writeFileSync('.cache/bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -530,6 +621,23 @@ for (const words of LONG_QUERY_WORDS) {
 }
 console.log(
 	`First visit to question 7 with the offline worker, until 2 s of network quiet: ${results.firstVisit.requests} requests, ${kb(results.firstVisit.bytes)} (the worker ${kb(results.firstVisit.worker)}); the worker controls the page ${results.firstVisit.controlledAfterMs.toFixed(0)} ms after load`,
+);
+console.log('Runnable examples: the first Run on a page (bytes fetched, runtime files among them), click to output cold, warm (second Run) and cached (runtime in the HTTP cache), renderer memory growth');
+console.table(
+	Object.fromEntries(
+		Object.entries(results.examples).map(([runtime, r]) => [
+			runtime,
+			{
+				requests: r['requests'],
+				transferred: kb(r['bytes']!),
+				'runtime files': kb(r['runtimeBytes']!),
+				'cold ms': r['cold']!.toFixed(0),
+				'warm ms': r['warm']!.toFixed(1),
+				'cached ms': r['cached']!.toFixed(0),
+				'memory MB': (r['memory']! / 1048576).toFixed(0),
+			},
+		]),
+	),
 );
 if (lighthouseRuns > 0) {
 	console.log(`Lighthouse scores (median of ${lighthouseRuns} run${lighthouseRuns === 1 ? '' : 's'} a page)`);

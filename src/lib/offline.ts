@@ -31,6 +31,8 @@ const NEVER_KEPT = [
 	/^sw\.js$/,
 	/^offline\//,
 	/^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$/,
+	// The examples' runtimes (Pyodide, PGlite: megabytes): cached when a reader first runs an example.
+	/^runtimes\//,
 ];
 
 /**
@@ -59,6 +61,14 @@ export const precacheUrl = (file: string) => `.${servedPath(file)}`;
 export function isImmutable(path: string): boolean {
 	return /\/_astro\//.test(path) || /\/pagefind\/(?:fragment|index|filter)\/|\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(path);
 }
+
+/**
+ * The examples' runtimes, under versioned folders (`runtimes/pyodide-314.0.7/…`): kept as read in a
+ * cache of their own that outlives site updates (the path changes when a runtime does), served
+ * from that cache first.
+ */
+export const RUNTIME_CACHE = 'sg-runtimes';
+export const isRuntime = (path: string) => /\/runtimes\/[\w.@-]+-\d[\w.-]*\//.test(path);
 
 /** One file of the guide as the worker's list gives it. */
 export interface OfflineEntry {

@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import { rehypeAnswerAnchors } from './rehype-answer-anchors.ts';
 import { remarkEditorNotes } from './remark-editor-notes.ts';
 import { remarkKnownLanguages } from './remark-known-languages.ts';
+import { remarkRunnableExamples } from './remark-runnable-examples.ts';
 import { remarkSafeHtml } from './remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
 
@@ -26,7 +27,7 @@ import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
  * choice and version, so GFM comes from here, not from Astro's default. remark-directive parses
  * `:::editor-note[Title]`, the site's notes beside the guide's text.
  */
-export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml];
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, remarkRunnableExamples];
 
 /** The rehype plugins content pages are rendered with. */
 export const rehypePlugins: RehypePlugins = [rehypeAnswerAnchors];

@@ -26,7 +26,8 @@ function firstLineOf(item: Element): Element {
 	return isElement(first) && first.tagName === 'p' ? first : item;
 }
 
-const BLOCK_TAGS = new Set(['ul', 'ol', 'pre', 'p', 'div', 'table', 'blockquote']);
+// sg-example: a runnable example, its code and recorded output (remark-runnable-examples.ts).
+const BLOCK_TAGS = new Set(['ul', 'ol', 'pre', 'p', 'div', 'table', 'blockquote', 'sg-example']);
 
 /**
  * Where a part's heading line ends: the index just past the text node holding the label's colon

@@ -7,7 +7,7 @@
 // stays behind. The caching strategies are Workbox's; the list, keys and rules are src/lib/offline.ts.
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { CHOICE_CACHE, choiceKey, FILES_CACHE, isImmutable, staleCaches, staleKeys } from '../lib/offline.ts';
+import { CHOICE_CACHE, choiceKey, FILES_CACHE, isImmutable, isRuntime, RUNTIME_CACHE, staleCaches, staleKeys } from '../lib/offline.ts';
 import { download, isThisBuilds, missing, plain, readList, SAVE_HEADER, type Entry } from './files.ts';
 
 // Set by the build (esbuild `define`): the list's address, relative to the worker.
@@ -65,6 +65,9 @@ const keepAsRead: WorkboxPlugin = {
 const matchOptions = { ignoreSearch: true, ignoreVary: true };
 const networkFirst = new NetworkFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
 const cacheFirst = new CacheFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
+// The examples' runtimes are on no list: kept as first fetched, in a cache no build's update touches
+// (their paths name their versions, so a kept file never goes stale).
+const runtimeFirst = new CacheFirst({ cacheName: RUNTIME_CACHE, matchOptions: { ignoreVary: true } });
 
 /**
  * Keeps the pages open before the worker controlled them (a first visit's page is fetched before
@@ -121,7 +124,7 @@ self.addEventListener('fetch', (event) => {
 	// Not ours to keep: other sites, other methods, the worker itself, the control's own downloads.
 	if (request.method !== 'GET' || !url.href.startsWith(scope) || url.href === location.href || request.headers.has(SAVE_HEADER)) return;
 	event.respondWith(
-		(isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
+		(isRuntime(url.pathname) ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
 			// Offline, an address never stored: the site's 404 page, where it is kept, for a page.
 			const fallback = request.mode === 'navigate' ? await caches.match(FALLBACK, matchOptions) : undefined;
 			if (fallback) return fallback;

@@ -17,6 +17,8 @@ export const THEME_COLOURS = {
 	focus: ['#0a58b8', '#79b8ff'],
 	mark: ['#fff3a3', '#5c4a00'],
 	note: ['#7d4e00', '#e3b341'],
+	/** An error's text (a traceback, a failed run). */
+	danger: ['#b42318', '#ff8b7b'],
 	/** Text on an accent-filled control (primary buttons). */
 	'on-accent': ['#ffffff', '#0d1117'],
 	// The four grades of study mode: named on every button and count, the colour only helps.

@@ -69,6 +69,10 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['a number outside its section', edit(SECOND, 'number: 2', 'number: 3'), ['002-second.md', "number: question 3 is outside section 1's range 1–2"]],
 	['an empty body', edit(SECOND, /---\n\n[\s\S]*$/, '---\n'), ['002-second.md', 'body: the answer is empty']],
 	['an unknown code language', edit(FIRST, '```python', '```pyhton'), ['001-first.md:12', 'unknown code language "pyhton"']],
+	// Runnable examples: an output that was never recorded, and a fence attribute that is not a reason.
+	['an example edited since its output was recorded', edit(FIRST, 'print("first")', 'print("changed")'), ['001-first.md:12', 'Python example 1', 'changed since its output was recorded', 'npm run examples:record']],
+	['a new example with no recorded output', edit(FIRST, /$/, '\n```sql\nSELECT 1;\n```\n'), ['001-first.md', 'SQL example 2', 'no recorded output']],
+	['a norun= reason that does not exist', edit(FIRST, '```python', '```python norun=slow'), ['001-first.md:12', 'norun="slow" is not a reason']],
 	['a raw <script>', edit(SECOND, '  - The second answer.', '  - The second answer.\n\n<script>alert(1)</script>'), ['002-second.md:12', 'raw HTML <script> is not allowed']],
 	['an unterminated tag with a handler', edit(SECOND, '  - The second answer.', '  - The second answer.\n\n<details open ontoggle=alert(1)'), ['002-second.md:12', 'raw HTML <details> is not allowed']],
 	['an unterminated <body> with a handler', edit(SECOND, '  - The second answer.', '  - The second answer.\n\n<body onload=alert(1)'), ['002-second.md:12', 'raw HTML <body> is not allowed']],

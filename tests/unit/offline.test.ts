@@ -9,6 +9,7 @@ import {
 	formatBytes,
 	guideSizeText,
 	isImmutable,
+	isRuntime,
 	offlineRole,
 	precacheUrl,
 	progressText,
@@ -53,7 +54,7 @@ describe('offlineRole', () => {
 		for (const file of ['print/index.html', 'study/index.html', 'guide.md', 'anki.tsv']) expect(offlineRole(file), file).toBe('read');
 	});
 
-	test('never keeps preview images, icons, crawler and host files, unused UIs, the worker or its list', () => {
+	test('never keeps preview images, icons, crawler and host files, unused UIs, the worker, its list or the runtimes', () => {
 		for (const file of [
 			'pagefind/pagefind-ui.js',
 			'pagefind/pagefind-ui.css',
@@ -68,6 +69,8 @@ describe('offlineRole', () => {
 			'_headers',
 			'sw.js',
 			'offline/list.0123456789abcdef.json',
+			'runtimes/pyodide-314.0.7/pyodide.asm.wasm',
+			'runtimes/pglite-0.5.16/pglite.data',
 		]) {
 			expect(offlineRole(file), file).toBeUndefined();
 		}
@@ -80,6 +83,13 @@ describe('precacheUrl', () => {
 		expect(precacheUrl('python-fundamentals/what-is-gil/index.html')).toBe('./python-fundamentals/what-is-gil/');
 		expect(precacheUrl('404.html')).toBe('./404.html');
 		expect(precacheUrl('_astro/Search.abc123.js')).toBe('./_astro/Search.abc123.js');
+	});
+});
+
+describe('isRuntime', () => {
+	test('is true for the files under a versioned runtime folder, at the root or under a base path', () => {
+		for (const path of ['/runtimes/pyodide-314.0.7/pyodide.asm.wasm', '/guide/runtimes/pglite-0.5.16/index.js']) expect(isRuntime(path), path).toBe(true);
+		for (const path of ['/runtimes/', '/runtimes/pyodide/x.js', '/_astro/examples-controls.ABC.js', '/python-fundamentals/']) expect(isRuntime(path), path).toBe(false);
 	});
 });
 

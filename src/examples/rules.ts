@@ -1,0 +1,281 @@
+// Which code examples a reader can run in the browser, and what a run prints. Pure: the Markdown
+// plugin (build), the recorder and tests (Node) and the page's controls share these rules.
+import { STDLIB_MODULES } from './stdlib-modules.ts';
+
+/** The in-browser runtimes: CPython (Pyodide) and PostgreSQL (PGlite). */
+export type Runtime = 'python' | 'sql';
+
+/** Fence languages each runtime runs. */
+const RUNTIME_OF: Record<string, Runtime> = { python: 'python', py: 'python', sql: 'sql', postgresql: 'sql', postgres: 'sql' };
+
+/** The runtime for a fence's language, or undefined when the language is not run at all (bash, yaml…). */
+export const runtimeOf = (lang: string | null | undefined): Runtime | undefined => (lang ? RUNTIME_OF[lang.toLowerCase()] : undefined);
+
+/** Why an example cannot run in the browser; the key a fence's `norun=` names. */
+export type NotRunnableReason = 'package' | 'threads' | 'network' | 'server' | 'files' | 'input' | 'fragment';
+
+/** The one-line explanation shown instead of Run, for each reason (`package` names the package). */
+export function reasonText(reason: NotRunnableReason, detail?: string): string {
+	switch (reason) {
+		case 'package':
+			return `Runs on your own machine only: it needs ${detail ?? 'a package'}, which is not in Python’s standard library.`;
+		case 'threads':
+			return 'Runs on your own machine only: it starts threads or processes, which Python in the browser cannot.';
+		case 'network':
+			return 'Runs on your own machine only: it needs the network, which Python in the browser cannot reach.';
+		case 'server':
+			return 'Runs on your own machine only: it starts a server.';
+		case 'files':
+			return 'Runs on your own machine only: it reads or writes files on your disk.';
+		case 'input':
+			return 'Runs on your own machine only: it waits for keyboard input.';
+		case 'fragment':
+			return 'An excerpt, not a whole program: it does not run on its own.';
+	}
+}
+
+export const NOT_RUNNABLE_REASONS: readonly NotRunnableReason[] = ['package', 'threads', 'network', 'server', 'files', 'input', 'fragment'];
+
+/** How packages are spelled in prose, by their import name. */
+const PACKAGE_NAMES: Record<string, string> = {
+	fastapi: 'FastAPI',
+	flask: 'Flask',
+	requests: 'requests',
+	sqlalchemy: 'SQLAlchemy',
+	pydantic: 'Pydantic',
+	uvicorn: 'Uvicorn',
+	gunicorn: 'Gunicorn',
+	starlette: 'Starlette',
+	django: 'Django',
+	celery: 'Celery',
+	redis: 'redis',
+	httpx: 'HTTPX',
+	aiohttp: 'aiohttp',
+	numpy: 'NumPy',
+	pandas: 'pandas',
+	pytest: 'pytest',
+	jwt: 'PyJWT',
+	werkzeug: 'Werkzeug',
+	trio: 'Trio',
+	gevent: 'gevent',
+};
+
+/** Standard-library modules that start threads or processes. */
+const THREAD_MODULES = new Set(['threading', '_thread', 'multiprocessing', 'concurrent', 'subprocess']);
+/** Standard-library modules that open network connections. */
+const NETWORK_MODULES = new Set(['socket', 'ssl', 'smtplib', 'ftplib', 'imaplib', 'poplib', 'urllib.request', 'http.client', 'xmlrpc.client']);
+/** Standard-library modules that serve requests. */
+const SERVER_MODULES = new Set(['http.server', 'socketserver', 'wsgiref.simple_server', 'xmlrpc.server']);
+
+/** A fence's words after the language: flags (`fragment`, `run`, `varies`) and `name=value` attributes (`norun=files`). */
+export interface FenceMeta {
+	flags: Set<string>;
+	attributes: Map<string, string>;
+}
+
+/** Reads a fence's meta string (```` ```python norun=files ````). */
+export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
+	const flags = new Set<string>();
+	const attributes = new Map<string, string>();
+	for (const word of (meta ?? '').split(/\s+/).filter(Boolean)) {
+		const equals = word.indexOf('=');
+		if (equals === -1) flags.add(word);
+		else attributes.set(word.slice(0, equals), word.slice(equals + 1).replace(/^["']|["']$/g, ''));
+	}
+	return { flags, attributes };
+}
+
+/** The modules a Python example imports, dotted names as written (`import a.b, c` and `from a.b import c`). */
+export function importedModules(code: string): string[] {
+	const modules: string[] = [];
+	for (const match of code.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^#\n]+))/gm)) {
+		if (match[1]) {
+			if (!match[1].startsWith('.')) modules.push(match[1]);
+			continue;
+		}
+		for (const part of match[2]!.replace(/[()\\]/g, '').split(',')) {
+			const name = part.trim().split(/\s+/)[0];
+			if (name) modules.push(name);
+		}
+	}
+	return modules;
+}
+
+/** The verdict on one example: the runtime that runs it, or why it cannot run in the browser. */
+export type Verdict =
+	| { runnable: true; runtime: Runtime }
+	| { runnable: false; runtime: Runtime; reason: NotRunnableReason; message: string };
+
+/** The error for a fence attribute that makes no sense, naming the attribute. */
+export class FenceError extends Error {}
+
+/**
+ * Decides whether an example runs in the browser. The fence decides first (`norun=<reason>`,
+ * `fragment`, or `run` to overrule the rules); then, for Python, its imports: a module outside the
+ * standard library, or one that starts threads or processes, opens connections or serves; then
+ * `open(` (files on the reader's disk) and `input(`. SQL runs unless the fence says otherwise.
+ * Returns undefined for languages no runtime runs.
+ */
+export function classifyExample(lang: string | null | undefined, meta: string | null | undefined, code: string): Verdict | undefined {
+	const runtime = runtimeOf(lang);
+	if (!runtime) return undefined;
+	const fence = parseFenceMeta(meta);
+	const not = (reason: NotRunnableReason, detail?: string): Verdict => ({ runnable: false, runtime, reason, message: reasonText(reason, detail) });
+	const norun = fence.attributes.get('norun');
+	if (norun !== undefined) {
+		if (!(NOT_RUNNABLE_REASONS as readonly string[]).includes(norun)) {
+			throw new FenceError(`norun="${norun}" is not a reason (use one of: ${NOT_RUNNABLE_REASONS.join(', ')})`);
+		}
+		if (fence.flags.has('run')) throw new FenceError('the fence says both run and norun');
+		return not(norun as NotRunnableReason, fence.attributes.get('package'));
+	}
+	if (fence.flags.has('fragment')) return not('fragment');
+	if (fence.flags.has('run') || runtime === 'sql') return { runnable: true, runtime };
+
+	const modules = importedModules(code);
+	const external = modules.map((name) => name.split('.')[0]!).find((name) => !STDLIB_MODULES.has(name));
+	if (external) return not('package', PACKAGE_NAMES[external.toLowerCase()] ?? external);
+	const within = (set: Set<string>) => modules.some((name) => set.has(name) || set.has(name.split('.')[0]!));
+	if (within(THREAD_MODULES)) return not('threads');
+	if (within(SERVER_MODULES)) return not('server');
+	if (within(NETWORK_MODULES)) return not('network');
+	// A web app's development server (Flask's app.run) or a socket server's loop.
+	if (/\b(?:app|application)\.run\(|\.serve_forever\(/.test(code)) return not('server');
+	// A call of the built-in open(), not a method such as webbrowser.open().
+	if (/(?<![\w.])open\(/.test(code)) return not('files');
+	if (/(?<![\w.])input\(/.test(code)) return not('input');
+	return { runnable: true, runtime };
+}
+
+/** Where an example lives: its content file (relative to content/) and its place among the file's runnable-language examples, from 1. */
+export const exampleKey = (file: string, index: number) => `${file}#${index}`;
+
+/** What a Python run wrote, in order. */
+export interface StreamChunk {
+	stream: 'stdout' | 'stderr';
+	text: string;
+}
+
+/** One statement's result in an SQL run: a result set, a command's tag, or the error that ended the run. */
+export type SqlResult =
+	| { kind: 'rows'; columns: string[]; rows: (string | null)[][] }
+	| { kind: 'command'; tag: string }
+	| { kind: 'error'; message: string };
+
+/** A run's output: a Python run's streams, or an SQL run's results. */
+export type RunOutput = { runtime: 'python'; chunks: StreamChunk[] } | { runtime: 'sql'; results: SqlResult[] };
+
+/** A recorded run, as kept in content/example-outputs.json. */
+export interface RecordedRun {
+	/** The hash of the code that printed this output (codeHash). */
+	hash: string;
+	/** True when the run ended in an uncaught error (a traceback, an SQL error). */
+	failed: boolean;
+	output: RunOutput;
+}
+
+/** Joins adjacent chunks of the same stream, so a record does not depend on how writes were split. */
+export function mergeChunks(chunks: readonly StreamChunk[]): StreamChunk[] {
+	const merged: StreamChunk[] = [];
+	for (const chunk of chunks) {
+		if (!chunk.text) continue;
+		const last = merged.at(-1);
+		if (last?.stream === chunk.stream) last.text += chunk.text;
+		else merged.push({ ...chunk });
+	}
+	return merged;
+}
+
+/**
+ * An output as compared with its record: object addresses (`at 0x7f3a…`), which differ between
+ * runs, are masked. Everything else must match exactly; examples whose output depends on the clock
+ * carry the `varies` flag and are compared by shape only (see compareRun).
+ */
+export function normalizeOutput(text: string): string {
+	return text.replace(/\b0x[0-9a-f]{6,}\b/g, '0x…');
+}
+
+/** An output as plain text (for diffs and the no-JS view of SQL in tests): streams in order, tables as psql-like rows. */
+export function outputText(output: RunOutput): string {
+	if (output.runtime === 'python') return output.chunks.map((chunk) => chunk.text).join('');
+	return output.results
+		.map((result) => {
+			if (result.kind === 'command') return `${result.tag}\n`;
+			if (result.kind === 'error') return `ERROR: ${result.message}\n`;
+			const lines = [result.columns.join(' | '), ...result.rows.map((row) => row.map((value) => value ?? 'NULL').join(' | '))];
+			return `${lines.join('\n')}\n(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})\n`;
+		})
+		.join('');
+}
+
+/**
+ * The differences between a fresh run and its record, as lines for a test failure ([] when they
+ * agree). With `varies`, only the failure state and the number of output lines must agree.
+ */
+export function compareRun(recorded: RecordedRun, fresh: RecordedRun, varies = false): string[] {
+	const problems: string[] = [];
+	if (recorded.failed !== fresh.failed) problems.push(fresh.failed ? 'the run now ends in an error' : 'the run no longer ends in an error');
+	const before = normalizeOutput(outputText(recorded.output)).split('\n');
+	const after = normalizeOutput(outputText(fresh.output)).split('\n');
+	if (varies) {
+		if (before.length !== after.length) problems.push(`output has ${after.length} lines, the record ${before.length}`);
+		return problems;
+	}
+	const length = Math.max(before.length, after.length);
+	for (let i = 0; i < length; i++) {
+		if (before[i] === after[i]) continue;
+		if (before[i] !== undefined) problems.push(`- line ${i + 1}: ${before[i]}`);
+		if (after[i] !== undefined) problems.push(`+ line ${i + 1}: ${after[i]}`);
+	}
+	return problems;
+}
+
+/** The most output a page shows from one run; a run that prints more is cut, so a loop of prints cannot swamp the page. */
+export const OUTPUT_LIMIT = 64 * 1024;
+
+/** How long a run may take before it is stopped. */
+export const TIME_LIMIT_MS = 10_000;
+
+/** What an example's comments say it prints: a `# Output:` block (the whole output), or a comment on one line. */
+export type OutputClaim = { kind: 'block'; line: number; text: string } | { kind: 'line'; line: number; text: string };
+
+/**
+ * The output claims in a Python example: a `# Output:` comment followed by `# …` lines claims the
+ * whole output; `… # Output: X` and `print(…)  # X` claim what that line prints. A comment that
+ * names a condition ("1 on a free-threaded build", "False while the GIL is off") describes another
+ * setup and is not a claim.
+ */
+export function outputClaims(code: string): OutputClaim[] {
+	const claims: OutputClaim[] = [];
+	const lines = code.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (/^\s*#\s*Output:\s*$/.test(line)) {
+			const block: string[] = [];
+			while (i + 1 < lines.length && /^\s*#/.test(lines[i + 1]!)) block.push(lines[++i]!.replace(/^\s*#\s?/, ''));
+			claims.push({ kind: 'block', line: i + 1 - block.length, text: block.join('\n') });
+			continue;
+		}
+		const inline = /^(?!\s*#)(.*\S)\s+#\s*(?:Output:\s*)?(.+)$/.exec(line);
+		if (!inline) continue;
+		const isPrint = /^\s*print\(/.test(inline[1]!);
+		const saysOutput = /#\s*Output:/.test(line);
+		if (!isPrint && !saysOutput) continue;
+		const text = inline[2]!.trim();
+		if (/\s(?:on|while|when|if|unless|with)\s/.test(` ${text} `) && !saysOutput) continue;
+		claims.push({ kind: 'line', line: i + 1, text });
+	}
+	return claims;
+}
+
+/**
+ * Whether a claim agrees with what was printed: a block must be the whole output; a line's comment
+ * must be its output, or start with it before a comma or parenthesis ("99, because …"), or end with
+ * "= output" ("3 + 0 = 3").
+ */
+export function claimHolds(claim: OutputClaim, printed: string): boolean {
+	const actual = printed.replace(/\n$/, '');
+	if (claim.kind === 'block') return actual === claim.text;
+	if (actual.includes('\n') || actual === '') return claim.text === actual;
+	return claim.text === actual || claim.text.startsWith(`${actual},`) || claim.text.startsWith(`${actual} (`) || claim.text.endsWith(`= ${actual}`);
+}

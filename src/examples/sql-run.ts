@@ -1,0 +1,93 @@
+// Runs one SQL example in a fresh PGlite (PostgreSQL in WebAssembly) holding the sample tables: the
+// same code in the page's worker and in Node (the recorder and the tests).
+import type { PGlite, Results } from '@electric-sql/pglite';
+import type { SqlResult } from './rules.ts';
+import { SAMPLE_DATABASE, SEARCH_PATH } from './sample-database.ts';
+
+/** PGlite's package version (the runtime's path on the site names it). */
+export const PGLITE_VERSION = '0.5.16';
+
+/** The PostgreSQL major version PGlite carries (the loading message names it). */
+export const POSTGRES_VERSION = '18';
+
+/**
+ * Parsers that keep every value as PostgreSQL's text for it (dates as `2025-02-14`, numerics as
+ * `650.00`), as psql would show it, rather than JavaScript's Date or number renderings.
+ */
+export function textParsers(oids: Iterable<string | number>): Record<number, (value: string) => string> {
+	const parsers: Record<number, (value: string) => string> = {};
+	for (const oid of oids) parsers[Number(oid)] = (value) => value;
+	return parsers;
+}
+
+/** Fills a fresh database with the sample tables. */
+export async function prepareDatabase(db: PGlite): Promise<void> {
+	await db.exec(SAMPLE_DATABASE);
+}
+
+/** A statement's result as the page shows it: a table for a result set, else the command's tag. */
+function toResult(result: Results): SqlResult {
+	if (result.fields.length > 0) {
+		const columns = result.fields.map((field) => field.name);
+		const rows = (result.rows as Record<string, unknown>[]).map((row) => columns.map((column) => (row[column] == null ? null : String(row[column]))));
+		return { kind: 'rows', columns, rows };
+	}
+	// PGlite's own per-statement fields: affectedRows is a running total across statements, rowCount is this one's.
+	const command = (result as Results & { command?: string }).command ?? 'OK';
+	const counted = /^(INSERT|UPDATE|DELETE|MERGE|COPY)$/i.test(command);
+	return { kind: 'command', tag: counted ? `${command} ${(result as Results & { rowCount?: number }).rowCount ?? 0}` : command };
+}
+
+/** Runs an example's statements; returns each statement's result, or the error that ended the run. */
+export async function runSql(db: PGlite, code: string): Promise<{ results: SqlResult[]; failed: boolean }> {
+	try {
+		const results = await db.exec(code, { rowMode: 'object' });
+		return { results: results.map(toResult), failed: false };
+	} catch (error) {
+		return { results: [{ kind: 'error', message: error instanceof Error ? error.message : String(error) }], failed: true };
+	}
+}
+
+/** Runs examples each against the sample tables as they were first made. */
+export interface SqlSession {
+	run(code: string): Promise<{ results: SqlResult[]; failed: boolean }>;
+	close(): Promise<void>;
+}
+
+/**
+ * Puts a database back as a fresh one holding the sample tables: an open transaction rolled back,
+ * session state (settings, temporary tables, prepared statements) discarded, the reader's schema
+ * and the sample schema dropped and made again. Separate statements: DISCARD ALL cannot run in the
+ * transaction a multi-statement string makes.
+ */
+export async function resetDatabase(db: PGlite): Promise<void> {
+	await db.exec('ROLLBACK');
+	await db.exec('DISCARD ALL');
+	await db.exec('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS sample CASCADE; CREATE SCHEMA public;');
+	await prepareDatabase(db);
+	await db.exec(SEARCH_PATH);
+}
+
+/**
+ * A session over one database: after each run it is reset (resetDatabase) while the reader reads,
+ * so every run starts from the same state, and a run after the first starts at once. One PostgreSQL
+ * instance, not a copy per run: each copy would hold its own hundreds of MB of WebAssembly memory.
+ */
+export async function sqlSession(create: () => Promise<PGlite>): Promise<SqlSession> {
+	const db = await create();
+	let ready = resetDatabase(db);
+	return {
+		async run(code) {
+			await ready;
+			try {
+				return await runSql(db, code);
+			} finally {
+				ready = resetDatabase(db);
+			}
+		},
+		async close() {
+			await ready;
+			await db.close();
+		},
+	};
+}

@@ -1,0 +1,113 @@
+// Every runnable example of content/ runs here with the runtimes the browser uses (Pyodide and
+// PGlite, in Node), and what it prints must match its record in content/example-outputs.json.
+// A change fails naming the file, line and the lines that differ; after reading them, re-record
+// with `npm run examples:record`. Pyodide loads once for the whole file (a few seconds).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectExamples } from '../../src/examples/collect.ts';
+import { createNodeRunners, type NodeRunners } from '../../src/examples/node-runner.ts';
+import { outputByLine } from '../../src/examples/python-run.ts';
+import { readRecords } from '../../src/examples/records.ts';
+import { sqlSession, textParsers } from '../../src/examples/sql-run.ts';
+import { PGlite, types } from '@electric-sql/pglite';
+import { claimHolds, compareRun, outputClaims, outputText } from '../../src/examples/rules.ts';
+import { STDLIB_MODULES } from '../../src/examples/stdlib-modules.ts';
+import { contentDir } from '../helpers/content.ts';
+
+const examples = collectExamples(contentDir);
+const runnable = examples.filter((example) => example.verdict.runnable);
+const records = readRecords(contentDir);
+let runners: NodeRunners;
+
+beforeAll(async () => {
+	runners = await createNodeRunners();
+}, 120_000);
+afterAll(async () => runners?.close());
+
+describe('the content’s examples', () => {
+	test('are counted: Python and SQL, run or not, and why not', () => {
+		const count = (predicate: (example: (typeof examples)[number]) => boolean) => examples.filter(predicate).length;
+		const reasons = Object.groupBy(examples.filter((example) => !example.verdict.runnable), (example) => (example.verdict.runnable ? '' : example.verdict.reason));
+		// The figures the README gives; a content change that moves them updates both.
+		expect({
+			python: count((example) => example.verdict.runtime === 'python'),
+			sql: count((example) => example.verdict.runtime === 'sql'),
+			runnable: runnable.length,
+			notRunnable: Object.fromEntries(Object.entries(reasons).map(([reason, list]) => [reason, list!.length])),
+		}).toMatchInlineSnapshot(`
+			{
+			  "notRunnable": {
+			    "files": 2,
+			    "package": 15,
+			    "server": 1,
+			    "threads": 5,
+			  },
+			  "python": 43,
+			  "runnable": 24,
+			  "sql": 4,
+			}
+		`);
+	});
+
+	test('every record belongs to a runnable example (none left behind by an edit)', () => {
+		expect(Object.keys(records).filter((key) => !runnable.some((example) => example.key === key))).toEqual([]);
+	});
+});
+
+describe('each runnable example prints what its record says', () => {
+	for (const example of runnable) {
+		test(`${example.key} (content/${example.file}:${example.line})`, async () => {
+			const record = records[example.key];
+			expect(record, `no recorded output: run npm run examples:record and read what it prints`).toBeDefined();
+			expect(record!.hash, 'the code changed since its output was recorded: npm run examples:record').toBe(example.hash);
+			const fresh = await runners.run(example);
+			expect(compareRun(record!, fresh, example.varies), `content/${example.file}:${example.line} prints something else now`).toEqual([]);
+		});
+	}
+});
+
+describe('what the examples’ comments say they print', () => {
+	const claimed = runnable.filter((example) => example.verdict.runtime === 'python' && outputClaims(example.code).length > 0);
+
+	test('is checked for the examples that say it', () => {
+		expect(claimed.length).toBeGreaterThan(0);
+	});
+
+	for (const example of claimed) {
+		test(`${example.key}: every "# Output" and print comment holds`, async () => {
+			const { pyodide } = runners;
+			const byLine = new Map(await outputByLine(pyodide, example.code));
+			// A block claims the whole output, in the order it was written.
+			const all = outputText((await runners.run(example)).output);
+			const wrong = outputClaims(example.code)
+				.filter((claim) => !claimHolds(claim, claim.kind === 'block' ? all : (byLine.get(claim.line) ?? '')))
+				.map((claim) => `content/${example.file}:${example.line + claim.line}: says ${JSON.stringify(claim.text)}, prints ${JSON.stringify(claim.kind === 'block' ? all : (byLine.get(claim.line) ?? ''))}`);
+			expect(wrong).toEqual([]);
+		});
+	}
+});
+
+describe('STDLIB_MODULES', () => {
+	test('is the runtime’s own list of standard-library modules', async () => {
+		expect([...STDLIB_MODULES]).toEqual(await runners.stdlibModules());
+	});
+});
+
+describe('sqlSession', () => {
+	test('starts every run from the sample tables as first made, whatever the run before left', async () => {
+		const session = await sqlSession(() => PGlite.create({ parsers: textParsers(Object.keys(types.parsers)) }));
+		try {
+			const first = await session.run("CREATE TABLE public.scratch (a int); SET search_path = pg_catalog; BEGIN; INSERT INTO sample.orders VALUES (300, 1, 1.00, '2025-01-01');");
+			expect(first.failed).toBe(false);
+			const second = await session.run("SELECT count(*) AS n FROM orders; SELECT to_regclass('public.scratch') AS scratch;");
+			expect(second).toEqual({
+				failed: false,
+				results: [
+					{ kind: 'rows', columns: ['n'], rows: [['7']] },
+					{ kind: 'rows', columns: ['scratch'], rows: [[null]] },
+				],
+			});
+		} finally {
+			await session.close();
+		}
+	}, 60_000);
+});
