@@ -224,6 +224,11 @@ _out.getvalue()
 	}
 	const lines = (text: string) => text.trimEnd().split('\n');
 
+	test('question 1: the comma makes a tuple, and a list inside a tuple can still change', () => {
+		const [code] = noteCode(1, /comma makes a tuple/, 'python');
+		expect(lines(run(code!).stdout)).toEqual([`['tuple', 'tuple', 'int', 'tuple']`, `([1, 2, 3], 'a')`]);
+	});
+
 	test('question 9: the !r repr survives a quote, and eval() gives the object back', () => {
 		const [code] = noteCode(9, /!r/, 'python');
 		expect(lines(run(code!).stdout)).toEqual([`Person("O'Brien")`, "O'Brien", `Person("O'Brien")`]);
