@@ -79,5 +79,18 @@ export default defineConfig({
 			transformers: [transformerColorClasses()],
 		},
 	},
-	vite: { plugins: [codeColorsPlugin(shikiThemes)] },
+	vite: {
+		plugins: [codeColorsPlugin(shikiThemes)],
+		build: {
+			rolldownOptions: {
+				// Astro marks every Markdown module with "use astro:head-inject" for its own head
+				// propagation; Rolldown warns once per entry (about 100 boxes a build) that it may not keep
+				// the directive, which Astro does not need after bundling. Every other warning still shows.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 });

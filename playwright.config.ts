@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { BASE } from './tests/helpers/site.ts';
 
 const isCI = Boolean(process.env.CI);
-/** PORT lets two checkouts run their browser tests side by side (each `astro preview` holds its own lock). */
+/** PORT lets two checkouts run their browser tests side by side. */
 const port = Number(process.env.PORT ?? 4321);
 /** Debian's Chromium by default: Playwright's own browser download cannot run on every machine. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,7 +43,8 @@ export default defineConfig({
 	],
 	webServer: {
 		// `npm test` builds once before the browser tests and sets E2E_PREBUILT; alone, this builds too.
-		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}astro preview --host 127.0.0.1 --port ${port}`,
+		// The same static server as `npm start` (scripts/serve.ts): what a host serves, slash redirects included.
+		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/serve.ts --port ${port}`,
 		url: `http://127.0.0.1:${port}${BASE}`,
 		reuseExistingServer: !isCI,
 		timeout: 120_000,

@@ -17,11 +17,26 @@ interface Tally {
 const resultsDir = '.cache/test-results';
 const tallies: Tally[] = [];
 
+/** A log that is not a terminal (CI, a file) gets no colour codes. */
+const plainOutput = !process.stdout.isTTY || Boolean(process.env.CI);
+
+/**
+ * The environment a step runs in. Without colour, Playwright is told by FORCE_COLOR=0 (it sets
+ * FORCE_COLOR=1 for its workers, and Node warns when NO_COLOR is set beside it); every other tool
+ * here reads NO_COLOR (and takes any FORCE_COLOR, even "0", as a request for colour).
+ */
+function stepEnv(args: string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	if (!plainOutput) return env;
+	const { NO_COLOR, FORCE_COLOR, ...rest } = env;
+	return args.includes('playwright') ? { ...rest, FORCE_COLOR: '0' } : { ...rest, NO_COLOR: '1' };
+}
+
 /** Runs a command with its output shown; says whether it succeeded and how long it took. */
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): { ok: boolean; seconds: number } {
 	console.log(`\n> ${[command, ...args].join(' ')}`);
 	const start = performance.now();
-	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	const env = stepEnv(args, options.env ?? process.env);
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options, env });
 	return { ok: result.status === 0, seconds: (performance.now() - start) / 1000 };
 }
 
@@ -99,7 +114,8 @@ vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
 function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
-	const { seconds } = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+	// One dot per test; a failure is printed in full, with the summary, at the end.
+	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json'], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
 	const stats = readJson(json)?.stats;
@@ -110,7 +126,12 @@ function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {
 	);
 }
 
-const built = step('build', 'npm', ['run', 'build']);
+/**
+ * Builds the site as `npm run build` does, at Astro's "warn" log level: the page-by-page listing (twice
+ * 230 lines) would bury a real warning, which still prints, as do errors.
+ */
+const buildArgs = ['--input-type=module', '-e', "import { build } from 'astro'; await build({ logLevel: 'warn' });"];
+const built = step('build', 'node', buildArgs);
 if (built) vitest('checks of the built site', ['tests/site']);
 else tallies.push({ name: 'checks of the built site (not run: build failed)', passed: 0, failed: 1 });
 const chromium = findChromium();
@@ -122,7 +143,7 @@ if (!built || !chromium) {
 	// every page (in dist), and in the browser every asset, search file, short link and the offline
 	// worker must work there too.
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
-	if (step('build under /guide/', 'npm', ['run', 'build'], { env: { ...process.env, ...underBase } })) {
+	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
 		vitest('links of the build under /guide/', ['tests/site/links.test.ts'], underBase);
 		browserTests('browser tests under /guide/', chromium, underBase);
 	}

@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
 import { remarkEditorNotes } from '../../src/markdown/remark-editor-notes.ts';
 import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
@@ -18,6 +18,22 @@ const processor = await createMarkdownProcessor({
 const render = async (markdown: string) =>
 	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;
 
+/**
+ * Renders Markdown that must fail. Astro's processor logs the error before rethrowing it; the log is
+ * expected, so it is checked here (the same error, once) instead of printed into the test output.
+ */
+async function renderFailing(markdown: string): Promise<string> {
+	const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+	try {
+		return await render(markdown);
+	} catch (error) {
+		expect(log.mock.calls).toEqual([[error]]);
+		throw error;
+	} finally {
+		log.mockRestore();
+	}
+}
+
 describe('isKnownLanguage', () => {
 	test('knows the guide’s languages and their aliases, and plain text', () => {
 		for (const lang of ['python', 'py', 'bash', 'sh', 'dockerfile', 'sql', 'yaml', 'text']) {
@@ -29,7 +45,7 @@ describe('isKnownLanguage', () => {
 
 describe('remarkKnownLanguages', () => {
 	test('fails on an unknown code language, naming the file, the line and the language', async () => {
-		const rendering = render('Intro\n\n```pyhton\nprint(1)\n```\n');
+		const rendering = renderFailing('Intro\n\n```pyhton\nprint(1)\n```\n');
 		await expect(rendering).rejects.toThrow('/project/content/questions/q.md:3: unknown code language "pyhton"');
 	});
 
@@ -69,7 +85,7 @@ describe('remarkSafeHtml', () => {
 		['a javascript: link', 'A [link](javascript:alert(1))\n', 1, 'a link to "javascript:alert(1)" is not allowed'],
 		['a data: image', '![x](data:text/html,hi)\n', 1, 'a link to "data:text/html,hi" is not allowed'],
 	])('fails on %s, naming the file and line', async (_, markdown, line, message) => {
-		await expect(render(markdown)).rejects.toThrow(`/project/content/questions/q.md:${line}: ${message}`);
+		await expect(renderFailing(markdown)).rejects.toThrow(`/project/content/questions/q.md:${line}: ${message}`);
 	});
 
 	test('lets allow-listed tags through', async () => {
@@ -94,13 +110,13 @@ describe('remarkEditorNotes', () => {
 	});
 
 	test('fails on a note without a title, naming the file and line', async () => {
-		await expect(render('Text\n\n:::editor-note\nNo title.\n:::\n')).rejects.toThrow(
+		await expect(renderFailing('Text\n\n:::editor-note\nNo title.\n:::\n')).rejects.toThrow(
 			/content\/questions\/q\.md:3: an editor's note needs a title/,
 		);
 	});
 
 	test('fails on any other directive, so no ":name" text is silently dropped', async () => {
-		await expect(render('Text\n\n:::warning[Careful]\nBody\n:::\n')).rejects.toThrow(/q\.md:3: unknown directive ":::warning"/);
-		await expect(render('Send the header X-Key:value here.\n')).rejects.toThrow(/q\.md:1: unknown directive ":value"/);
+		await expect(renderFailing('Text\n\n:::warning[Careful]\nBody\n:::\n')).rejects.toThrow(/q\.md:3: unknown directive ":::warning"/);
+		await expect(renderFailing('Send the header X-Key:value here.\n')).rejects.toThrow(/q\.md:1: unknown directive ":value"/);
 	});
 });
