@@ -9,6 +9,7 @@ import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
 import { remarkEditorNotes } from './src/markdown/remark-editor-notes.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
+import { remarkSiteLinks } from './src/markdown/remark-site-links.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
 import { offline } from './src/integrations/offline.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -20,11 +21,14 @@ import { DEFAULT_SITE_URL } from './src/site.config.ts';
 /** A CSP hash source for an inline script or style the site writes itself. */
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
+/** Where the site is served: `/`, or a sub-path such as `/guide/` (the tests build under both). */
+const base = process.env.BASE_PATH ?? '/';
+
 const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
-	base: process.env.BASE_PATH ?? '/',
+	base,
 	// The tests build a second copy under a base path beside dist/ (scripts/test.ts).
 	outDir: process.env.OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
@@ -69,7 +73,8 @@ export default defineConfig({
 			// The guide is shown word for word: no typographic quote or dash rewriting.
 			smartypants: false,
 			// remark-directive parses `:::editor-note[Title]`, the site's notes beside the guide's text.
-			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
+			// remarkSiteLinks: a link between questions is written from the site's root and served under the base.
+			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, [remarkSiteLinks, { base }]],
 			rehypePlugins: [rehypeAnswerAnchors],
 		}),
 		shikiConfig: {

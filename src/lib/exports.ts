@@ -8,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { QuestionInfo, SectionGroup } from './guide.ts';
 import { remarkEditorNotes } from '../markdown/remark-editor-notes.ts';
+import { remarkSiteLinks } from '../markdown/remark-site-links.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
@@ -56,19 +57,28 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	return `${blocks.join('\n\n')}\n`;
 }
 
-/** Markdown to plain HTML, made once for every answer of the deck. */
-const htmlProcessor = unified()
-	.use(remarkParse)
-	.use(remarkGfm)
-	.use(remarkDirective)
-	.use(remarkEditorNotes)
-	.use(remarkRehype)
-	.use(rehypeStringify)
-	.freeze();
+/** Markdown to plain HTML, made once per site address for every answer of the deck. */
+const htmlProcessor = (siteUrl: string) =>
+	unified()
+		.use(remarkParse)
+		.use(remarkGfm)
+		.use(remarkDirective)
+		.use(remarkEditorNotes)
+		// Read outside the site, a link to another question needs the site's full address.
+		.use(remarkSiteLinks, { base: siteUrl })
+		.use(remarkRehype)
+		.use(rehypeStringify)
+		.freeze();
+const htmlProcessors = new Map<string, ReturnType<typeof htmlProcessor>>();
 
-/** Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors; editor's notes labelled. */
-export function markdownToHtml(markdown: string): string {
-	return String(htmlProcessor.processSync(markdown)).trim();
+/**
+ * Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors;
+ * editor's notes labelled; links to the site's pages made absolute with `siteUrl`.
+ */
+export function markdownToHtml(markdown: string, siteUrl: string): string {
+	let processor = htmlProcessors.get(siteUrl);
+	if (!processor) htmlProcessors.set(siteUrl, (processor = htmlProcessor(siteUrl)));
+	return String(processor.processSync(markdown)).trim();
 }
 
 /** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */
@@ -84,7 +94,7 @@ export const ankiGuid = (question: Pick<QuestionInfo, 'number'>) => `python-back
  * numbered question, back the answer as HTML, tagged with its section (and `site-added` where the
  * site wrote it). Import with File → Import in Anki 2.1.55 or later.
  */
-export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'groups'>): string {
+export function guideToAnki({ title, siteUrl, groups }: Pick<GuideExport, 'title' | 'siteUrl' | 'groups'>): string {
 	const header = [
 		'#separator:tab',
 		'#html:true',
@@ -97,8 +107,8 @@ export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'grou
 	const rows = groups.flatMap(({ section, questions }) =>
 		questions.map((question) => {
 			const back = [
-				question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number)) : '',
-				markdownToHtml(question.body),
+				question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number), siteUrl) : '',
+				markdownToHtml(question.body, siteUrl),
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

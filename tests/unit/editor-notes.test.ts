@@ -1,5 +1,9 @@
+import type { Link } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { editorNoteId, findEditorNotes } from '../../src/lib/editor-notes.ts';
+import { editorNoteId, findEditorNotes, parseAnswer } from '../../src/lib/editor-notes.ts';
+import { questionPath } from '../../src/lib/urls.ts';
+import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 import { readContent } from '../helpers/content.ts';
 
 describe('findEditorNotes', () => {
@@ -54,5 +58,24 @@ describe("the content's editor's notes", () => {
 			expect(question.body.trimEnd().endsWith(':::'), question.file).toBe(true);
 			expect(question.body.slice(question.body.indexOf(first.source)).trim().startsWith(':::editor-note'), question.file).toBe(true);
 		}
+	});
+
+	test('link to other questions, and their notes, that exist', () => {
+		const notesAt = new Map(questions.map((q) => [questionPath(q), new Set(findEditorNotes(q.body).map((note) => note.id))]));
+		const links: string[] = [];
+		const broken: string[] = [];
+		for (const question of questions) {
+			visit(parseAnswer(question.body), 'link', (link: Link) => {
+				if (!isSiteLink(link.url)) return;
+				links.push(link.url);
+				const [path, fragment] = link.url.split('#');
+				const notes = notesAt.get(path!);
+				if (!notes) broken.push(`${question.file}:${link.position?.start.line}: "${link.url}" is no question's page`);
+				else if (fragment !== undefined && !notes.has(fragment)) broken.push(`${question.file}:${link.position?.start.line}: "${link.url}": that page has no note #${fragment}`);
+			});
+		}
+		expect(broken).toEqual([]);
+		// Questions 24, 25 and 98 point to the notes they build on (7, 24, 50).
+		expect(links.length).toBeGreaterThanOrEqual(4);
 	});
 });

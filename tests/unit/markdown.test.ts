@@ -6,12 +6,13 @@ import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts
 import { remarkEditorNotes } from '../../src/markdown/remark-editor-notes.ts';
 import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
+import { isSiteLink, remarkSiteLinks } from '../../src/markdown/remark-site-links.ts';
 
 // The same plugins, in the same processor, as astro.config.ts uses.
 const processor = await createMarkdownProcessor({
 	gfm: false,
 	smartypants: false,
-	remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
+	remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, [remarkSiteLinks, { base: '/' }]],
 	rehypePlugins: [rehypeAnswerAnchors],
 	shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
 });
@@ -92,6 +93,28 @@ describe('remarkSafeHtml', () => {
 		await expect(render('Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, see <abbr title="Global Interpreter Lock">GIL</abbr>.\n')).resolves.toContain(
 			'<kbd>Ctrl</kbd>',
 		);
+	});
+});
+
+describe('remarkSiteLinks', () => {
+	const links = '[q7](/python-fundamentals/gil/#editors-note-1) [ref][r] [web](https://example.com/) [here](#example) [cdn](//cdn.test/x)\n\n[r]: /q/7/\n';
+
+	test('serves links written from the site’s root under the base path, and leaves every other link alone', async () => {
+		const underGuide = await createMarkdownProcessor({ gfm: false, smartypants: false, remarkPlugins: [[remarkSiteLinks, { base: '/guide/' }]] });
+		const html = (await underGuide.render(links)).code;
+		expect(html).toContain('<a href="/guide/python-fundamentals/gil/#editors-note-1">q7</a>');
+		expect(html).toContain('<a href="/guide/q/7/">ref</a>');
+		expect(html).toContain('<a href="https://example.com/">web</a>');
+		expect(html).toContain('<a href="#example">here</a>');
+		expect(html).toContain('<a href="//cdn.test/x">cdn</a>');
+	});
+
+	test('at the root, keeps the links as written', async () => {
+		await expect(render(links)).resolves.toContain('<a href="/python-fundamentals/gil/#editors-note-1">q7</a>');
+	});
+
+	test('isSiteLink: a path from the root, not a protocol-relative URL', () => {
+		expect([isSiteLink('/a/'), isSiteLink('//a/'), isSiteLink('a/'), isSiteLink('#a'), isSiteLink('https://a/')]).toEqual([true, false, false, false, false]);
 	});
 });
 

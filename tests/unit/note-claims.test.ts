@@ -11,6 +11,8 @@ import { readContent } from '../helpers/content.ts';
 import { findExamples } from '../helpers/examples.ts';
 
 const { questions } = readContent();
+// Starting PostgreSQL or CPython in WebAssembly takes seconds, more while other test files run.
+const STARTUP = 60_000;
 
 /** The code blocks in `lang` of the note on question `number` whose title matches `title`. */
 function noteCode(number: number, title: RegExp, lang: string): string[] {
@@ -40,7 +42,7 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 	let db: PGlite;
 	beforeAll(async () => {
 		db = await PGlite.create();
-	});
+	}, STARTUP);
 	afterAll(async () => {
 		await db.close();
 	});
@@ -58,7 +60,7 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 				-- Ada has a paid and an open order, Brian only an open one, Chen none.
 				INSERT INTO orders VALUES (10, 1, 'paid'), (11, 1, 'open'), (20, 2, 'open');
 			`);
-		});
+		}, STARTUP);
 		afterAll(async () => {
 			await db.exec('DROP TABLE orders; DROP TABLE customers;');
 		});
@@ -106,7 +108,7 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 			`);
 			await db.exec(createIndex!);
 			await db.exec('ANALYZE orders');
-		});
+		}, STARTUP);
 		afterAll(async () => {
 			await db.exec('DROP TABLE orders; DROP TABLE users;');
 		});
@@ -147,7 +149,7 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 
 		beforeAll(async () => {
 			await db.exec(createTable!);
-		});
+		}, STARTUP);
 		afterAll(async () => {
 			await db.exec('DROP TABLE accounts');
 		});
@@ -205,7 +207,7 @@ describe('the Python in the notes, run on CPython 3.14 (Pyodide)', () => {
 	let pyodide: PyodideInterface;
 	beforeAll(async () => {
 		pyodide = await loadPyodide();
-	}, 60_000);
+	}, STARTUP);
 
 	/** Runs `code` as a script named note.py in a fresh namespace; returns what it printed and the namespace. */
 	function run(code: string): { stdout: string; namespace: { get(name: string): unknown; destroy(): void } } {
