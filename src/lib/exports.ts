@@ -1,14 +1,7 @@
 // The guide in plain-text formats for people who study elsewhere: one Markdown document in the
 // source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
-import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { renderMarkdown } from '../markdown/index.ts';
 import type { QuestionInfo, SectionGroup } from './guide.ts';
-import { remarkEditorNotes } from '../markdown/remark-editor-notes.ts';
-import { remarkSiteLinks } from '../markdown/remark-site-links.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
@@ -57,29 +50,6 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	return `${blocks.join('\n\n')}\n`;
 }
 
-/** Markdown to plain HTML, made once per site address for every answer of the deck. */
-const htmlProcessor = (siteUrl: string) =>
-	unified()
-		.use(remarkParse)
-		.use(remarkGfm)
-		.use(remarkDirective)
-		.use(remarkEditorNotes)
-		// Read outside the site, a link to another question needs the site's full address.
-		.use(remarkSiteLinks, { base: siteUrl })
-		.use(remarkRehype)
-		.use(rehypeStringify)
-		.freeze();
-const htmlProcessors = new Map<string, ReturnType<typeof htmlProcessor>>();
-
-/**
- * Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors;
- * editor's notes labelled; links to the site's pages made absolute with `siteUrl`.
- */
-export function markdownToHtml(markdown: string, siteUrl: string): string {
-	let processor = htmlProcessors.get(siteUrl);
-	if (!processor) htmlProcessors.set(siteUrl, (processor = htmlProcessor(siteUrl)));
-	return String(processor.processSync(markdown)).trim();
-}
 
 /** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */
 export function tsvField(value: string): string {
@@ -107,8 +77,9 @@ export function guideToAnki({ title, siteUrl, groups }: Pick<GuideExport, 'title
 	const rows = groups.flatMap(({ section, questions }) =>
 		questions.map((question) => {
 			const back = [
-				question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number), siteUrl) : '',
-				markdownToHtml(question.body, siteUrl),
+				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '',
+				// Anki shows the answer outside the site: links to other questions get the site's address.
+				renderMarkdown(question.body, { siteUrl }),
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

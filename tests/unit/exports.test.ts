@@ -9,12 +9,12 @@ import {
 	ankiGuid,
 	guideToAnki,
 	guideToMarkdown,
-	markdownToHtml,
 	SITE_ADDED_NOTE,
 	tsvField,
 } from '../../src/lib/exports.ts';
 import { groupBySection } from '../../src/lib/guide.ts';
 import { renderInline, toPlainText } from '../../src/lib/inline.ts';
+import { renderMarkdown } from '../../src/markdown/index.ts';
 import { contentDir, readContent } from '../helpers/content.ts';
 
 const { sections, questions } = readContent();
@@ -85,7 +85,8 @@ describe('guideToAnki', () => {
 			expect(front).toBe(`${question.number}. ${renderInline(question.title)}`);
 			expect(front!.replace(/<[^>]+>/g, '')).toContain(toPlainText(question.title).slice(0, 12));
 			expect(back).toBe(
-				(question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number), siteUrl) : '') + markdownToHtml(question.body, siteUrl),
+				(question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '') +
+					renderMarkdown(question.body, { siteUrl }),
 			);
 			expect(tags!.split(' ')).toEqual(['interview-guide', question.section, ...(question.origin === 'site' ? ['site-added'] : [])]);
 		}
@@ -95,9 +96,10 @@ describe('guideToAnki', () => {
 	test('points links between questions at the site’s full address, since Anki shows them elsewhere', () => {
 		const back = rows[questions.findIndex((question) => question.number === 24)]![2]!;
 		expect(back).toContain(`href="${siteUrl}python-fundamentals/global-interpreter-lock-gil/#editors-note-1"`);
-		expect(markdownToHtml('[a](/x/y/#z) [b](https://example.com/) [c](#here)', siteUrl)).toBe(
+		expect(renderMarkdown('[a](/x/y/#z) [b](https://example.com/) [c](#here)', { siteUrl })).toBe(
 			`<p><a href="${siteUrl}x/y/#z">a</a> <a href="https://example.com/">b</a> <a href="#here">c</a></p>`,
 		);
+		expect(renderMarkdown('[a](/x/y/)')).toBe('<p><a href="/x/y/">a</a></p>');
 	});
 
 	test('keeps code blocks whole, with their line breaks and language', () => {

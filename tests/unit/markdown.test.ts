@@ -1,21 +1,11 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
 import { describe, expect, test, vi } from 'vitest';
-import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
-import { remarkEditorNotes } from '../../src/markdown/remark-editor-notes.ts';
-import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
-import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
-import { isSiteLink, remarkSiteLinks } from '../../src/markdown/remark-site-links.ts';
+import { markdownOptions, markdownOptionsFor, shikiConfig } from '../../src/markdown/index.ts';
+import { isKnownLanguage } from '../../src/markdown/remark-known-languages.ts';
+import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 
-// The same plugins, in the same processor, as astro.config.ts uses.
-const processor = await createMarkdownProcessor({
-	gfm: false,
-	smartypants: false,
-	remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, [remarkSiteLinks, { base: '/' }]],
-	rehypePlugins: [rehypeAnswerAnchors],
-	shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
-});
+// The same plugins and Shiki settings, from the same module, as astro.config.ts uses.
+const processor = await createMarkdownProcessor({ ...markdownOptions, shikiConfig });
 const render = async (markdown: string) =>
 	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;
 
@@ -100,7 +90,7 @@ describe('remarkSiteLinks', () => {
 	const links = '[q7](/python-fundamentals/gil/#editors-note-1) [ref][r] [web](https://example.com/) [here](#example) [cdn](//cdn.test/x)\n\n[r]: /q/7/\n';
 
 	test('serves links written from the site’s root under the base path, and leaves every other link alone', async () => {
-		const underGuide = await createMarkdownProcessor({ gfm: false, smartypants: false, remarkPlugins: [[remarkSiteLinks, { base: '/guide/' }]] });
+		const underGuide = await createMarkdownProcessor({ ...markdownOptionsFor('/guide/'), shikiConfig });
 		const html = (await underGuide.render(links)).code;
 		expect(html).toContain('<a href="/guide/python-fundamentals/gil/#editors-note-1">q7</a>');
 		expect(html).toContain('<a href="/guide/q/7/">ref</a>');
