@@ -52,6 +52,34 @@ describe("the content's editor's notes", () => {
 		for (const number of [62, 65, 76]) expect(titles(number), `question ${number}`).toMatch(/3\.9|supported Python/);
 	});
 
+	test('carry the second review’s notes and corrections (issue 17)', () => {
+		const question = (number: number) => questions.find((q) => q.number === number)!;
+		const titles = (number: number) => findEditorNotes(question(number).body).map((n) => n.title).join(' | ');
+		const notes = (number: number) => findEditorNotes(question(number).body).map((n) => n.source).join('\n');
+		// Added where the guide is wrong or dated.
+		expect(titles(11)).toMatch(/functools\.wraps/);
+		expect(titles(33)).toMatch(/pydantic-settings/);
+		expect(titles(24)).toMatch(/free-threaded/);
+		expect(titles(25)).toMatch(/free-threaded/);
+		expect(titles(50)).toMatch(/OpenID Connect/);
+		expect(titles(98)).toMatch(/OAuth is not authentication/);
+		expect(titles(65)).toMatch(/does not make the code run faster/);
+		// Corrected where the note misled.
+		expect(notes(76)).not.toMatch(/rm -rf/);
+		expect(notes(76)).toMatch(/FROM python:3\.14 AS build/);
+		for (const number of [62, 76]) expect(notes(number), `question ${number}`).not.toMatch(/python:3\.1[0-3]/);
+		expect(notes(55)).not.toMatch(/no other transaction ever sees/);
+		expect(notes(55)).toMatch(/updates 0 rows/);
+		expect(notes(51)).toMatch(/never true for `NULL`/);
+		expect(notes(52)).toMatch(/not efficiently/);
+		expect(notes(70)).not.toMatch(/API server stores it base64/);
+		expect(notes(68)).toMatch(/ingressClassName: /);
+		expect(notes(37)).toMatch(/if not name:/);
+		expect(titles(93)).toMatch(/consumer group/);
+		expect(notes(93)).toMatch(/KIP-932/);
+		expect(question(82).body).not.toMatch(/one process/);
+	});
+
 	test('come after the guide’s text, never inside it', () => {
 		for (const question of noted) {
 			const first = findEditorNotes(question.body)[0]!;
