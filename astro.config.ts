@@ -3,7 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import { codeColors, markdownOptions, shikiConfig } from './src/markdown/index.ts';
+import { codeColors, markdownOptionsFor, shikiConfig } from './src/markdown/index.ts';
 import { siteBuildSteps } from './src/integrations/site.ts';
 import { runtimes } from './src/examples/runtimes.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
@@ -15,9 +15,12 @@ import { DEFAULT_SITE_URL } from './src/site.config.ts';
 /** A CSP hash source for an inline script or style the site writes itself. */
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
+/** Where the site is served: `/`, or a sub-path such as `/guide/` (the tests build under both). */
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
 	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
-	base: process.env.BASE_PATH ?? '/',
+	base,
 	// The tests build a second copy under a base path beside dist/ (scripts/test.ts).
 	outDir: process.env.OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
@@ -60,7 +63,8 @@ export default defineConfig({
 		},
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
-	markdown: { processor: unified(markdownOptions), shikiConfig },
+	// Links written from the site's root in content are served under the base.
+	markdown: { processor: unified(markdownOptionsFor(base)), shikiConfig },
 	vite: {
 		// The colour custom properties of tokens.css, from src/styles/palette.ts.
 		plugins: [codeColors(), palettePlugin()],

@@ -64,7 +64,7 @@ export const ankiGuid = (question: Pick<QuestionInfo, 'number'>) => `python-back
  * numbered question, back the answer as HTML, tagged with its section (and `site-added` where the
  * site wrote it). Import with File → Import in Anki 2.1.55 or later.
  */
-export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'groups'>): string {
+export function guideToAnki({ title, siteUrl, groups }: Pick<GuideExport, 'title' | 'siteUrl' | 'groups'>): string {
 	const header = [
 		'#separator:tab',
 		'#html:true',
@@ -77,8 +77,9 @@ export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'grou
 	const rows = groups.flatMap(({ section, questions }) =>
 		questions.map((question) => {
 			const back = [
-				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number)) : '',
-				renderMarkdown(question.body),
+				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '',
+				// Anki shows the answer outside the site: links to other questions get the site's address.
+				renderMarkdown(question.body, { siteUrl }),
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

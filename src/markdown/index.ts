@@ -20,6 +20,7 @@ import { remarkEditorNotes } from './remark-editor-notes.ts';
 import { remarkKnownLanguages } from './remark-known-languages.ts';
 import { remarkRunnableExamples } from './remark-runnable-examples.ts';
 import { remarkSafeHtml } from './remark-safe-html.ts';
+import { remarkSiteLinks } from './remark-site-links.ts';
 import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
 
 /**
@@ -32,8 +33,20 @@ export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkDirective, remarkE
 /** The rehype plugins content pages are rendered with. */
 export const rehypePlugins: RehypePlugins = [rehypeAnswerAnchors];
 
-/** Astro's Markdown options besides the plugins: GFM is in the list above; the guide is shown word for word (no smart quotes). */
-export const markdownOptions = { gfm: false, smartypants: false, remarkPlugins, rehypePlugins };
+/**
+ * Astro's Markdown options for a site served under `base` (`/`, or `/guide/`): the plugins above,
+ * then remarkSiteLinks, which serves links written from the site's root under the base. GFM is in
+ * the list above; the guide is shown word for word (no smart quotes).
+ */
+export const markdownOptionsFor = (base: string) => ({
+	gfm: false,
+	smartypants: false,
+	remarkPlugins: [...remarkPlugins, [remarkSiteLinks, { base }]] satisfies RemarkPlugins,
+	rehypePlugins,
+});
+
+/** The Markdown options of a site served at `/`. */
+export const markdownOptions = markdownOptionsFor('/');
 
 /** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
 export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -61,13 +74,26 @@ export function parseMarkdown(markdown: string, syntax: MarkdownSyntax = 'site')
 	return fromMarkdown(markdown, SYNTAX[syntax]);
 }
 
-const plainHtmlProcessor = () =>
-	unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkEditorNotes).use(remarkRehype).use(rehypeStringify).freeze();
-/** Made on first use: pages never need it, the exports do for every answer. */
-let htmlProcessor: ReturnType<typeof plainHtmlProcessor> | undefined;
+const plainHtmlProcessor = (siteUrl: string) =>
+	unified()
+		.use(remarkParse)
+		.use(remarkGfm)
+		.use(remarkDirective)
+		.use(remarkEditorNotes)
+		.use(remarkSiteLinks, { base: siteUrl })
+		.use(remarkRehype)
+		.use(rehypeStringify)
+		.freeze();
+/** Made on first use, one per site address: pages never need them, the exports do for every answer. */
+const htmlProcessors = new Map<string, ReturnType<typeof plainHtmlProcessor>>();
 
-/** Renders Markdown to plain HTML for other apps: the site's syntax, editor's notes labelled, no highlighting or anchors. */
-export function renderMarkdown(markdown: string): string {
-	htmlProcessor ??= plainHtmlProcessor();
-	return String(htmlProcessor.processSync(markdown)).trim();
+/**
+ * Renders Markdown to plain HTML for other apps: the site's syntax, editor's notes labelled, no
+ * highlighting or anchors. Read outside the site, a link written from the site's root needs the
+ * site's full address: give it as `siteUrl` (without it, such links stay as written).
+ */
+export function renderMarkdown(markdown: string, { siteUrl = '/' }: { siteUrl?: string } = {}): string {
+	let processor = htmlProcessors.get(siteUrl);
+	if (!processor) htmlProcessors.set(siteUrl, (processor = plainHtmlProcessor(siteUrl)));
+	return String(processor.processSync(markdown)).trim();
 }

@@ -1,5 +1,9 @@
+import type { Link } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { editorNoteId, findEditorNotes } from '../../src/lib/editor-notes.ts';
+import { editorNoteId, findEditorNotes, parseAnswer } from '../../src/lib/editor-notes.ts';
+import { questionPath } from '../../src/lib/links.ts';
+import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 import { readContent } from '../helpers/content.ts';
 
 describe('findEditorNotes', () => {
@@ -48,11 +52,58 @@ describe("the content's editor's notes", () => {
 		for (const number of [62, 65, 76]) expect(titles(number), `question ${number}`).toMatch(/3\.9|supported Python/);
 	});
 
+	test('carry the second review’s notes and corrections (issue 17)', () => {
+		const question = (number: number) => questions.find((q) => q.number === number)!;
+		const titles = (number: number) => findEditorNotes(question(number).body).map((n) => n.title).join(' | ');
+		const notes = (number: number) => findEditorNotes(question(number).body).map((n) => n.source).join('\n');
+		// Added where the guide is wrong or dated.
+		expect(titles(11)).toMatch(/functools\.wraps/);
+		expect(titles(33)).toMatch(/pydantic-settings/);
+		expect(titles(24)).toMatch(/free-threaded/);
+		expect(titles(25)).toMatch(/free-threaded/);
+		expect(titles(50)).toMatch(/OpenID Connect/);
+		expect(titles(98)).toMatch(/OAuth is not authentication/);
+		expect(titles(65)).toMatch(/does not make the code run faster/);
+		// Corrected where the note misled.
+		expect(notes(76)).not.toMatch(/rm -rf/);
+		expect(notes(76)).toMatch(/FROM python:3\.14 AS build/);
+		for (const number of [62, 76]) expect(notes(number), `question ${number}`).not.toMatch(/python:3\.1[0-3]/);
+		expect(notes(55)).not.toMatch(/no other transaction ever sees/);
+		expect(notes(55)).toMatch(/updates 0 rows/);
+		expect(notes(51)).toMatch(/never true for `NULL`/);
+		expect(notes(52)).toMatch(/not efficiently/);
+		expect(notes(70)).not.toMatch(/API server stores it base64/);
+		expect(notes(68)).toMatch(/ingressClassName: /);
+		expect(notes(37)).toMatch(/if not name:/);
+		expect(titles(93)).toMatch(/consumer group/);
+		expect(notes(93)).toMatch(/KIP-932/);
+		expect(question(82).body).not.toMatch(/one process/);
+	});
+
 	test('come after the guide’s text, never inside it', () => {
 		for (const question of noted) {
 			const first = findEditorNotes(question.body)[0]!;
 			expect(question.body.trimEnd().endsWith(':::'), question.file).toBe(true);
 			expect(question.body.slice(question.body.indexOf(first.source)).trim().startsWith(':::editor-note'), question.file).toBe(true);
 		}
+	});
+
+	test('link to other questions, and their notes, that exist', () => {
+		const notesAt = new Map(questions.map((q) => [questionPath(q), new Set(findEditorNotes(q.body).map((note) => note.id))]));
+		const links: string[] = [];
+		const broken: string[] = [];
+		for (const question of questions) {
+			visit(parseAnswer(question.body), 'link', (link: Link) => {
+				if (!isSiteLink(link.url)) return;
+				links.push(link.url);
+				const [path, fragment] = link.url.split('#');
+				const notes = notesAt.get(path!);
+				if (!notes) broken.push(`${question.file}:${link.position?.start.line}: "${link.url}" is no question's page`);
+				else if (fragment !== undefined && !notes.has(fragment)) broken.push(`${question.file}:${link.position?.start.line}: "${link.url}": that page has no note #${fragment}`);
+			});
+		}
+		expect(broken).toEqual([]);
+		// Questions 24, 25 and 98 point to the notes they build on (7, 24, 50).
+		expect(links.length).toBeGreaterThanOrEqual(4);
 	});
 });

@@ -24,9 +24,10 @@ const extras = readdirSync(`${contentDir}pages`).map((name) => {
 	return { title: String(frontmatter.title), body: content };
 });
 const title = 'Python & Backend Interview Guide';
+const siteUrl = 'https://example.org/guide/';
 
 describe('guideToMarkdown', () => {
-	const markdown = guideToMarkdown({ title, siteUrl: 'https://example.org/guide/', groups, extras });
+	const markdown = guideToMarkdown({ title, siteUrl, groups, extras });
 	// The importer reads the guide's own layout, which has no title or preamble before the first section.
 	const reread = parseGuide(markdown.slice(markdown.indexOf('## Section 1:')), 'guide.md');
 
@@ -59,7 +60,7 @@ describe('guideToMarkdown', () => {
 });
 
 describe('guideToAnki', () => {
-	const tsv = guideToAnki({ title, groups });
+	const tsv = guideToAnki({ title, siteUrl, groups });
 	const lines = tsv.split('\n');
 	const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('#')));
 	const rows: string[][] = parseCsv(tsv, { delimiter: '\t', from_line: header.length + 1, relax_column_count: false });
@@ -84,11 +85,21 @@ describe('guideToAnki', () => {
 			expect(front).toBe(`${question.number}. ${renderInline(question.title)}`);
 			expect(front!.replace(/<[^>]+>/g, '')).toContain(toPlainText(question.title).slice(0, 12));
 			expect(back).toBe(
-				(question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number)) : '') + renderMarkdown(question.body),
+				(question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '') +
+					renderMarkdown(question.body, { siteUrl }),
 			);
 			expect(tags!.split(' ')).toEqual(['interview-guide', question.section, ...(question.origin === 'site' ? ['site-added'] : [])]);
 		}
 		expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
+	});
+
+	test('points links between questions at the site’s full address, since Anki shows them elsewhere', () => {
+		const back = rows[questions.findIndex((question) => question.number === 24)]![2]!;
+		expect(back).toContain(`href="${siteUrl}python-fundamentals/global-interpreter-lock-gil/#editors-note-1"`);
+		expect(renderMarkdown('[a](/x/y/#z) [b](https://example.com/) [c](#here)', { siteUrl })).toBe(
+			`<p><a href="${siteUrl}x/y/#z">a</a> <a href="https://example.com/">b</a> <a href="#here">c</a></p>`,
+		);
+		expect(renderMarkdown('[a](/x/y/)')).toBe('<p><a href="/x/y/">a</a></p>');
 	});
 
 	test('keeps code blocks whole, with their line breaks and language', () => {

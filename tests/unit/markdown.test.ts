@@ -1,7 +1,8 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, test, vi } from 'vitest';
-import { markdownOptions, shikiConfig } from '../../src/markdown/index.ts';
+import { markdownOptions, markdownOptionsFor, shikiConfig } from '../../src/markdown/index.ts';
 import { isKnownLanguage } from '../../src/markdown/remark-known-languages.ts';
+import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 
 // The same plugins and Shiki settings, from the same module, as astro.config.ts uses.
 const processor = await createMarkdownProcessor({ ...markdownOptions, shikiConfig });
@@ -105,6 +106,28 @@ describe('remarkSafeHtml', () => {
 		await expect(render('Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, see <abbr title="Global Interpreter Lock">GIL</abbr>.\n')).resolves.toContain(
 			'<kbd>Ctrl</kbd>',
 		);
+	});
+});
+
+describe('remarkSiteLinks', () => {
+	const links = '[q7](/python-fundamentals/gil/#editors-note-1) [ref][r] [web](https://example.com/) [here](#example) [cdn](//cdn.test/x)\n\n[r]: /q/7/\n';
+
+	test('serves links written from the site’s root under the base path, and leaves every other link alone', async () => {
+		const underGuide = await createMarkdownProcessor({ ...markdownOptionsFor('/guide/'), shikiConfig });
+		const html = (await underGuide.render(links)).code;
+		expect(html).toContain('<a href="/guide/python-fundamentals/gil/#editors-note-1">q7</a>');
+		expect(html).toContain('<a href="/guide/q/7/">ref</a>');
+		expect(html).toContain('<a href="https://example.com/">web</a>');
+		expect(html).toContain('<a href="#example">here</a>');
+		expect(html).toContain('<a href="//cdn.test/x">cdn</a>');
+	});
+
+	test('at the root, keeps the links as written', async () => {
+		await expect(render(links)).resolves.toContain('<a href="/python-fundamentals/gil/#editors-note-1">q7</a>');
+	});
+
+	test('isSiteLink: a path from the root, not a protocol-relative URL', () => {
+		expect([isSiteLink('/a/'), isSiteLink('//a/'), isSiteLink('a/'), isSiteLink('#a'), isSiteLink('https://a/')]).toEqual([true, false, false, false, false]);
 	});
 });
 
