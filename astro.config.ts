@@ -10,6 +10,7 @@ import { remarkEditorNotes } from './src/markdown/remark-editor-notes.ts';
 import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
 import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
 import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
+import { previewImages } from './src/images/integration.ts';
 import { offline } from './src/integrations/offline.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
+		// Where the preview images are kept between builds, and their drawing threads' module.
+		previewImages(),
 		// After the build, in this order: the search index, then the service worker that caches it too.
 		searchIndex(),
 		offline(),
