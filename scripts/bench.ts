@@ -363,9 +363,18 @@ function buildBreakdown(output: string): Record<string, number> {
 						: 'question and section pages';
 		add(kind, Number(value) * (unit === 's' ? 1000 : 1));
 	}
-	// Sitemap, search index and offline worker run after the pages, within "N page(s) built in".
-	const pages = /\[build\] ✓ Completed in ([\d.]+)s\.\n[^]*?page\(s\) built in ([\d.]+)s/.exec(output);
-	if (pages) add('after the pages (sitemap, search index, offline worker)', (Number(pages[2]) - Number(pages[1])) * 1000);
+	// Sitemap, search index and offline worker run after the pages: between the page generation's
+	// "✓ Completed in" and "N page(s) built in"; each step's share from the log's timestamps (±1 s).
+	const generated = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+)s\./g)].at(-1);
+	const total = /page\(s\) built in ([\d.]+)s/.exec(output);
+	if (generated && total) add('after the pages: sitemap, search index, offline worker', (Number(total[1]) - Number(generated[1])) * 1000);
+	const clock = (tag: string) => {
+		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) \\[${tag}\\]`, 'm').exec(output);
+		return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : undefined;
+	};
+	const [sitemap, search, offline] = ['@astrojs/sitemap', 'interview-guide:search-index', 'interview-guide:offline'].map(clock);
+	if (sitemap !== undefined && search !== undefined) add('search index (±1 s)', (search - sitemap) * 1000);
+	if (search !== undefined && offline !== undefined) add('offline worker (±1 s)', (offline - search) * 1000);
 	return Object.fromEntries(Object.entries(ms).map(([kind, value]) => [kind, Number((value / 1000).toFixed(1))]));
 }
 
@@ -428,6 +437,8 @@ async function measureScale(sizes: number[]) {
 				}
 				const before = cachedImages(copy.root);
 				const build = await timedBuild(copy.root);
+				mkdirSync('.cache/bench', { recursive: true });
+				writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
 				if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
 				const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
 				runs[run] = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn };
