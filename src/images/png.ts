@@ -3,8 +3,10 @@
 // exact colour (a palette, not a quantiser), and the file is about half the size of resvg's own
 // truecolour PNG for about the same time (`npm run bench -- --cards`). No npm encoder fitted:
 // fast-png deflates in JavaScript (5 times slower here), sharp's palette goes through a quantiser.
+import { endianness } from 'node:os';
 import { constants, crc32, deflateSync } from 'node:zlib';
 
+const LITTLE_ENDIAN = endianness() === 'LE';
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** One PNG chunk: length, type, data, and the CRC of type and data. */
@@ -25,28 +27,33 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  */
 export function encodePalettePng(rgba: Uint8Array, width: number, height: number, { premultiplied = false } = {}): Uint8Array | undefined {
 	if (rgba.length !== width * height * 4) throw new Error(`encodePalettePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels.`);
+	// Each pixel as one number, red in the low byte: a view of the bytes where the machine's byte order
+	// makes that so (little-endian, nearly all), else a copy.
+	const count = width * height;
+	const pixels =
+		LITTLE_ENDIAN && rgba.byteOffset % 4 === 0
+			? new Uint32Array(rgba.buffer, rgba.byteOffset, count)
+			: Uint32Array.from({ length: count }, (_, p) => (rgba[p * 4]! | (rgba[p * 4 + 1]! << 8) | (rgba[p * 4 + 2]! << 16) | (rgba[p * 4 + 3]! << 24)) >>> 0);
 	const index = new Map<number, number>();
 	const colours: number[] = [];
 	// Each row starts with its filter type, 0 (none): the PNG spec's advice for palette images.
 	const rows = new Uint8Array((width + 1) * height);
 	let last = -1;
 	let lastIndex = 0;
-	let p = 0;
-	for (let y = 0; y < height; y++) {
+	for (let y = 0, p = 0; y < height; y++) {
 		let o = y * (width + 1) + 1;
-		for (let x = 0; x < width; x++, p += 4) {
-			let colour = (rgba[p]! | (rgba[p + 1]! << 8) | (rgba[p + 2]! << 16) | (rgba[p + 3]! << 24)) >>> 0;
-			if (premultiplied && colour < 0xff000000) colour = demultiply(colour);
+		for (let x = 0; x < width; x++, p++) {
+			const pixel = pixels[p]!;
 			// Runs of one colour are the rule, so the map is asked only when the colour changes.
-			if (colour !== last) {
-				let found = index.get(colour);
+			if (pixel !== last) {
+				let found = index.get(pixel);
 				if (found === undefined) {
 					if (colours.length === 256) return undefined;
 					found = colours.length;
-					index.set(colour, found);
-					colours.push(colour);
+					index.set(pixel, found);
+					colours.push(premultiplied && pixel < 0xff000000 ? demultiply(pixel) : pixel);
 				}
-				last = colour;
+				last = pixel;
 				lastIndex = found;
 			}
 			rows[o++] = lastIndex;
