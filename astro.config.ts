@@ -3,25 +3,17 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import { rehypeAnswerAnchors } from './src/markdown/rehype-answer-anchors.ts';
-import { remarkEditorNotes } from './src/markdown/remark-editor-notes.ts';
-import { remarkKnownLanguages } from './src/markdown/remark-known-languages.ts';
-import { remarkSafeHtml } from './src/markdown/remark-safe-html.ts';
-import { codeColorsPlugin, transformerColorClasses } from './src/markdown/shiki-classes.ts';
+import { codeColors, markdownOptions, shikiConfig } from './src/markdown/index.ts';
 import { previewImages } from './src/images/integration.ts';
 import { offline } from './src/integrations/offline.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { searchIndex } from './src/search/search-index.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/lib/offline.ts';
-import { THEME_RESTORE_SCRIPT } from './src/lib/theme.ts';
+import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 
 /** A CSP hash source for an inline script or style the site writes itself. */
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
-
-const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
@@ -65,25 +57,10 @@ export default defineConfig({
 			styleDirective: { hashes: [sha256(LAYER_ORDER_CSS)] },
 		},
 	},
-	markdown: {
-		processor: unified({
-			// remark-gfm is the project's own choice and version, so GFM is added here, not by the default.
-			gfm: false,
-			// The guide is shown word for word: no typographic quote or dash rewriting.
-			smartypants: false,
-			// remark-directive parses `:::editor-note[Title]`, the site's notes beside the guide's text.
-			remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
-			rehypePlugins: [rehypeAnswerAnchors],
-		}),
-		shikiConfig: {
-			themes: shikiThemes,
-			// No inline colours: tokens get colour classes (shiki-classes.ts) and code.css picks the theme.
-			defaultColor: false,
-			transformers: [transformerColorClasses()],
-		},
-	},
+	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
+	markdown: { processor: unified(markdownOptions), shikiConfig },
 	vite: {
-		plugins: [codeColorsPlugin(shikiThemes)],
+		plugins: [codeColors()],
 		build: {
 			rolldownOptions: {
 				// Astro marks every Markdown module with "use astro:head-inject" for its own head

@@ -1,8 +1,9 @@
 import { stringify } from 'yaml';
 import { slugifyQuestion } from '../lib/slugs.ts';
+import type { Origin } from '../lib/schema.ts';
 import type { Guide } from './parse-guide.ts';
 import { toString } from 'mdast-util-to-string';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseMarkdown } from '../markdown/index.ts';
 
 /** What the importer needs to know of a question file already in the output folder. */
 export interface ExistingQuestion {
@@ -10,7 +11,7 @@ export interface ExistingQuestion {
 	path: string;
 	number: number;
 	slug: string;
-	origin: 'guide' | 'site';
+	origin: Origin;
 	/** The entry's editor's notes, as Markdown (`:::editor-note[…]` … `:::`): the site's, kept on re-import. */
 	editorNotes?: string[];
 }
@@ -76,7 +77,7 @@ export function planContent(guide: Guide, existing: ExistingContent): ContentPla
 					`the guide now has question ${question.number}, which the site added in ${clash.path}: delete that file and import again`,
 				);
 			}
-			let slug = keptSlugs.get(question.number) ?? slugifyQuestion(toString(fromMarkdown(question.title)));
+			let slug = keptSlugs.get(question.number) ?? slugifyQuestion(toString(parseMarkdown(question.title, 'commonmark')));
 			if (usedSlugs.has(slug)) slug = `${slug}-${question.number}`;
 			usedSlugs.add(slug);
 			const notes = keptNotes.get(question.number) ?? [];

@@ -1,10 +1,8 @@
-import type { Code, Heading, Root, RootContent } from 'mdast';
+import type { Code, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { slugify } from '../lib/slugs.ts';
+import { parseMarkdown } from '../markdown/index.ts';
 
 /** One question as the guide writes it: its number, its title and its answer, as Markdown source. */
 export interface GuideQuestion {
@@ -63,7 +61,7 @@ const QUESTION_NUMBER = /^(\d+)\.\s+(\S[\s\S]*)$/;
  * Throws a GuideError naming the line for anything it cannot place.
  */
 export function parseGuide(source: string, file = 'guide.md'): Guide {
-	const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root;
+	const tree = parseMarkdown(source, 'gfm');
 	const fail = (line: number, message: string): never => {
 		throw new GuideError(file, line, message);
 	};

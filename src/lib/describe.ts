@@ -1,8 +1,5 @@
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from '../markdown/index.ts';
 import { visit } from 'unist-util-visit';
 
 /** The longest a meta description gets before it is cut at a word. */
@@ -13,7 +10,7 @@ const MAX_DESCRIPTION = 160;
  * only a label ("In-depth Explanation:"). Cut at a word, with an ellipsis, when longer than 160.
  */
 export function firstSentence(markdown: string): string {
-	const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+	const tree = parseMarkdown(markdown, 'gfm');
 	let text = '';
 	visit(tree, 'paragraph', (paragraph) => {
 		const candidate = toString(paragraph).replace(/\s+/g, ' ').trim();

@@ -8,13 +8,9 @@
 // The entry's frontmatter counts them (editorNotes), so a note is never added or lost unmarked.
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import { directive } from 'micromark-extension-directive';
-import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import { parseMarkdown } from '../markdown/index.ts';
 
 /** The directive's name: `:::editor-note[Title]`. */
 export const EDITOR_NOTE = 'editor-note';
@@ -45,10 +41,7 @@ export function directiveLabel(node: ContainerDirective) {
 
 /** An answer's Markdown as the site reads it, GFM and directives included: its mdast tree. */
 export function parseAnswer(markdown: string): Root {
-	return fromMarkdown(markdown, {
-		extensions: [gfm(), directive()],
-		mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
-	});
+	return parseMarkdown(markdown, 'site');
 }
 
 /** The editor's notes of an answer, in order. */

@@ -1,13 +1,7 @@
 // The guide in plain-text formats for people who study elsewhere: one Markdown document in the
 // source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
-import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { renderMarkdown } from '../markdown/index.ts';
 import type { QuestionInfo, SectionGroup } from './guide.ts';
-import { remarkEditorNotes } from '../markdown/remark-editor-notes.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */
@@ -56,20 +50,6 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 	return `${blocks.join('\n\n')}\n`;
 }
 
-/** Markdown to plain HTML, made once for every answer of the deck. */
-const htmlProcessor = unified()
-	.use(remarkParse)
-	.use(remarkGfm)
-	.use(remarkDirective)
-	.use(remarkEditorNotes)
-	.use(remarkRehype)
-	.use(rehypeStringify)
-	.freeze();
-
-/** Renders an answer's Markdown to plain HTML for other apps: no highlighting classes or anchors; editor's notes labelled. */
-export function markdownToHtml(markdown: string): string {
-	return String(htmlProcessor.processSync(markdown)).trim();
-}
 
 /** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */
 export function tsvField(value: string): string {
@@ -97,8 +77,8 @@ export function guideToAnki({ title, groups }: Pick<GuideExport, 'title' | 'grou
 	const rows = groups.flatMap(({ section, questions }) =>
 		questions.map((question) => {
 			const back = [
-				question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number)) : '',
-				markdownToHtml(question.body),
+				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number)) : '',
+				renderMarkdown(question.body),
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

@@ -1,29 +1,13 @@
 import { findEditorNotes } from './editor-notes.ts';
+import type { QuestionData, SectionData } from './schema.ts';
 
-/** A section as the pages need it. */
-export interface SectionInfo {
-	id: string;
-	number: number;
-	title: string;
-	description: string;
-	/** The question numbers the section holds, first to last. */
-	first: number;
-	last: number;
-}
+/** A section as the pages need it: its entry in content/sections.yaml. */
+export type SectionInfo = SectionData;
 
-/** A question as the pages need it, without its rendered answer. */
-export interface QuestionInfo {
+/** A question as the pages need it, without its rendered answer: its frontmatter (section as an id), file and Markdown. */
+export interface QuestionInfo extends QuestionData {
 	/** The file the question comes from, relative to the project, for error messages. */
 	file: string;
-	number: number;
-	/** Inline Markdown. */
-	title: string;
-	slug: string;
-	/** Section id. */
-	section: string;
-	origin: 'guide' | 'site';
-	/** How many editor's notes the frontmatter says the answer has (none when left out). */
-	editorNotes?: number | undefined;
 	/** The answer's Markdown source. */
 	body: string;
 }

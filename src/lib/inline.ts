@@ -1,12 +1,12 @@
 import type { PhrasingContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../markdown/index.ts';
 
 const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function phrasingOf(markdown: string): PhrasingContent[] {
-	const [block] = fromMarkdown(markdown).children;
+	const [block] = parseMarkdown(markdown, 'commonmark').children;
 	return block?.type === 'paragraph' ? block.children : [];
 }
 
@@ -35,5 +35,5 @@ export function renderInline(markdown: string): string {
 
 /** The plain text of a one-line Markdown title, for `<title>` and search metadata. */
 export function toPlainText(markdown: string): string {
-	return toString(fromMarkdown(markdown), { includeHtml: false });
+	return toString(parseMarkdown(markdown, 'commonmark'), { includeHtml: false });
 }

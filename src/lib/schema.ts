@@ -5,6 +5,9 @@ const slug = z.string().refine(isSlug, 'must be lower-case ASCII words joined by
 
 const questionNumber = z.number().int().min(1);
 
+/** Who wrote an entry: `guide` for the source guide's text, `site` for an entry the site added. */
+export const ORIGINS = ['guide', 'site'] as const;
+
 /** One entry of `content/sections.yaml`. */
 export const sectionSchema = z
 	.strictObject({
@@ -34,7 +37,7 @@ export const questionSchema = z.strictObject({
 	/** Id of the section the question belongs to (see `content/sections.yaml`). */
 	section: slug,
 	/** Who wrote the entry: `guide` for the source guide's text, `site` for an entry the site added. */
-	origin: z.enum(['guide', 'site']),
+	origin: z.enum(ORIGINS),
 	/**
 	 * How many editor's notes (`:::editor-note[Title]` blocks, written by the site) the answer holds;
 	 * left out when it has none. The build checks the count against the answer.
@@ -50,6 +53,7 @@ export const pageSchema = z.strictObject({
 
 export type SectionData = z.infer<typeof sectionSchema>;
 export type QuestionData = z.infer<typeof questionSchema>;
+export type Origin = QuestionData['origin'];
 
 /** Formats schema issues as "file: field: message" lines, the way a build error names them. */
 export function describeIssues(file: string, error: z.ZodError): string[] {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getGuide } from '../lib/content.ts';
+import { getGuide } from '../data/content.ts';
 import { guideToAnki } from '../lib/exports.ts';
 import { siteConfig } from '../site.config.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getGuide, getGuidePages } from '../lib/content.ts';
+import { getGuide, getGuidePages } from '../data/content.ts';
 import { guideToMarkdown } from '../lib/exports.ts';
 import { siteConfig } from '../site.config.ts';
 

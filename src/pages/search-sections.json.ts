@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getGuide } from '../lib/content.ts';
+import { getGuide } from '../data/content.ts';
 
 /**
  * The sections the search can be narrowed to, fetched by the search dialog when first opened:

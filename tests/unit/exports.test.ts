@@ -9,12 +9,12 @@ import {
 	ankiGuid,
 	guideToAnki,
 	guideToMarkdown,
-	markdownToHtml,
 	SITE_ADDED_NOTE,
 	tsvField,
 } from '../../src/lib/exports.ts';
 import { groupBySection } from '../../src/lib/guide.ts';
 import { renderInline, toPlainText } from '../../src/lib/inline.ts';
+import { renderMarkdown } from '../../src/markdown/index.ts';
 import { contentDir, readContent } from '../helpers/content.ts';
 
 const { sections, questions } = readContent();
@@ -84,7 +84,7 @@ describe('guideToAnki', () => {
 			expect(front).toBe(`${question.number}. ${renderInline(question.title)}`);
 			expect(front!.replace(/<[^>]+>/g, '')).toContain(toPlainText(question.title).slice(0, 12));
 			expect(back).toBe(
-				(question.origin === 'site' ? markdownToHtml(SITE_ADDED_NOTE(question.number)) : '') + markdownToHtml(question.body),
+				(question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number)) : '') + renderMarkdown(question.body),
 			);
 			expect(tags!.split(' ')).toEqual(['interview-guide', question.section, ...(question.origin === 'site' ? ['site-added'] : [])]);
 		}

@@ -1,14 +1,11 @@
 // The guide's text is the user's: every paragraph, list item and code line of the source guide
 // must still be in its question's entry, word for word. Entries may gain text, never lose it.
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readFileSync } from 'node:fs';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { parseGuide } from '../../src/import/parse-guide.ts';
+import { parseMarkdown } from '../../src/markdown/index.ts';
 import { contentDir, readContent } from '../helpers/content.ts';
 
 const sourcePath = `${contentDir}source/interview-guide.md`;
@@ -17,7 +14,7 @@ const entries = new Map(readContent().questions.map((q) => [q.number, q]));
 
 /** The text units of an answer: each paragraph (a list item's text is its paragraphs) and each code line. */
 function textUnits(markdown: string): string[] {
-	const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+	const tree = parseMarkdown(markdown, 'gfm');
 	const units: string[] = [];
 	visit(tree, (node) => {
 		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') units.push(toString(node));

@@ -1,20 +1,10 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
 import { describe, expect, test, vi } from 'vitest';
-import { rehypeAnswerAnchors } from '../../src/markdown/rehype-answer-anchors.ts';
-import { remarkEditorNotes } from '../../src/markdown/remark-editor-notes.ts';
-import { isKnownLanguage, remarkKnownLanguages } from '../../src/markdown/remark-known-languages.ts';
-import { remarkSafeHtml } from '../../src/markdown/remark-safe-html.ts';
+import { markdownOptions, shikiConfig } from '../../src/markdown/index.ts';
+import { isKnownLanguage } from '../../src/markdown/remark-known-languages.ts';
 
-// The same plugins, in the same processor, as astro.config.ts uses.
-const processor = await createMarkdownProcessor({
-	gfm: false,
-	smartypants: false,
-	remarkPlugins: [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml],
-	rehypePlugins: [rehypeAnswerAnchors],
-	shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
-});
+// The same plugins and Shiki settings, from the same module, as astro.config.ts uses.
+const processor = await createMarkdownProcessor({ ...markdownOptions, shikiConfig });
 const render = async (markdown: string) =>
 	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;
 

@@ -6,8 +6,8 @@ import {
 	readSearchState,
 	writeSearchState,
 	type SearchAnchor,
-} from '../../src/lib/search.ts';
-import { hasSearchQuery, isSearchShortcut } from '../../src/lib/search-keys.ts';
+} from '../../src/search/rules.ts';
+import { hasSearchQuery, isSearchShortcut } from '../../src/search/search-keys.ts';
 
 describe('readSearchState', () => {
 	test('returns the query and every section of the query string', () => {

@@ -10,7 +10,7 @@ import {
 	shuffle,
 	summarize,
 	type Progress,
-} from '../../src/lib/study.ts';
+} from '../../src/study/rules.ts';
 
 const at = new Date('2026-11-26T10:00:00Z');
 const progress: Progress = {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { previewImages } from '../../images/site-images.ts';
-import { getGuide } from '../../lib/content.ts';
+import { getGuide } from '../../data/content.ts';
 import { CARD_SIZE, questionCardText, sectionCardText, socialCard, type CardText } from '../../lib/social-card.ts';
 import { questionPath, sectionPath, socialImagePath } from '../../lib/urls.ts';
 import { siteConfig } from '../../site.config.ts';

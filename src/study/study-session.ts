@@ -1,6 +1,6 @@
 // The flashcard session on the study pages: one card at a time, reveal, grade, move on. It upgrades
 // the server-rendered list of every question and answer (see Study.astro).
-import { applyGrade, GRADES, resetProgress, selectForReview, shuffle, summarize, type Grade, type Progress } from '../lib/study.ts';
+import { applyGrade, GRADES, resetProgress, selectForReview, shuffle, summarize, type Grade, type Progress } from './rules.ts';
 import { describeProgress, GRADE_LABELS } from './study-marks.ts';
 import { openProgressStore } from './study-store.ts';
 

@@ -1,6 +1,6 @@
 // The search dialog's behaviour, loaded on first use: Pagefind's JS API, results as you type,
 // section filters with counts, the search kept in the page URL, and keyboard movement.
-import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from '../lib/search.ts';
+import { describePart, pickBestPart, queriesWithoutOneWord, readSearchState, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
 /** Where things are, from the sg-search element's data attributes. */
 export interface SearchOptions {

@@ -1,5 +1,5 @@
 // Shared by the study session and the progress marks on the home and section pages.
-import type { Grade } from '../lib/study.ts';
+import type { Grade } from './rules.ts';
 
 /** A grade as words: progress is never shown by colour alone. */
 export const GRADE_LABELS: Record<Grade, string> = { known: 'knew it', partly: 'partly', unknown: 'didn’t know' };

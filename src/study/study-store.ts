@@ -1,5 +1,5 @@
 // Where study progress lives: localStorage when the browser allows it, else memory for this visit.
-import { emptyProgress, parseProgress, PROGRESS_KEY, type Progress } from '../lib/study.ts';
+import { emptyProgress, parseProgress, PROGRESS_KEY, type Progress } from './rules.ts';
 
 export interface ProgressStore {
 	/** False when storage is blocked (private mode, settings): progress lasts for this page only. */

@@ -1,6 +1,6 @@
 // The only module that queries content collections: pages ask it for plain, checked data.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from './guide.ts';
+import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from '../lib/guide.ts';
 
 /** A question with its collection entry, ready to render. */
 export interface Question extends QuestionInfo {
@@ -17,25 +17,13 @@ export interface GuideContent {
 let guide: Promise<GuideContent> | undefined;
 
 async function loadGuide(): Promise<GuideContent> {
-	const sections = sortByNumber(
-		(await getCollection('sections')).map(({ data }) => ({
-			id: data.id,
-			number: data.number,
-			title: data.title,
-			description: data.description,
-			first: data.first,
-			last: data.last,
-		})),
-	);
+	const sections = sortByNumber((await getCollection('sections')).map(({ data }) => data));
 	const questions = sortByNumber(
 		(await getCollection('questions')).map((entry) => ({
-			file: entry.filePath ?? entry.id,
-			number: entry.data.number,
-			title: entry.data.title,
-			slug: entry.data.slug,
+			...entry.data,
+			// The collection resolves `section` to a reference; the pages and the checks use its id.
 			section: entry.data.section.id,
-			origin: entry.data.origin,
-			editorNotes: entry.data.editorNotes,
+			file: entry.filePath ?? entry.id,
 			body: entry.body ?? '',
 			entry,
 		})),
