@@ -347,11 +347,17 @@ const BEFORE: Record<number, { build: number; note: string }> = {
 
 /** Where a build's time went, read from Astro's log: bundling, each kind of page, and the steps after the pages. */
 function buildBreakdown(output: string): Record<string, number> {
+	// Astro writes durations as "170ms", "4.62s" or "1m 9s".
+	const DURATION = String.raw`(?:\d+m )?[\d.]+m?s`;
+	const toMs = (text: string) => {
+		const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text)!;
+		return Number(minutes ?? 0) * 60_000 + Number(value) * (unit === 's' ? 1000 : 1);
+	};
 	const ms: Record<string, number> = {};
 	const add = (kind: string, value: number) => (ms[kind] = (ms[kind] ?? 0) + value);
-	const bundle = /\[vite\] ✓ built in ([\d.]+)(m?s)/.exec(output);
-	if (bundle) add('bundle', Number(bundle[1]) * (bundle[2] === 's' ? 1000 : 1));
-	for (const [, path, value, unit] of output.matchAll(/[├└]─ (\/\S*) \(\+([\d.]+)(m?s)\)/g)) {
+	const bundle = new RegExp(`\\[vite\\] ✓ built in (${DURATION})`).exec(output);
+	if (bundle) add('bundle', toMs(bundle[1]!));
+	for (const [, path, duration] of output.matchAll(new RegExp(`[├└]─ (\\/\\S*) \\(\\+(${DURATION})\\)`, 'g'))) {
 		const kind = /^\/(og|icons)\/|^\/favicon\.svg$/.test(path!)
 			? 'preview images'
 			: /^\/(print|additions)\/|^\/(guide\.md|anki\.tsv)$/.test(path!)
@@ -361,13 +367,13 @@ function buildBreakdown(output: string): Record<string, number> {
 					: /^\/q\//.test(path!)
 						? 'short links /q/N/'
 						: 'question and section pages';
-		add(kind, Number(value) * (unit === 's' ? 1000 : 1));
+		add(kind, toMs(duration!));
 	}
 	// Sitemap, search index and offline worker run after the pages: between the page generation's
 	// "✓ Completed in" and "N page(s) built in"; each step's share from the log's timestamps (±1 s).
-	const generated = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+)s\./g)].at(-1);
-	const total = /page\(s\) built in ([\d.]+)s/.exec(output);
-	if (generated && total) add('after the pages: sitemap, search index, offline worker', (Number(total[1]) - Number(generated[1])) * 1000);
+	const generated = [...output.matchAll(new RegExp(`\\[build\\] ✓ Completed in (${DURATION})\\.`, 'g'))].at(-1);
+	const total = new RegExp(`page\\(s\\) built in (${DURATION})`).exec(output);
+	if (generated && total) add('after the pages: sitemap, search index, offline worker', toMs(total[1]!) - toMs(generated[1]!));
 	const clock = (tag: string) => {
 		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) \\[${tag}\\]`, 'm').exec(output);
 		return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : undefined;
