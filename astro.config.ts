@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { codeColors, markdownOptionsFor, shikiConfig } from './src/markdown/index.ts';
+import { previewImages } from './src/images/integration.ts';
 import { siteBuildSteps } from './src/integrations/site.ts';
 import { runtimes } from './src/examples/runtimes.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
+		// Where the preview images are kept between builds, and their drawing threads' module.
+		previewImages(),
 		// The examples' runtimes (Pyodide, PGlite) under dist/runtimes/; offline reading keeps them only as they are used.
 		runtimes(),
 		// After the build: the search index, then the offline worker (their order is in site.ts).

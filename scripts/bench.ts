@@ -1,17 +1,18 @@
 // npm run bench [-- --runs 5 --lighthouse-runs 1 --no-build]: builds the site, serves dist/ on
 // 127.0.0.1 with gzip as a real host would, loads pages and runs searches in headless Chromium,
 // runs Lighthouse, and prints medians over the runs (also written to .cache/bench/results.json).
-// npm run bench -- --scale 1000,10000 instead builds synthetic guides of those sizes and reports
-// build time and index size, so that growth is visible. Figures, and two budgets that fail the run
-// (exit code 1) when passed: question 7's page alone, and its whole first visit with the offline
-// worker (BUDGETS below); the others are in the README.
+// npm run bench -- --scale 1000,10000 instead builds synthetic guides of those sizes, cold (empty
+// caches) and warm (again after one edit), and reports time, CPU, where it went and index size, so
+// that growth is visible. npm run bench -- --cards 200 times drawing preview cards, as before the
+// image cache and now. Two budgets fail the run (exit code 1) when passed: question 7's page alone,
+// and its whole first visit with the offline worker (BUDGETS below); the others are in the README.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { stringify } from 'yaml';
 import { readContent } from '../tests/helpers/content.ts';
-import { buildProject, copyProject } from '../tests/helpers/project.ts';
+import { copyProject } from '../tests/helpers/project.ts';
 import { BASE as base } from '../tests/helpers/site.ts';
 import { createServer, get, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
 		'lighthouse-runs': { type: 'string', default: '1' },
 		'no-build': { type: 'boolean' },
 		scale: { type: 'string' },
+		cards: { type: 'string' },
 	},
 });
 const runs = Number(values.runs);
@@ -486,41 +488,221 @@ function writeSyntheticContent(count: number): string {
 	return dir;
 }
 
-/** Builds synthetic guides of each size and reports build time and index size. */
+/** The figures of the scale runs before preview images were cached (issue 18), for comparison. */
+const BEFORE: Record<number, { build: number; note: string }> = {
+	1000: { build: 63.8, note: 'every build drew every card; 58.8 s measured again beside Starlight (28.7 s)' },
+	10000: { build: 640, note: 'every build drew every card' },
+};
+
+/** Where a build's time went, read from Astro's log: bundling, each kind of page, and the steps after the pages. */
+function buildBreakdown(output: string): Record<string, number> {
+	// Astro writes durations as "170ms", "4.62s" or "1m 9s".
+	const DURATION = String.raw`(?:\d+m )?[\d.]+m?s`;
+	const toMs = (text: string) => {
+		const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text)!;
+		return Number(minutes ?? 0) * 60_000 + Number(value) * (unit === 's' ? 1000 : 1);
+	};
+	const ms: Record<string, number> = {};
+	const add = (kind: string, value: number) => (ms[kind] = (ms[kind] ?? 0) + value);
+	const bundle = new RegExp(`\\[vite\\] ✓ built in (${DURATION})`).exec(output);
+	if (bundle) add('bundle', toMs(bundle[1]!));
+	for (const [, path, duration] of output.matchAll(new RegExp(`[├└]─ (\\/\\S*) \\(\\+(${DURATION})\\)`, 'g'))) {
+		const kind = /^\/(og|icons)\/|^\/favicon\.svg$/.test(path!)
+			? 'preview images'
+			: /^\/(print|additions)\/|^\/(guide\.md|anki\.tsv)$/.test(path!)
+				? path!.replace(/\/(index\.html)?$/, '')
+				: /^\/study\//.test(path!)
+					? '/study/ and its sections'
+					: /^\/q\//.test(path!)
+						? 'short links /q/N/'
+						: 'question and section pages';
+		add(kind, toMs(duration!));
+	}
+	// Sitemap, search index and offline worker run after the pages: between the page generation's
+	// "✓ Completed in" and "N page(s) built in"; each step's share from the log's timestamps (±1 s).
+	const generated = [...output.matchAll(new RegExp(`\\[build\\] ✓ Completed in (${DURATION})\\.`, 'g'))].at(-1);
+	const total = new RegExp(`page\\(s\\) built in (${DURATION})`).exec(output);
+	if (generated && total) add('after the pages: sitemap, search index, offline worker', toMs(total[1]!) - toMs(generated[1]!));
+	const clock = (tag: string) => {
+		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) \\[${tag}\\]`, 'm').exec(output);
+		return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : undefined;
+	};
+	const [sitemap, search, offline] = ['@astrojs/sitemap', 'interview-guide:search-index', 'interview-guide:offline'].map(clock);
+	if (sitemap !== undefined && search !== undefined) add('search index (±1 s)', (search - sitemap) * 1000);
+	if (search !== undefined && offline !== undefined) add('offline worker (±1 s)', (offline - search) * 1000);
+	return Object.fromEntries(Object.entries(ms).map(([kind, value]) => [kind, Number((value / 1000).toFixed(1))]));
+}
+
+/**
+ * Runs `astro build` in `root` as the npm script does, and returns its log, wall time and CPU time
+ * (every thread of the build's process, plus the child processes it waited for, such as Pagefind's;
+ * CPU seconds barely change with how busy the machine is, wall seconds do).
+ */
+function timedBuild(root: string): Promise<{ code: number; output: string; seconds: number; cpuSeconds: number }> {
+	const script = `import { build } from 'astro';
+import { readFileSync } from 'node:fs';
+await build({});
+const { user, system } = process.cpuUsage();
+let children = 0;
+try {
+	const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+	children = (Number(fields[13]) + Number(fields[14])) / 100;
+} catch {}
+console.log('CPU_SECONDS ' + ((user + system) / 1e6 + children));`;
+	return new Promise((resolve) => {
+		const start = performance.now();
+		const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) =>
+			resolve({ code: code ?? 1, output, seconds: (performance.now() - start) / 1000, cpuSeconds: Number(/CPU_SECONDS ([\d.]+)/.exec(output)?.[1] ?? NaN) }),
+		);
+	});
+}
+
+/** The names of the preview images in a project's cache, to count what a build drew. */
+function cachedImages(root: string): Set<string> {
+	const dir = join(root, 'node_modules/.astro/preview-images');
+	try {
+		return new Set(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.png') || name.endsWith('.svg')));
+	} catch {
+		return new Set();
+	}
+}
+
+/**
+ * Builds synthetic guides of each size twice: cold (a fresh copy, empty caches) and warm (the same
+ * copy again after one question's title was edited), and reports time, CPU, where the time went,
+ * and index size, beside the figures from before the image cache.
+ */
 async function measureScale(sizes: number[]) {
 	const rows: Record<string, Record<string, string | number>> = {};
+	const breakdown: Record<string, Record<string, number>> = {};
 	for (const count of sizes) {
 		const content = writeSyntheticContent(count);
 		const copy = copyProject(content);
 		try {
-			const start = performance.now();
-			const { code, output } = await buildProject(copy.root);
-			const seconds = (performance.now() - start) / 1000;
-			if (code !== 0) throw new Error(`the ${count}-question build failed:\n${output.slice(-2000)}`);
+			const runs: Record<string, { seconds: number; cpuSeconds: number; drawn: number }> = {};
+			for (const run of ['cold', 'warm'] as const) {
+				if (run === 'warm') {
+					// One edit, as an editor makes it: the first question's title, so its card changes too.
+					const file = join(copy.root, 'content/questions/part-1/1.md');
+					writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Edited: ${title.replace(/^"|"$/g, '')}`.slice(0, 110))}`));
+				}
+				const before = cachedImages(copy.root);
+				const build = await timedBuild(copy.root);
+				mkdirSync('.cache/bench', { recursive: true });
+				writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
+				if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
+				const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
+				runs[run] = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn };
+				breakdown[`${count}, ${run}`] = buildBreakdown(build.output);
+			}
+			const { cold, warm } = runs as Record<'cold' | 'warm', (typeof runs)[string]>;
 			const dist = folderSize(join(copy.root, 'dist'));
 			const index = folderSize(join(copy.root, 'dist', 'pagefind'));
-			rows[`${count} questions`] = {
-				'build s': Number(seconds.toFixed(1)),
-				'ms per question': Number(((seconds * 1000) / count).toFixed(1)),
+			const perQuestion = (seconds: number) => Number(((seconds * 1000) / count).toFixed(1));
+			if (BEFORE[count]) rows[`${count}: before`] = { 'cold s': BEFORE[count].build, 'cold ms/question': perQuestion(BEFORE[count].build), note: BEFORE[count].note };
+			rows[`${count}: now`] = {
+				'cold s': Number(cold.seconds.toFixed(1)),
+				'cold ms/question': perQuestion(cold.seconds),
+				'cold CPU s': Number(cold.cpuSeconds.toFixed(1)),
+				'warm s': Number(warm.seconds.toFixed(1)),
+				'warm ms/question': perQuestion(warm.seconds),
+				'warm CPU s': Number(warm.cpuSeconds.toFixed(1)),
+				'warm/cold': Number((warm.seconds / cold.seconds).toFixed(2)),
+				'images drawn cold/warm': `${cold.drawn}/${warm.drawn}`,
 				'dist MB': Number((dist.bytes / 1048576).toFixed(1)),
 				'search index MB': Number((index.bytes / 1048576).toFixed(2)),
-				'index files': index.files,
 			};
 		} finally {
 			copy.remove();
 			rmSync(content, { recursive: true, force: true });
 		}
 	}
+	return { rows, breakdown };
+}
+
+/**
+ * Draws `count` question cards one at a time in this thread, as builds did before (resvg's PNG) and
+ * as they do now (palette PNG), then all at once through the build's thread pool: CPU ms a card, file size.
+ */
+async function measureCards(count: number) {
+	const { Resvg } = await import('@resvg/resvg-js');
+	const { renderSvg, renderPng } = await import('../src/images/render.ts');
+	const { PreviewImages } = await import('../src/images/preview-images.ts');
+	const { socialCard, questionCardText, CARD_SIZE } = await import('../src/lib/social-card.ts');
+	const { questions } = readContent();
+	const cards = Array.from({ length: count }, (_, i) => {
+		const question = questions[i % questions.length]!;
+		return socialCard(questionCardText({ number: i + 1, title: question.title }, { number: 3, title: 'Advanced Python & Concurrency' }, 'Python & Backend Interview Guide'));
+	});
+	const cpu = () => {
+		const { user, system } = process.cpuUsage();
+		return (user + system) / 1000;
+	};
+	await renderPng(cards[0]!, CARD_SIZE, 'warm-up');
+	const rows: Record<string, Record<string, number>> = {};
+	const time = async (name: string, draw: (card: (typeof cards)[number]) => Promise<Uint8Array>) => {
+		let bytes = 0;
+		const [startCpu, start] = [cpu(), performance.now()];
+		for (const card of cards) bytes += (await draw(card)).length;
+		rows[name] = { 'CPU ms a card': Number(((cpu() - startCpu) / count).toFixed(1)), 'wall ms a card': Number(((performance.now() - start) / count).toFixed(1)), 'KB a card': Number((bytes / count / 1024).toFixed(1)) };
+	};
+	await time('Satori (layout, text to outlines)', async (card) => new TextEncoder().encode(await renderSvg(card, CARD_SIZE, 'bench')));
+	await time('before: Satori + resvg PNG', async (card) => new Resvg(await renderSvg(card, CARD_SIZE, 'bench'), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng());
+	await time('now: Satori + resvg + palette PNG', (card) => renderPng(card, CARD_SIZE, 'bench'));
+	const cacheDir = mkdtempSync(join(tmpdir(), 'cards-'));
+	try {
+		const images = new PreviewImages({ cacheDir, worker: new URL('../src/images/worker.ts', import.meta.url).pathname });
+		const requests = cards.map((node) => ({ node, size: CARD_SIZE, source: 'bench' }));
+		const [startCpu, start] = [cpu(), performance.now()];
+		images.prepare('og', requests);
+		let bytes = 0;
+		for (const request of requests) bytes += (await images.png('og', request)).length;
+		rows[`now, ${availableParallelism()} threads (build's pool)`] = {
+			'CPU ms a card': Number(((cpu() - startCpu) / count).toFixed(1)),
+			'wall ms a card': Number(((performance.now() - start) / count).toFixed(1)),
+			'KB a card': Number((bytes / count / 1024).toFixed(1)),
+		};
+	} finally {
+		rmSync(cacheDir, { recursive: true, force: true });
+	}
 	return rows;
+}
+
+if (values.cards) {
+	const count = Number(values.cards);
+	const rows = await measureCards(count);
+	console.log(`\nPreview cards: ${count} question cards drawn (${availableParallelism()} cores; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')})`);
+	console.table(rows);
+	process.exit(0);
 }
 
 if (values.scale) {
 	const sizes = values.scale.split(',').map(Number);
-	const rows = await measureScale(sizes);
+	const load = loadavg();
+	const { rows, breakdown } = await measureScale(sizes);
 	mkdirSync('.cache/bench', { recursive: true });
-	writeFileSync('.cache/bench/scale.json', `${JSON.stringify(rows, null, 2)}\n`);
-	console.log('\nScale: synthetic guides built from the real questions (JSON in .cache/bench/scale.json)');
+	writeFileSync('.cache/bench/scale.json', `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), rows, breakdown }, null, 2)}\n`);
+	console.log(
+		`\nScale: synthetic guides built from the real questions, cold (empty caches) then warm (after editing one question's title); ${availableParallelism()} cores, load average at the start ${load.map((n) => n.toFixed(2)).join(' ')}. JSON in .cache/bench/scale.json`,
+	);
 	console.table(rows);
+	console.log('Where the time went, seconds (from Astro\'s log; page kinds are summed render times)');
+	console.table(breakdown);
+	const now = (count: number) => rows[`${count}: now`];
+	const verdicts: string[] = [];
+	if (now(1000)) {
+		verdicts.push(`cold 1,000 under 28 s (Starlight's time): ${Number(now(1000)!['cold s']) < 28 ? 'yes' : 'no'} (${now(1000)!['cold s']} s)`);
+	}
+	for (const count of sizes) verdicts.push(`${count}: warm rebuild at most half the cold build: ${Number(now(count)!['warm/cold']) <= 0.5 ? 'yes' : 'no'} (${now(count)!['warm/cold']})`);
+	if (now(1000) && now(10000)) {
+		const ratio = Number(now(10000)!['cold s']) / Number(now(1000)!['cold s']);
+		verdicts.push(`10,000 at most 10 times 1,000 (linear): ${ratio <= 10 ? 'yes' : 'no'} (${ratio.toFixed(1)} times)`);
+	}
+	console.log(`Targets (issue 18):\n- ${verdicts.join('\n- ')}`);
 	process.exit(0);
 }
 

@@ -28,11 +28,11 @@ export function groupBySection<Q extends QuestionInfo>(
 	sections: readonly SectionInfo[],
 	questions: readonly Q[],
 ): SectionGroup<Q>[] {
-	const sorted = sortByNumber(questions);
-	return sortByNumber(sections).map((section) => ({
-		section,
-		questions: sorted.filter((question) => question.section === section.id),
-	}));
+	// One pass over the questions, not one per section: at 10,000 questions (1,000 sections) a filter
+	// per section made this the build's one cost that grew with the square of the guide.
+	const bySection = new Map<string, Q[]>(sections.map((section) => [section.id, []]));
+	for (const question of sortByNumber(questions)) bySection.get(question.section)?.push(question);
+	return sortByNumber(sections).map((section) => ({ section, questions: bySection.get(section.id)! }));
 }
 
 /** The items before and after `index`, where they exist. */
@@ -122,8 +122,10 @@ export function checkGuide(sections: readonly SectionInfo[], questions: readonly
 	for (const [slug, group] of findShared(questions, (q) => q.slug)) {
 		problems.push(`slug: "${slug}" is used by more than one file: ${listFiles(group.map((q) => q.file))}`);
 	}
+	const numbersBySection = new Map<string, Set<number>>(sections.map((section) => [section.id, new Set()]));
+	for (const question of questions) numbersBySection.get(question.section)?.add(question.number);
 	for (const section of ordered) {
-		const held = new Set(questions.filter((q) => q.section === section.id).map((q) => q.number));
+		const held = numbersBySection.get(section.id)!;
 		const missing: number[] = [];
 		for (let n = section.first; n <= section.last; n++) if (!held.has(n)) missing.push(n);
 		if (missing.length > 0) {

@@ -79,6 +79,8 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['an image from another site', edit(SECOND, 'The second answer.', 'The second answer ![chart](https://example.com/chart.png).'), ['002-second.md:10', 'the image "https://example.com/chart.png" is on another site']],
 	['a javascript: link', edit(SECOND, 'The second answer.', '[The second answer](javascript:alert(1)).'), ['002-second.md:10', 'javascript:alert(1)']],
 	['a title too long', edit(FIRST, 'title: What is the first question?', `title: ${'Why '.repeat(30)}?`), ['001-first.md', 'title']],
+	// Drawn in a worker thread of the image pool: its error still names the file, and the build ends.
+	['a title the preview image cannot draw', edit(FIRST, 'title: What is the first question?', 'title: What is the first question (第一)?'), ['001-first.md', "the preview image's font (Inter, Latin) cannot draw"]],
 	['a non-ASCII slug', edit(FIRST, 'slug: first-question', 'slug: première-question'), ['001-first.md', 'slug']],
 	['a section range that ends before it starts', edit('sections.yaml', 'last: 2', 'last: 0'), ['sections.yaml', 'last']],
 	['an editor\'s note the frontmatter does not count', edit(SECOND, /$/, '\n:::editor-note[A note]\nText.\n:::\n'), ['002-second.md', "editorNotes: is left out, but the answer has 1 editor's note(s)"]],

@@ -1,0 +1,117 @@
+// The preview-image cache (src/images/preview-images.ts) and the palette PNG writer it draws with.
+import { Resvg } from '@resvg/resvg-js';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { encodePalettePng } from '../../src/images/png.ts';
+import { PreviewImages, type ImageRequest } from '../../src/images/preview-images.ts';
+import { renderSvg } from '../../src/images/render.ts';
+import { CARD_SIZE, siteIcon, socialCard } from '../../src/lib/social-card.ts';
+
+const worker = new URL('../../src/images/worker.ts', import.meta.url).pathname;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const cacheDir = () => {
+	const dir = mkdtempSync(join(tmpdir(), 'preview-images-'));
+	dirs.push(dir);
+	return dir;
+};
+
+const card = (title: string): ImageRequest => ({
+	node: socialCard({ kicker: 'Question 7 · Section 1: Python Fundamentals', title, footer: 'Guide' }),
+	size: CARD_SIZE,
+	source: 'content/questions/01/007.md',
+});
+const icon: ImageRequest = { node: siteIcon(192), size: { width: 192, height: 192 }, source: 'src/lib/social-card.ts' };
+
+/** Decoded RGBA pixels of a PNG. */
+const pixels = (png: Uint8Array) => sharp(Buffer.from(png)).ensureAlpha().raw().toBuffer();
+
+describe('encodePalettePng', () => {
+	test.each([
+		['a card (opaque)', card('What is the GIL, and why does it matter?')],
+		['an icon with transparent corners', icon],
+	])('keeps every pixel of %s as resvg draws it, in a file half the size of resvg’s', async (_, { node, size }) => {
+		const image = new Resvg(await renderSvg(node, size, 'test'), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
+		const truecolour = image.asPng();
+		const palette = encodePalettePng(image.pixels, image.width, image.height, { premultiplied: true })!;
+		expect(await pixels(palette)).toEqual(await pixels(truecolour));
+		expect((await sharp(Buffer.from(palette)).metadata()).isPalette).toBe(true);
+		expect(palette.length).toBeLessThan(truecolour.length * 0.6);
+	});
+
+	test('gives up past 256 colours, so the caller writes a truecolour PNG', () => {
+		// 300 opaque pixels, each its own colour: red counts 0-255, green tells the second round apart.
+		const rgba = new Uint8Array(300 * 4);
+		for (let pixel = 0; pixel < 300; pixel++) rgba.set([pixel % 256, pixel >= 256 ? 1 : 0, 0, 255], pixel * 4);
+		expect(encodePalettePng(rgba, 300, 1)).toBeUndefined();
+		expect(encodePalettePng(rgba.subarray(0, 256 * 4), 256, 1)).toBeInstanceOf(Uint8Array);
+	});
+
+	test('refuses pixels that do not fill the size', () => {
+		expect(() => encodePalettePng(new Uint8Array(10), 2, 2)).toThrow(/10 bytes is not 2×2 RGBA pixels/);
+	});
+});
+
+describe('PreviewImages.key', () => {
+	const images = new PreviewImages({ cacheDir: cacheDir(), worker });
+
+	test('is the same for the same picture, whatever file its text comes from', () => {
+		expect(images.key('png', card('A'))).toBe(images.key('png', { ...card('A'), source: 'elsewhere.md' }));
+	});
+
+	test('changes with the text, the size, the design and the format', () => {
+		const keys = [
+			images.key('png', card('A')),
+			images.key('png', card('B')),
+			images.key('png', { ...card('A'), size: { width: 600, height: 315 } }),
+			images.key('png', { ...card('A'), node: { ...card('A').node, props: { ...card('A').node.props, style: { color: 'red' } } } }),
+			images.key('svg', card('A')),
+		];
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+});
+
+describe('PreviewImages', () => {
+	test('draws an image once; later builds read it from the cache', async () => {
+		const dir = cacheDir();
+		const first = await new PreviewImages({ cacheDir: dir, worker }).png('og', card('What is a closure?'));
+		const [file] = readdirSync(join(dir, 'og'));
+		const drawnAt = statSync(join(dir, 'og', file!)).mtimeMs;
+		const again = await new PreviewImages({ cacheDir: dir, worker }).png('og', card('What is a closure?'));
+		expect(Buffer.compare(again, first)).toBe(0);
+		expect(readdirSync(join(dir, 'og'))).toEqual([file]);
+		expect(statSync(join(dir, 'og', file!)).mtimeMs).toBe(drawnAt);
+	});
+
+	test('prepare draws what is missing in parallel and deletes what no page needs any more', async () => {
+		const dir = cacheDir();
+		const images = new PreviewImages({ cacheDir: dir, worker, threads: 2 });
+		const requests = ['One?', 'Two?', 'Three?'].map(card);
+		images.prepare('og', requests);
+		const drawn = await Promise.all(requests.map((request) => images.png('og', request)));
+		expect(new Set(drawn.map((png) => Buffer.from(png).toString('base64'))).size).toBe(3);
+		writeFileSync(join(dir, 'og', 'being-written.png.1-1.partial'), '');
+		images.prepare('og', requests.slice(1));
+		expect(readdirSync(join(dir, 'og')).sort()).toEqual(
+			[...requests.slice(1).map((request) => `${images.key('png', request)}.png`), 'being-written.png.1-1.partial'].sort(),
+		);
+	});
+
+	test('a drawing thread’s error names the file the text comes from', async () => {
+		const images = new PreviewImages({ cacheDir: cacheDir(), worker });
+		const request = card('什么是 GIL?');
+		images.prepare('og', [request]);
+		await expect(images.png('og', request)).rejects.toThrow(/content\/questions\/01\/007\.md: the preview image's font .* cannot draw/);
+	});
+
+	test('keeps the favicon’s SVG too', async () => {
+		const dir = cacheDir();
+		const images = new PreviewImages({ cacheDir: dir, worker });
+		const svg = await images.svg('favicon', { ...icon, size: { width: 32, height: 32 } });
+		expect(svg).toMatch(/^<svg /);
+		expect(readdirSync(join(dir, 'favicon'))).toEqual([`${images.key('svg', { ...icon, size: { width: 32, height: 32 } })}.svg`]);
+	});
+});
