@@ -23,16 +23,17 @@ CREATE TABLE sample.orders (
 	id integer PRIMARY KEY,
 	customer_id integer NOT NULL REFERENCES sample.customers (id),
 	total numeric(10, 2) NOT NULL,
-	created_at date NOT NULL
+	created_at date NOT NULL,
+	status text NOT NULL
 );
-INSERT INTO sample.orders (id, customer_id, total, created_at) VALUES
-	(101, 1, 650.00, '2025-02-14'),
-	(102, 1, 480.50, '2025-09-03'),
-	(103, 2, 300.00, '2025-05-20'),
-	(104, 2, 950.00, '2024-11-30'),
-	(105, 42, 120.00, '2025-01-08'),
-	(106, 42, 899.99, '2025-06-17'),
-	(107, 42, 45.00, '2026-01-05');
+INSERT INTO sample.orders (id, customer_id, total, created_at, status) VALUES
+	(101, 1, 650.00, '2025-02-14', 'paid'),
+	(102, 1, 480.50, '2025-09-03', 'open'),
+	(103, 2, 300.00, '2025-05-20', 'open'),
+	(104, 2, 950.00, '2024-11-30', 'paid'),
+	(105, 42, 120.00, '2025-01-08', 'paid'),
+	(106, 42, 899.99, '2025-06-17', 'paid'),
+	(107, 42, 45.00, '2026-01-05', 'open');
 
 CREATE TABLE sample.accounts (
 	id integer PRIMARY KEY,

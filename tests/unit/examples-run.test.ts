@@ -96,7 +96,7 @@ describe('sqlSession', () => {
 	test('starts every run from the sample tables as first made, whatever the run before left', async () => {
 		const session = await sqlSession(() => PGlite.create({ parsers: textParsers(Object.keys(types.parsers)) }));
 		try {
-			const first = await session.run("CREATE TABLE public.scratch (a int); SET search_path = pg_catalog; BEGIN; INSERT INTO sample.orders VALUES (300, 1, 1.00, '2025-01-01');");
+			const first = await session.run("CREATE TABLE public.scratch (a int); SET search_path = pg_catalog; BEGIN; INSERT INTO sample.orders VALUES (300, 1, 1.00, '2025-01-01', 'open');");
 			expect(first.failed).toBe(false);
 			const second = await session.run("SELECT count(*) AS n FROM orders; SELECT to_regclass('public.scratch') AS scratch;");
 			expect(second).toEqual({

@@ -144,7 +144,7 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 
 	describe('question 55: a transfer as one transaction', () => {
 		const [sql] = noteCode(55, /whole or not at all/, 'sql');
-		const [createTable, ...transfer] = statements(sql!);
+		const [createTable, fill, ...transfer] = statements(sql!);
 		const balances = async () => (await db.query<{ id: number; balance: string }>('SELECT id, balance FROM accounts ORDER BY id')).rows.map((row) => [row.id, Number(row.balance)]);
 
 		beforeAll(async () => {
@@ -154,8 +154,8 @@ describe('the SQL in the notes, run on PostgreSQL (PGlite)', () => {
 			await db.exec('DROP TABLE accounts');
 		});
 
-		test('the script is BEGIN, two updates, COMMIT', () => {
-			expect(transfer.map((statement) => statement.split(' ')[0])).toEqual(['BEGIN', 'UPDATE', 'UPDATE', 'COMMIT']);
+		test('the script makes and fills the table, then is BEGIN, two updates, COMMIT', () => {
+			expect([createTable, fill, ...transfer].map((statement) => statement!.split(' ')[0])).toEqual(['CREATE', 'INSERT', 'BEGIN', 'UPDATE', 'UPDATE', 'COMMIT']);
 		});
 
 		test('moves the money when both accounts exist and the balance suffices', async () => {
