@@ -2,6 +2,7 @@
 // (RunnableExamples.astro defines the element and its buttons), so a reader who never presses one
 // downloads none of this, nor any runtime byte.
 import type { Element as HastElement, ElementContent } from 'hast';
+import { pathWithBase } from '../lib/base.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
 import { OUTPUT_LIMIT, TIME_LIMIT_MS, type Runtime, type StreamChunk } from './rules.ts';
@@ -49,7 +50,7 @@ function startWorker(runtime: Runtime, onProgress: (loaded: number) => void): Se
 	});
 	worker.addEventListener('message', (event: MessageEvent<FromWorker>) => session.listener?.(event.data));
 	worker.addEventListener('error', (event) => session.listener?.({ type: 'load-error', message: event.message || 'the runtime failed to start' }));
-	const url = new URL(`${import.meta.env.BASE_URL}${__SG_RUNTIMES__[runtime].path}`, location.href).href;
+	const url = new URL(pathWithBase(__SG_RUNTIMES__[runtime].path), location.href).href;
 	worker.postMessage({ type: 'load', url });
 	return session;
 }

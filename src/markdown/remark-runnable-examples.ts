@@ -30,10 +30,12 @@ function recordsFor(contentDir: string): Records {
  */
 export function remarkRunnableExamples() {
 	return (tree: Root, file: VFile) => {
+		// Markdown from no file, or from no content folder on disk (tests' snippets), has no records:
+		// its examples are left as they are.
+		if (!file.path) return;
 		const path = file.path.split('\\').join('/');
 		const at = path.lastIndexOf('/content/');
 		const contentDir = path.slice(0, at + '/content'.length);
-		// Markdown from no content folder on disk (tests' snippets) has no records: its examples are left as they are.
 		if (at === -1 || !existsSync(contentDir)) return;
 		const relative = path.slice(at + '/content/'.length);
 		let index = 0;

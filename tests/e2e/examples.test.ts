@@ -174,13 +174,14 @@ test.describe('an SQL example', () => {
 		await expect(status(page)).toContainText(/Loading PostgreSQL 18 — \d+\.\d MB/);
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		const tables = output(page).getByRole('table');
-		await expect(tables).toHaveCount(3);
+		await expect(tables).toHaveCount(4);
 		await expect(tables.nth(1).getByRole('columnheader')).toHaveText(['name', 'order_id']);
 		await expect(tables.nth(1).getByRole('row').last()).toHaveText('LinusNULL');
 		await expect(output(page).getByRole('group', { name: 'Result 3, 1 row' })).toBeVisible();
+		await expect(output(page).getByRole('group', { name: 'Result 4, 5 rows' })).toBeVisible();
 
 		// An edit that changes the data runs against a fresh copy: the next run starts clean again.
-		await editCode(page, "INSERT INTO orders VALUES (200, 3, 1.00, '2025-01-01');\nSELECT count(*) AS n FROM orders;");
+		await editCode(page, "INSERT INTO orders VALUES (200, 3, 1.00, '2025-01-01', 'paid');\nSELECT count(*) AS n FROM orders;");
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(output(page).getByRole('cell')).toHaveText(['8']);
 		await example(page).getByRole('textbox').fill('SELECT count(*) AS n FROM orders;');
@@ -231,7 +232,7 @@ test.describe('without JavaScript', () => {
 		await expect(output(page)).toHaveText('Error occurred: division by zero\nThis cleanup code always runs.\n');
 		await expect(page.getByRole('button', { name: 'Run' })).toHaveCount(0);
 		await page.goto(SQL);
-		await expect(output(page).getByRole('table')).toHaveCount(3);
+		await expect(output(page).getByRole('table')).toHaveCount(4);
 	});
 
 	test('an example that cannot run in a browser says why in one line', async ({ page }) => {
@@ -243,7 +244,7 @@ test.describe('without JavaScript', () => {
 test.describe('offline', () => {
 	test.setTimeout(LOAD * 2);
 
-	test('a runtime used once online runs offline (the offline worker keeps it as read)', async ({ browser }) => {
+	test('a runtime used once online runs offline on a page read before (the offline worker keeps both as read)', async ({ browser }) => {
 		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
 		try {
 			const page = await context.newPage();
@@ -257,7 +258,8 @@ test.describe('offline', () => {
 			const kept = await page.evaluate(async () => (await (await caches.open('sg-runtimes')).keys()).map((request) => new URL(request.url).pathname));
 			expect(kept.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 
-			// Offline, a fresh page of the site runs Python again.
+			// Another page read online is kept as read; offline, opened afresh, it runs Python again.
+			await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
 			await context.setOffline(true);
 			const offline = await context.newPage();
 			await offline.goto(at('/intermediate-python/difference-deepcopy-copy/'));

@@ -48,7 +48,7 @@ test.describe('layout', () => {
 		await expect(page.locator('nav')).toHaveCount(4);
 		for (const chrome of await page.locator('nav, header, footer, sg-copy-link').all()) await expect(chrome).toBeHidden();
 		// Printed from a dark screen, a token still takes its light-theme colour (its sl-RRGGBB class).
-		const colours = await page.locator('pre.astro-code').evaluate((pre) => {
+		const colours = await page.locator('pre.astro-code').first().evaluate((pre) => {
 			const token = [...pre.querySelectorAll('span')].find((span) => /\bsl-[0-9a-f]{6}\b/.test(span.className))!;
 			const hex = /\bsl-([0-9a-f]{6})\b/.exec(token.className)![1]!;
 			const light = `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;

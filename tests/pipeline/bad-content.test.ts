@@ -37,11 +37,12 @@ describe('a valid content set', () => {
 		expect(code, output).toBe(0);
 		const pages = readBuiltPages(join(root, 'dist'));
 		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
-		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /questions/, /study/,
-		// /print/, /additions/, 404.
+		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /about/, /questions/,
+		// /study/, /print/, /additions/, 404.
 		expect(pages.map((page) => page.path).sort()).toEqual([
 			'/',
 			'/404.html',
+			'/about/',
 			'/additions/',
 			'/basics/',
 			'/basics/first-question/',
@@ -53,7 +54,7 @@ describe('a valid content set', () => {
 			'/study/',
 			'/study/basics/',
 		]);
-		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 6);
+		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 7);
 	});
 });
 

@@ -74,7 +74,8 @@ describe('one link module', () => {
 	});
 
 	test('only src/lib/base.ts reads the base path', () => {
-		const files = sourceFiles('src/').filter((file) => file !== 'src/lib/base.ts');
+		// runtimes.ts bundles the examples' code with esbuild, defining the base that base.ts reads there.
+		const files = sourceFiles('src/').filter((file) => file !== 'src/lib/base.ts' && file !== 'src/examples/runtimes.ts');
 		expect(files.filter((file) => /BASE_URL|data-base\b/.test(read(file)))).toEqual([]);
 	});
 });

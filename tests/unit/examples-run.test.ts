@@ -37,12 +37,12 @@ describe('the content’s examples', () => {
 			{
 			  "notRunnable": {
 			    "files": 2,
-			    "package": 15,
+			    "package": 19,
 			    "server": 1,
 			    "threads": 5,
 			  },
-			  "python": 43,
-			  "runnable": 24,
+			  "python": 52,
+			  "runnable": 29,
 			  "sql": 4,
 			}
 		`);
