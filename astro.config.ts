@@ -3,7 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import { codeColors, markdownOptionsFor, shikiConfig } from './src/markdown/index.ts';
+import { codeColors, markdownOptionsFor } from './src/markdown/index.ts';
 import { previewImages } from './src/images/integration.ts';
 import { siteBuildSteps } from './src/integrations/site.ts';
 import { runtimes } from './src/examples/runtimes.ts';
@@ -67,7 +67,7 @@ export default defineConfig({
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
 	// Links written from the site's root in content are served under the base.
-	markdown: { processor: unified(markdownOptionsFor(base)), shikiConfig },
+	markdown: { processor: unified(markdownOptionsFor(base)), syntaxHighlight: false },
 	vite: {
 		// The colour custom properties of tokens.css, from src/styles/palette.ts.
 		plugins: [codeColors(), palettePlugin()],

@@ -2,7 +2,7 @@
 // settings, the unit tests render with the same ones, and every other module that reads Markdown
 // (exports, descriptions, editor's notes, titles, the importer) parses it here, so a syntax the site
 // accepts is accepted everywhere and a plugin is added in one place.
-import type { RehypePlugins, RemarkPlugins, ShikiConfig } from '@astrojs/markdown-remark';
+import { rehypeShiki, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -30,29 +30,34 @@ import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
  */
 export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, remarkRunnableExamples];
 
-/** The rehype plugins content pages are rendered with. */
-export const rehypePlugins: RehypePlugins = [rehypeAnswerAnchors];
+/** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
+export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
+/** Shiki's settings: no inline colours, tokens get colour classes (shiki-classes.ts). */
+export const shikiConfig: ShikiConfig = { themes: shikiThemes, defaultColor: false, transformers: [transformerColorClasses()] };
+
+/**
+ * The rehype plugins content pages are rendered with. Shiki is Astro's own plugin, put first where
+ * Astro would run it; listed here rather than switched on by `syntaxHighlight`, because Astro warns
+ * that Shiki's inline styles break a CSP whenever that is on, and these settings write none.
+ */
+export const rehypePlugins: RehypePlugins = [[rehypeShiki, shikiConfig], rehypeAnswerAnchors];
 
 /**
  * Astro's Markdown options for a site served under `base` (`/`, or `/guide/`): the plugins above,
  * then remarkSiteLinks, which serves links written from the site's root under the base. GFM is in
- * the list above; the guide is shown word for word (no smart quotes).
+ * the list above; the guide is shown word for word (no smart quotes); Shiki is in rehypePlugins.
  */
 export const markdownOptionsFor = (base: string) => ({
 	gfm: false,
 	smartypants: false,
+	syntaxHighlight: false as const,
 	remarkPlugins: [...remarkPlugins, [remarkSiteLinks, { base }]] satisfies RemarkPlugins,
 	rehypePlugins,
 });
 
 /** The Markdown options of a site served at `/`. */
 export const markdownOptions = markdownOptionsFor('/');
-
-/** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
-export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
-
-/** Shiki's settings: no inline colours, tokens get colour classes (shiki-classes.ts). */
-export const shikiConfig: ShikiConfig = { themes: shikiThemes, defaultColor: false, transformers: [transformerColorClasses()] };
 
 /** The Vite plugin that serves the stylesheet for those colour classes. */
 export const codeColors = () => codeColorsPlugin(shikiThemes);

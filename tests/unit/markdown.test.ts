@@ -1,11 +1,11 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, test, vi } from 'vitest';
-import { markdownOptions, markdownOptionsFor, shikiConfig } from '../../src/markdown/index.ts';
+import { markdownOptions, markdownOptionsFor } from '../../src/markdown/index.ts';
 import { isKnownLanguage } from '../../src/markdown/remark-known-languages.ts';
 import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 
 // The same plugins and Shiki settings, from the same module, as astro.config.ts uses.
-const processor = await createMarkdownProcessor({ ...markdownOptions, shikiConfig });
+const processor = await createMarkdownProcessor(markdownOptions);
 const render = async (markdown: string) =>
 	(await processor.render(markdown, { fileURL: new URL('file:///project/content/questions/q.md') })).code;
 
@@ -113,7 +113,7 @@ describe('remarkSiteLinks', () => {
 	const links = '[q7](/python-fundamentals/gil/#editors-note-1) [ref][r] [web](https://example.com/) [here](#example) [cdn](//cdn.test/x)\n\n[r]: /q/7/\n';
 
 	test('serves links written from the site’s root under the base path, and leaves every other link alone', async () => {
-		const underGuide = await createMarkdownProcessor({ ...markdownOptionsFor('/guide/'), shikiConfig });
+		const underGuide = await createMarkdownProcessor(markdownOptionsFor('/guide/'));
 		const html = (await underGuide.render(links)).code;
 		expect(html).toContain('<a href="/guide/python-fundamentals/gil/#editors-note-1">q7</a>');
 		expect(html).toContain('<a href="/guide/q/7/">ref</a>');
