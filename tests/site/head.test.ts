@@ -1,7 +1,9 @@
 // What every built page's <head> must carry: the cascade-layer order first, and a strict CSP.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { inlineCode } from '../../src/lib/csp.ts';
 import { LAYER_ORDER_CSS } from '../../src/styles/layer-order.ts';
 import { lightColour, THEME_COLOURS } from '../../src/styles/palette.ts';
 import { distDir, readBuiltPages } from '../helpers/dist.ts';
@@ -24,6 +26,14 @@ describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 		expect(`${scriptSrc} ${styleSrc}`).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
 		expect(policy).toContain("object-src 'none'");
 		expect(html).not.toMatch(/\sstyle="/);
+	});
+
+	test('allows exactly the inline scripts and styles the page holds, by their hashes', () => {
+		const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
+		const listed = [...policy.matchAll(/'(sha256-[^']+)'/g)].map((match) => match[1]).sort();
+		const own = [...new Set(inlineCode(html).map((code) => `sha256-${createHash('sha256').update(code).digest('base64')}`))].sort();
+		expect(own.length).toBeGreaterThan(0);
+		expect(listed).toEqual(own);
 	});
 });
 

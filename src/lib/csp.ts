@@ -1,0 +1,36 @@
+// Astro's security.csp writes into every page's policy the hash of every inline script and style of
+// the whole build (on a question page, 25 hashes where it holds 6: about 1 KB of its 10 KB). A page
+// needs only its own, so the policy each page gets keeps the hashes of the code that page holds.
+
+/** A CSP hash source of a text: `sha256-<base64>`, as Astro writes it (without the quotes). */
+export type HashOf = (text: string) => string;
+
+/**
+ * The contents of a page's inline scripts and styles. Their elements hold raw text, which ends at
+ * the first closing tag of the element (HTML's tokenizer rule), so they are found without a parser.
+ */
+export function inlineCode(html: string): string[] {
+	const code: string[] = [];
+	for (const [, name, attributes, text] of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)) {
+		if (name!.toLowerCase() === 'script' && /\ssrc\s*=/i.test(attributes!)) continue;
+		code.push(text!);
+	}
+	return code;
+}
+
+/**
+ * The page with only its own hashes in its <meta> Content-Security-Policy: every other source of
+ * the policy is kept as it is. Throws, naming the hash, when the page holds inline code the policy
+ * did not allow, so that a page never ships a policy that blocks its own code.
+ */
+export function keepOwnHashes(html: string, hashOf: HashOf, page: string): string {
+	const meta = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i.exec(html);
+	if (!meta) return html;
+	const own = new Set(inlineCode(html).map(hashOf));
+	const listed = new Set([...meta[2]!.matchAll(/'(sha(?:256|384|512)-[^']+)'/g)].map((match) => match[1]!));
+	for (const hash of own) {
+		if (!listed.has(hash)) throw new Error(`${page}: inline code with hash ${hash} is not allowed by the page's Content-Security-Policy`);
+	}
+	const policy = meta[2]!.replace(/\s*'(sha(?:256|384|512)-[^']+)'/g, (source, hash: string) => (own.has(hash) ? source : ''));
+	return html.slice(0, meta.index) + meta[1] + policy + meta[3] + html.slice(meta.index + meta[0].length);
+}
