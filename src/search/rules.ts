@@ -5,11 +5,10 @@ export interface SearchState {
 	sections: string[];
 }
 
-/** URL parameter names: `?q=deadlock&section=sql-databases` (`q` is also read in search-keys.ts). */
-export const SEARCH_PARAMS = { query: 'q', section: 'section' } as const;
+// The URL's parameter names live with the control's few rules, which every page loads.
+import { SEARCH_PARAMS } from './search-keys.ts';
 
-/** Query parameter Pagefind adds to result links so that the page can mark the searched words. */
-export const HIGHLIGHT_PARAM = 'highlight';
+export { HIGHLIGHT_PARAM, SEARCH_PARAMS } from './search-keys.ts';
 
 /** Reads a search from a page's query string; unknown section ids are dropped when `known` is given. */
 export function readSearchState(params: URLSearchParams, known?: readonly string[]): SearchState {

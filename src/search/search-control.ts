@@ -3,8 +3,7 @@
 // empty. Bundled into the one script every page loads (Base.astro); its addresses come from data
 // attributes made at build time, so that this script shares no chunk (one more request) with others.
 import { load, parseReads, RECENT_READS_KEY, remember, sameRead, store } from './recent.ts';
-import { HIGHLIGHT_PARAM } from './rules.ts';
-import { hasSearchQuery, isSearchShortcut } from './search-keys.ts';
+import { HIGHLIGHT_PARAM, hasSearchQuery, isSearchShortcut } from './search-keys.ts';
 
 const isTypingIn = (target: EventTarget | null) =>
 	target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

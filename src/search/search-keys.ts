@@ -1,5 +1,11 @@
-// What the always-loaded search bootstrap needs, kept apart from search.ts so that the bootstrap
-// stays one small inline script and the rest of the search code loads only when used.
+// What the search control on every page needs (search-control.ts), kept apart from the dialog's
+// rules (rules.ts): a module both import is bundled into every page's script, so this one stays small.
+
+/** URL parameter names: `?q=deadlock&section=sql-databases`. */
+export const SEARCH_PARAMS = { query: 'q', section: 'section' } as const;
+
+/** Query parameter Pagefind adds to result links so that the page can mark the searched words. */
+export const HIGHLIGHT_PARAM = 'highlight';
 
 /** True when a key press should open the search: "/" outside a text field, or Ctrl/Cmd+K anywhere. */
 export function isSearchShortcut(
@@ -10,7 +16,7 @@ export function isSearchShortcut(
 	return event.key === '/' && !typingInField && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
-/** True when the page address carries a search to reopen (`?q=…`, see SEARCH_PARAMS in search.ts). */
+/** True when the page address carries a search to reopen (`?q=…`). */
 export function hasSearchQuery(params: URLSearchParams): boolean {
-	return (params.get('q') ?? '').trim() !== '';
+	return (params.get(SEARCH_PARAMS.query) ?? '').trim() !== '';
 }
