@@ -112,10 +112,10 @@ function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
-function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}) {
+function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = []) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
 	// One dot per test; a failure is printed in full, with the summary, at the end.
-	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json'], {
+	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
 	const stats = readJson(json)?.stats;
@@ -140,12 +140,16 @@ if (!built || !chromium) {
 } else {
 	browserTests('browser tests', chromium);
 	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of
-	// every page (in dist), and in the browser every asset, search file, short link and the offline
-	// worker must work there too.
+	// every page (in dist), and in the browser every asset, search file, short link, study link, the
+	// offline worker and the examples' runtimes must work there too. The files below are the ones
+	// whose pages build addresses; the study store's rules and the rebuild-while-open tests
+	// (study-progress, study-schedule, search-long-query, search-relevance, offline-update) do not
+	// depend on the base path, and run once, above.
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
+	const baseDependent = ['a11y', 'copy', 'examples', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
 		vitest('links of the build under /guide/', ['tests/site/links.test.ts'], underBase);
-		browserTests('browser tests under /guide/', chromium, underBase);
+		browserTests('browser tests under /guide/', chromium, underBase, baseDependent.map((name) => `tests/e2e/${name}.test.ts`));
 	}
 }
 
