@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { codeColors, markdownOptionsFor } from './src/markdown/index.ts';
 import { previewImages } from './src/images/integration.ts';
+import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { siteBuildSteps } from './src/integrations/site.ts';
 import { runtimes } from './src/examples/runtimes.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
@@ -69,8 +70,9 @@ export default defineConfig({
 	// Links written from the site's root in content are served under the base.
 	markdown: { processor: unified(markdownOptionsFor(base)), syntaxHighlight: false },
 	vite: {
-		// The colour custom properties of tokens.css, from src/styles/palette.ts.
-		plugins: [codeColors(), palettePlugin()],
+		// The colour custom properties of tokens.css, from src/styles/palette.ts; dynamic import()
+		// without Vite's preload helper (src/integrations/plain-dynamic-imports.ts).
+		plugins: [codeColors(), palettePlugin(), plainDynamicImports()],
 		build: {
 			rolldownOptions: {
 				// Astro marks every Markdown module with "use astro:head-inject" for its own head

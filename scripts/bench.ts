@@ -36,16 +36,21 @@ const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const dist = 'dist';
 
-/** Question 7: the page alone (worker blocked), and the whole first visit with the worker, until 2 s of quiet. */
+/**
+ * Question 7: the page alone (worker blocked), and the whole first visit with the worker, until 2 s
+ * of quiet. A page that holds a runnable example may add 1 KB for its controls (issue 16); question
+ * 7's editor's note has one, which the budget check reads from the built page.
+ */
 const BUDGETS = {
 	page: { bytes: 12 * 1024, requests: 3 },
 	firstVisit: { bytes: 16 * 1024, requests: 4 },
+	runnableExample: 1024,
 };
 
 const PAGES = {
 	home: '',
 	section: 'sql-databases/',
-	'question 7 (no code)': 'python-fundamentals/global-interpreter-lock-gil/',
+	'question 7 (runnable example in its note)': 'python-fundamentals/global-interpreter-lock-gil/',
 	'question 25 (code)': 'advanced-python-concurrency/multithreading-python/',
 	'question 2 (runnable example)': 'python-fundamentals/handle-exceptions-python/',
 };
@@ -166,7 +171,7 @@ function recordTransfers(
 
 const launch = () => chromium.launch({ executablePath: chromePath, args: CHROME_FLAGS });
 
-const LIGHTHOUSE_PAGES = { home: PAGES.home, section: PAGES.section, 'question 7': PAGES['question 7 (no code)'] };
+const LIGHTHOUSE_PAGES = { home: PAGES.home, section: PAGES.section, 'question 7': PAGES['question 7 (runnable example in its note)'] };
 
 /** Lighthouse's four category scores (0-100) for each page, medians over the runs. */
 async function measureLighthouse(origin: string) {
@@ -323,11 +328,15 @@ async function measureSearch(browser: Browser, url: string) {
 			const start = performance.now();
 			const dialog = document.querySelector('sg-search dialog') as HTMLDialogElement;
 			if (!dialog.open) (document.querySelector('sg-search button.search-open') as HTMLButtonElement).click();
-			const list = dialog.querySelector('.results')!;
+			// The field takes keys at once; the results list comes with the search code.
 			const input = await new Promise<HTMLInputElement>((resolve) => {
-				const poll = () => (document.activeElement?.id === 'search-input' ? resolve(document.activeElement as HTMLInputElement) : requestAnimationFrame(poll));
+				const poll = () =>
+					document.activeElement?.id === 'search-input' && dialog.querySelector('.results')
+						? resolve(document.activeElement as HTMLInputElement)
+						: requestAnimationFrame(poll);
 				poll();
 			});
+			const list = dialog.querySelector('.results')!;
 			list.replaceChildren();
 			input.value = text;
 			input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -723,8 +732,8 @@ const exampleRuns: Record<string, Awaited<ReturnType<typeof measureRun>>[]> = {}
 for (let run = 0; run < runs; run++) {
 	for (const [runtime, path] of Object.entries(EXAMPLE_PAGES)) (exampleRuns[runtime] ??= []).push(await measureRun(browser, `${origin}${base}${path}`));
 	for (const [name, path] of Object.entries(PAGES)) (pageRuns[name] ??= []).push(await measurePage(browser, `${origin}${base}${path}`));
-	searchRuns.push(await measureSearch(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
-	firstVisitRuns.push(await measureFirstVisit(browser, `${origin}${base}${PAGES['question 7 (no code)']}`));
+	searchRuns.push(await measureSearch(browser, `${origin}${base}${PAGES['question 7 (runnable example in its note)']}`));
+	firstVisitRuns.push(await measureFirstVisit(browser, `${origin}${base}${PAGES['question 7 (runnable example in its note)']}`));
 }
 await browser.close();
 const lighthouseScores = lighthouseRuns > 0 ? await measureLighthouse(origin) : {};
@@ -830,13 +839,17 @@ console.log(
 );
 
 // The budgets, on the medians.
-const q7 = results.pages['question 7 (no code)']!;
+const q7 = results.pages['question 7 (runnable example in its note)']!;
+const q7Html = readFileSync(join(dist, PAGES['question 7 (runnable example in its note)'], 'index.html'), 'utf8');
+const allowance = q7Html.includes('<sg-example') ? BUDGETS.runnableExample : 0;
+const pageBudget = BUDGETS.page.bytes + allowance;
+const firstVisitBudget = BUDGETS.firstVisit.bytes + allowance;
 const over = [
-	q7['total']! > BUDGETS.page.bytes || q7['requests']! > BUDGETS.page.requests
-		? `question 7 alone: ${kb(q7['total']!)} in ${q7['requests']} requests (budget ${kb(BUDGETS.page.bytes)} in ${BUDGETS.page.requests})`
+	q7['total']! > pageBudget || q7['requests']! > BUDGETS.page.requests
+		? `question 7 alone: ${kb(q7['total']!)} in ${q7['requests']} requests (budget ${kb(pageBudget)} in ${BUDGETS.page.requests})`
 		: '',
-	results.firstVisit.bytes > BUDGETS.firstVisit.bytes || results.firstVisit.requests > BUDGETS.firstVisit.requests
-		? `question 7's first visit with the worker: ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} requests (budget ${kb(BUDGETS.firstVisit.bytes)} in ${BUDGETS.firstVisit.requests})`
+	results.firstVisit.bytes > firstVisitBudget || results.firstVisit.requests > BUDGETS.firstVisit.requests
+		? `question 7's first visit with the worker: ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} requests (budget ${kb(firstVisitBudget)} in ${BUDGETS.firstVisit.requests})`
 		: '',
 ].filter(Boolean);
 if (over.length > 0) {
@@ -844,5 +857,5 @@ if (over.length > 0) {
 	process.exit(1);
 }
 console.log(
-	`Budgets held: question 7 alone ${kb(q7['total']!)} in ${q7['requests']} requests (≤ ${kb(BUDGETS.page.bytes)}, ≤ ${BUDGETS.page.requests}); first visit with the worker ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} (≤ ${kb(BUDGETS.firstVisit.bytes)}, ≤ ${BUDGETS.firstVisit.requests}).`,
+	`Budgets held${allowance ? ' (each with 1 KB for the runnable example in question 7\'s note)' : ''}: question 7 alone ${kb(q7['total']!)} in ${q7['requests']} requests (≤ ${kb(pageBudget)}, ≤ ${BUDGETS.page.requests}); first visit with the worker ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} (≤ ${kb(firstVisitBudget)}, ≤ ${BUDGETS.firstVisit.requests}).`,
 );

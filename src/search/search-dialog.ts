@@ -42,6 +42,19 @@ const PAGE_SIZE = 10;
 /** How long a search may run before "Searching…" is shown: a warm search takes a few ms, so most never say it. */
 const SEARCHING_DELAY_MS = 150;
 
+/**
+ * The dialog's parts that only this code fills: recent searches and reads, the section filters, the
+ * summary, the results. Made here when the search first opens, so that no page carries them;
+ * Search.astro holds the rest (the field, and the notice this code may fail to load).
+ */
+const BEFORE_STALE = `<div class="start" data-start>
+<section data-recent-searches hidden aria-labelledby="recent-searches-heading"><h3 id="recent-searches-heading">Recent searches</h3><ul role="list" class="chips"></ul></section>
+<section data-recent-reads hidden aria-labelledby="recent-reads-heading"><h3 id="recent-reads-heading">Recently read</h3><ul role="list" class="reads"></ul></section>
+</div>
+<details class="filters"><summary>Filter by section</summary><fieldset><legend class="sr-only">Only in sections</legend><div class="sections"></div></fieldset></details>
+<p class="summary" role="status"></p>`;
+const AFTER_STALE = `<ol class="results" aria-label="Results"></ol><button type="button" class="more" hidden>Show more results</button>`;
+
 export class SearchDialog {
 	#dialog: HTMLDialogElement;
 	#input: HTMLInputElement;
@@ -66,6 +79,9 @@ export class SearchDialog {
 		this.#dialog = dialog;
 		this.#options = options;
 		this.#input = dialog.querySelector<HTMLInputElement>('#search-input')!;
+		const stale = dialog.querySelector('[data-stale]')!;
+		stale.insertAdjacentHTML('beforebegin', BEFORE_STALE);
+		stale.insertAdjacentHTML('afterend', AFTER_STALE);
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
 		this.#list = dialog.querySelector<HTMLOListElement>('.results')!;
 		this.#more = dialog.querySelector<HTMLButtonElement>('.more')!;

@@ -1,6 +1,6 @@
 // What every built page's <head> must carry: the cascade-layer order first, and a strict CSP.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inlineCode } from '../../src/lib/csp.ts';
@@ -47,5 +47,14 @@ describe('the built colours', () => {
 
 	test('theme-color is the light accent', () => {
 		expect(html).toContain(`<meta name="theme-color" content="${lightColour('accent')}">`);
+	});
+});
+
+describe('the built scripts', () => {
+	test('carry no Vite preload helper (src/integrations/plain-dynamic-imports.ts)', () => {
+		const scripts = readdirSync(join(distDir, '_astro')).filter((file) => file.endsWith('.js'));
+		expect(scripts.length).toBeGreaterThan(0);
+		// The helper's marks: the rel it picks for each dependency, and its CSP nonce lookup.
+		expect(scripts.filter((file) => /modulepreload|csp-nonce/.test(readFileSync(join(distDir, '_astro', file), 'utf8')))).toEqual([]);
 	});
 });
