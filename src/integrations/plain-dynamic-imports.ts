@@ -16,7 +16,7 @@ export function plainDynamicImports(): Plugin {
 		apply: 'build',
 		enforce: 'pre',
 		load(id) {
-			if (id === PRELOAD_HELPER_ID) return 'export const __vitePreload = (load) => load();';
+			return id === PRELOAD_HELPER_ID ? 'export const __vitePreload = (load) => load();' : undefined;
 		},
 	};
 }
