@@ -1,7 +1,8 @@
 // sg-code-copy (CodeCopy.astro): a "Copy code" button on each code block. In the page's one script (Base.astro).
 class SgCodeCopy extends HTMLElement {
 	connectedCallback() {
-		for (const pre of this.querySelectorAll('pre')) {
+		// Code blocks only (Shiki's), not a runnable example's output.
+		for (const pre of this.querySelectorAll('pre.astro-code')) {
 			const wrapper = document.createElement('div');
 			wrapper.className = 'code-block';
 			pre.before(wrapper);
