@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { stringify } from 'yaml';
 import { readContent } from '../tests/helpers/content.ts';
+import { readRecords, writeRecords } from '../src/examples/records.ts';
 import { copyProject } from '../tests/helpers/project.ts';
 import { BASE as base } from '../tests/helpers/site.ts';
 import { createServer, get, type Server } from 'node:http';
@@ -486,13 +487,21 @@ function writeSyntheticContent(count: number): string {
 		last: Math.min(count, i * 10 + 10),
 	}));
 	writeFileSync(join(dir, 'sections.yaml'), stringify(sections));
+	// Each copied answer's runnable examples keep their recorded outputs, under the copy's own name.
+	const realRecords = readRecords('content');
+	const records: typeof realRecords = {};
 	for (let number = 1; number <= count; number++) {
-		const { title, slug, body, editorNotes } = real[(number - 1) % real.length]!;
+		const { title, slug, body, editorNotes, file } = real[(number - 1) % real.length]!;
 		const section = sections[Math.floor((number - 1) / 10)]!;
 		const data = { number, title, slug: `${slug}-${number}`, section: section.id, origin: 'guide', ...(editorNotes ? { editorNotes } : {}) };
 		mkdirSync(join(dir, 'questions', section.id), { recursive: true });
 		writeFileSync(join(dir, 'questions', section.id, `${number}.md`), `---\n${stringify(data)}---\n${body}`);
+		const from = `${file.replace(/^content\//, '')}#`;
+		for (const [key, record] of Object.entries(realRecords)) {
+			if (key.startsWith(from)) records[`questions/${section.id}/${number}.md#${key.slice(from.length)}`] = record;
+		}
 	}
+	writeRecords(dir, records);
 	cpSync('content/pages', join(dir, 'pages'), { recursive: true });
 	return dir;
 }
@@ -532,11 +541,12 @@ function buildBreakdown(output: string): Record<string, number> {
 	const generated = [...output.matchAll(new RegExp(`\\[build\\] ✓ Completed in (${DURATION})\\.`, 'g'))].at(-1);
 	const total = new RegExp(`page\\(s\\) built in (${DURATION})`).exec(output);
 	if (generated && total) add('after the pages: sitemap, search index, offline worker', toMs(total[1]!) - toMs(generated[1]!));
-	const clock = (tag: string) => {
-		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) \\[${tag}\\]`, 'm').exec(output);
+	const clock = (line: string) => {
+		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) ${line}`, 'm').exec(output);
 		return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : undefined;
 	};
-	const [sitemap, search, offline] = ['@astrojs/sitemap', 'interview-guide:search-index', 'interview-guide:offline'].map(clock);
+	// The log lines that end each step: the sitemap written, the pages indexed, the worker written.
+	const [sitemap, search, offline] = [String.raw`\[@astrojs/sitemap\]`, String.raw`\[interview-guide:build-steps\] Indexed`, String.raw`\[interview-guide:build-steps\] Offline`].map(clock);
 	if (sitemap !== undefined && search !== undefined) add('search index (±1 s)', (search - sitemap) * 1000);
 	if (search !== undefined && offline !== undefined) add('offline worker (±1 s)', (offline - search) * 1000);
 	return Object.fromEntries(Object.entries(ms).map(([kind, value]) => [kind, Number((value / 1000).toFixed(1))]));
