@@ -70,6 +70,8 @@ export class SearchDialog {
 	#shown = 0;
 	#run = 0;
 	#typed = false;
+	/** The search last run (query and sections), so that opening the dialog does not run it twice. */
+	#searched: string | undefined;
 	#searching: ReturnType<typeof setTimeout> | undefined;
 	/** Resolves when the dialog's stylesheet has loaded (or failed: the dialog still works unstyled). */
 	readonly styled: Promise<void>;
@@ -162,12 +164,15 @@ export class SearchDialog {
 		// Opened empty, the dialog offers the sections to browse as well as the reader's recent searches.
 		this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = state.sections.length > 0 || !state.query;
 		this.#input.focus();
+		// Keys typed while the dialog's code and sections loaded have run this search already.
+		if (this.#searched === JSON.stringify(this.#state())) return;
 		if (this.#input.value || state.sections.length > 0) await this.#update();
 		else this.#showStart();
 	}
 
 	/** Forgets the search when the dialog closes, and takes it out of the URL. */
 	reset() {
+		this.#searched = undefined;
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), { query: '', sections: [] }));
 	}
 
@@ -217,6 +222,7 @@ export class SearchDialog {
 		// Search on every keystroke (a warm search takes a few ms); only the latest may render.
 		const run = ++this.#run;
 		const state = this.#state();
+		this.#searched = JSON.stringify(state);
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), state));
 		this.#dialog.querySelector<HTMLElement>('[data-start]')!.hidden = true;
 		// The filters opened for an empty dialog fold away once words are typed, so results come first.
