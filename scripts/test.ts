@@ -144,12 +144,13 @@ if (!built || !chromium) {
 	// offline worker and the examples' runtimes must work there too. The files below are the ones
 	// whose pages build addresses; the study store's rules and the rebuild-while-open tests
 	// (study-progress, study-schedule, search-long-query, search-relevance, offline-update) do not
-	// depend on the base path, and run once, above.
+	// depend on the base path, and run once, above, as do the tests tagged @root-only (keys, focus,
+	// editing and stopping an example: behaviour no address changes).
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
 	const baseDependent = ['a11y', 'copy', 'examples', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
 		vitest('links of the build under /guide/', ['tests/site/links.test.ts'], underBase);
-		browserTests('browser tests under /guide/', chromium, underBase, baseDependent.map((name) => `tests/e2e/${name}.test.ts`));
+		browserTests('browser tests under /guide/', chromium, underBase, ['--grep-invert', '@root-only', ...baseDependent.map((name) => `tests/e2e/${name}.test.ts`)]);
 	}
 }
 

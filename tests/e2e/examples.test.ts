@@ -82,7 +82,7 @@ test.describe('a Python example', () => {
 		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 	});
 
-	test('can be edited and run again, then reset to the original and its recorded output', async ({ page }) => {
+	test('can be edited and run again, then reset to the original and its recorded output', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(PYTHON);
 		const recorded = await output(page).textContent();
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -101,7 +101,7 @@ test.describe('a Python example', () => {
 		await expect(output(page)).toHaveText(recorded!);
 	});
 
-	test('shows a syntax error as Python’s traceback', async ({ page }) => {
+	test('shows a syntax error as Python’s traceback', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("unclosed"');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -111,7 +111,7 @@ test.describe('a Python example', () => {
 		await expect(output(page).locator('.example-stderr').first()).toBeVisible();
 	});
 
-	test('an endless loop is stopped by Stop, and the page stays responsive', async ({ page }) => {
+	test('an endless loop is stopped by Stop, and the page stays responsive', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'while True:\n    pass');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -128,7 +128,7 @@ test.describe('a Python example', () => {
 		await expect(output(page)).toHaveText('again\n', { timeout: LOAD });
 	});
 
-	test('a run over the time limit is stopped with a message', async ({ page }) => {
+	test('a run over the time limit is stopped with a message', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("looping")\nwhile True:\n    pass');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -136,7 +136,7 @@ test.describe('a Python example', () => {
 		await expect(status(page)).toHaveText(/Stopped after 10 s/, { timeout: 15_000 });
 	});
 
-	test('keyboard alone can run an example and stop it', async ({ page }) => {
+	test('keyboard alone can run an example and stop it', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("start")\nwhile True:\n    pass');
 		// From the code area, Tab reaches Run; Enter presses it.
@@ -154,7 +154,7 @@ test.describe('a Python example', () => {
 		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
 	});
 
-	test('has no accessibility violation with its output open, light and dark', async ({ page }) => {
+	test('has no accessibility violation with its output open, light and dark', { tag: '@root-only' }, async ({ page }) => {
 		// axe-core goes into the document as it is created (the page's CSP allows no injected script later).
 		await page.addInitScript(axeSource);
 		await page.goto(PYTHON);
@@ -189,7 +189,7 @@ test.describe('an SQL example', () => {
 		await expect(output(page).getByRole('cell')).toHaveText(['7']);
 	});
 
-	test('has no accessibility violation with its tables open, light and dark', async ({ page }) => {
+	test('has no accessibility violation with its tables open, light and dark', { tag: '@root-only' }, async ({ page }) => {
 		await page.addInitScript(axeSource);
 		await page.goto(SQL);
 		await example(page).getByRole('button', { name: 'Run' }).click();

@@ -15,7 +15,7 @@ test.describe('opening and closing', () => {
 		await expect(input(page)).toBeFocused();
 	});
 
-	test('"/" opens it, and Esc closes it and gives focus back where it was', async ({ page }) => {
+	test('"/" opens it, and Esc closes it and gives focus back where it was', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(at('/sql-databases/'));
 		const link = page.getByRole('link', { name: /^52\. / });
 		await link.focus();
@@ -28,7 +28,7 @@ test.describe('opening and closing', () => {
 		await expect(link).toBeFocused();
 	});
 
-	test('Ctrl+K opens it, also from inside a text field', async ({ page }) => {
+	test('Ctrl+K opens it, also from inside a text field', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
 		await page.getByRole('textbox', { name: 'Link to this question' }).focus();
 		// Press Ctrl+K.
@@ -63,7 +63,7 @@ test.describe('results', () => {
 		await expect(dialog(page).getByRole('status')).toHaveText('1 question matches “deadlock”.');
 	});
 
-	test("leave out the editor's notes: no excerpt comes from a note", async ({ page }) => {
+	test("leave out the editor's notes: no excerpt comes from a note", { tag: '@root-only' }, async ({ page }) => {
 		// The word is there, in question 15's editor's note...
 		await page.goto(at('/intermediate-python/achieve-method-overloading-python/'));
 		await expect(page.getByRole('complementary', { name: /Editor’s note/ })).toContainText('singledispatch');
@@ -75,7 +75,7 @@ test.describe('results', () => {
 		for (const result of await results(page).all()) await expect(result).not.toContainText(/singledispatch/i);
 	});
 
-	test('are reached and opened with the keyboard alone', async ({ page }) => {
+	test('are reached and opened with the keyboard alone', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(at('/'));
 		// Press "/", type, move down to the first result, press Enter.
 		await page.keyboard.press('/');
@@ -91,7 +91,7 @@ test.describe('results', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('48. Explain circuit breaker patterns.');
 	});
 
-	test('point into the part of an answer that matches best', async ({ page }) => {
+	test('point into the part of an answer that matches best', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		// Search a word only question 1's example has.
@@ -102,7 +102,7 @@ test.describe('results', () => {
 		await expect(page.locator('li#example')).toBeInViewport();
 	});
 
-	test('leave out a word no question has, and say so', async ({ page }) => {
+	test('leave out a word no question has, and say so', { tag: '@root-only' }, async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('where vs having');
