@@ -41,11 +41,35 @@ function show(panel: HTMLElement, slug: string, progress: Progress) {
 	}
 }
 
-/** Fills the panel from the stored progress, and keeps it current when another tab grades. */
+/**
+ * The sidebar's questions (SectionNav.astro) get their last grade as a pill, as the home and section
+ * pages' lists show it. Here rather than in the sidebar's own code, so that a question page loads
+ * the store only when the reader has progress (this module's condition).
+ */
+function markSidebar(progress: Progress) {
+	const last = lastGrades(progress);
+	for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar .question-list a')) {
+		link.querySelector('.progress-mark')?.remove();
+		// A question's address ends in its slug: /<section>/<slug>/.
+		const grade = last.get(new URL(link.href).pathname.split('/').filter(Boolean).at(-1)!);
+		if (!grade) continue;
+		const mark = document.createElement('span');
+		mark.className = 'progress-mark pill';
+		mark.dataset['grade'] = grade;
+		mark.textContent = GRADE_NAMES[grade];
+		link.append(mark);
+	}
+}
+
+/** Fills the panel and the sidebar's marks from the stored progress, and keeps them current when this or another tab grades. */
 export function start(panel: HTMLElement, slug: string) {
 	const store = progressStore();
-	show(panel, slug, store.progress);
-	store.subscribe(() => show(panel, slug, store.progress));
+	const render = () => {
+		show(panel, slug, store.progress);
+		markSidebar(store.progress);
+	};
+	render();
+	store.subscribe(render);
 	return {
 		grade(grade: Grade) {
 			store.update((current) => applyGrade(current, slug, grade, new Date()));

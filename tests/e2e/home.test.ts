@@ -103,8 +103,13 @@ test.describe('grading on a question page', () => {
 		await expect(page.getByRole('button', { name: /^Good \d+ days?$/ })).toBeVisible();
 		await page.getByRole('button', { name: /^Hard/ }).click();
 		await expect(page.getByRole('status').filter({ hasText: /^Graded Hard: it comes back in \d+ days?\.$/ })).toBeVisible();
+		// The sidebar marks the question with its grade, in words, as the section's list does.
+		const inSidebar = page.locator('.sidebar a[aria-current="page"] .pill');
+		await expect(inSidebar).toHaveText('Hard');
 		await page.reload();
 		await expect(page.getByText(/^Your grade: Hard given on \w+ \d+ \w+; due again (tomorrow|in \d+ days), /)).toBeVisible();
+		await expect(inSidebar).toHaveText('Hard');
+		await expect(page.locator('.sidebar .pill')).toHaveCount(1);
 		// Study mode sees the same grade.
 		await page.goto(at('/study/sql-databases/?mode=missed'));
 		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
