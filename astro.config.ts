@@ -2,7 +2,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { createHash } from 'node:crypto';
 import { codeColors, markdownOptionsFor } from './src/markdown/index.ts';
 import { previewImages } from './src/images/integration.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
@@ -13,9 +12,7 @@ import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { palettePlugin } from './src/styles/palette.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
-
-/** A CSP hash source for an inline script or style the site writes itself. */
-const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
+import { sha256Source } from './src/lib/csp.ts';
 
 /** Where the site is served: `/`, or a sub-path such as `/guide/` (the tests build under both). */
 const base = process.env.BASE_PATH ?? '/';
@@ -61,9 +58,9 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				hashes: [sha256(THEME_RESTORE_SCRIPT), sha256(OFFLINE_REGISTER_SCRIPT)],
+				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(OFFLINE_REGISTER_SCRIPT)],
 			},
-			styleDirective: { hashes: [sha256(LAYER_ORDER_CSS)] },
+			styleDirective: { hashes: [sha256Source(LAYER_ORDER_CSS)] },
 		},
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.

@@ -2,8 +2,13 @@
 // the whole build (on a question page, 25 hashes where it holds 6: about 1 KB of its 10 KB). A page
 // needs only its own, so the policy each page gets keeps the hashes of the code that page holds.
 
+import { createHash } from 'node:crypto';
+
 /** A CSP hash source of a text: `sha256-<base64>`, as Astro writes it (without the quotes). */
 export type HashOf = (text: string) => string;
+
+/** The SHA-256 hash source of an inline script's or stylesheet's text. */
+export const sha256Source = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
 /**
  * The contents of a page's inline scripts and styles. Their elements hold raw text, which ends at

@@ -1,9 +1,8 @@
 // What every built page's <head> must carry: the cascade-layer order first, and a strict CSP.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inlineCode } from '../../src/lib/csp.ts';
+import { inlineCode, sha256Source } from '../../src/lib/csp.ts';
 import { LAYER_ORDER_CSS } from '../../src/styles/layer-order.ts';
 import { lightColour, THEME_COLOURS } from '../../src/styles/palette.ts';
 import { distDir, readBuiltPages } from '../helpers/dist.ts';
@@ -31,7 +30,7 @@ describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 	test('allows exactly the inline scripts and styles the page holds, by their hashes', () => {
 		const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
 		const listed = [...policy.matchAll(/'(sha256-[^']+)'/g)].map((match) => match[1]).sort();
-		const own = [...new Set(inlineCode(html).map((code) => `sha256-${createHash('sha256').update(code).digest('base64')}`))].sort();
+		const own = [...new Set(inlineCode(html).map(sha256Source))].sort();
 		expect(own.length).toBeGreaterThan(0);
 		expect(listed).toEqual(own);
 	});
