@@ -1,5 +1,5 @@
 // Astro's security.csp writes into every page's policy the hash of every inline script and style of
-// the whole build (on a question page, 25 hashes where it holds 6: about 1 KB of its 10 KB). A page
+// the whole build (on a question page, 25 hashes where it holds 5: about 1 KB of its 10 KB). A page
 // needs only its own, so the policy each page gets keeps the hashes of the code that page holds.
 
 import { createHash } from 'node:crypto';
