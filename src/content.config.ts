@@ -1,5 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { renderedGlob } from './data/rendered-glob.ts';
 import { pageSchema, questionSchema, sectionSchema } from './lib/schema.ts';
 
 /** The guide's sections, in one YAML list. */
@@ -9,17 +10,15 @@ const sections = defineCollection({
 });
 
 /**
- * One Markdown file per question; a leading `_` in a file name leaves it out. Rendering is deferred
- * to the page build: an eager render during sync only logs a broken entry (such as an unknown code
- * language) and builds an empty page, while a deferred one fails the build with the file named.
+ * One Markdown file per question; a leading `_` in a file name leaves it out. Rendered while content
+ * syncs and kept between builds (rendered-glob.ts, which fails the build on a file it cannot render).
  * Ids are file paths: left to itself the glob loader would take the `slug` field as the id and
  * silently keep one of two files that share a slug; src/lib/guide.ts reports both instead.
  */
 const questions = defineCollection({
-	loader: glob({
+	loader: renderedGlob({
 		base: './content/questions',
 		pattern: '**/[^_]*.md',
-		deferRender: true,
 		generateId: ({ entry }) => entry.replace(/\.md$/, ''),
 	}),
 	schema: questionSchema.extend({ section: reference('sections') }),
@@ -27,7 +26,7 @@ const questions = defineCollection({
 
 /** The guide's parts that are not questions, such as "How to Use These Explanations". */
 const pages = defineCollection({
-	loader: glob({ base: './content/pages', pattern: '**/[^_]*.md', deferRender: true }),
+	loader: renderedGlob({ base: './content/pages', pattern: '**/[^_]*.md' }),
 	schema: pageSchema,
 });
 

@@ -1,5 +1,6 @@
 // The only module that queries content collections: pages ask it for plain, checked data.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readAnswerFacts } from '../lib/answer-facts.ts';
 import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from '../lib/guide.ts';
 
 /** A question with its collection entry, ready to render. */
@@ -19,14 +20,21 @@ let guide: Promise<GuideContent> | undefined;
 async function loadGuide(): Promise<GuideContent> {
 	const sections = sortByNumber((await getCollection('sections')).map(({ data }) => data));
 	const questions = sortByNumber(
-		(await getCollection('questions')).map((entry) => ({
-			...entry.data,
-			// The collection resolves `section` to a reference; the pages and the checks use its id.
-			section: entry.data.section.id,
-			file: entry.filePath ?? entry.id,
-			body: entry.body ?? '',
-			entry,
-		})),
+		(await getCollection('questions')).map((entry) => {
+			const file = entry.filePath ?? entry.id;
+			// Rendered at sync (src/data/rendered-glob.ts), with the facts remarkAnswerFacts found.
+			const facts = readAnswerFacts((entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.['facts']);
+			if (!facts) throw new Error(`${file}: rendering left no facts about the answer (src/markdown/remark-answer-facts.ts)`);
+			return {
+				...entry.data,
+				// The collection resolves `section` to a reference; the pages and the checks use its id.
+				section: entry.data.section.id,
+				file,
+				body: entry.body ?? '',
+				facts,
+				entry,
+			};
+		}),
 	);
 	const problems = checkGuide(sections, questions);
 	if (problems.length > 0) {

@@ -45,9 +45,6 @@ export function examplesOf(file: string, markdown: string, lineOffset = 0): Cont
 	return examples;
 }
 
-/** True when a Markdown body holds an example a reader can run (its page then gets the controls). */
-export const hasRunnableExample = (markdown: string) => examplesOf('', markdown).some((example) => example.verdict.runnable);
-
 /** Every Python and SQL example under `contentDir` (questions and pages), in file order. */
 export function collectExamples(contentDir: string): ContentExample[] {
 	const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })

@@ -1,19 +1,21 @@
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../markdown/index.ts';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** The longest a meta description gets before it is cut at a word. */
 const MAX_DESCRIPTION = 160;
 
 /**
- * A question page's meta description: the first sentence of its answer, skipping lines that are
- * only a label ("In-depth Explanation:"). Cut at a word, with an ellipsis, when longer than 160.
+ * A question page's meta description: the first sentence of its answer (an mdast tree), skipping
+ * lines that are only a label ("In-depth Explanation:") and editor's notes, which are the site's
+ * words, not the guide's. Cut at a word, with an ellipsis, when longer than 160.
  */
-export function firstSentence(markdown: string): string {
-	const tree = parseMarkdown(markdown, 'gfm');
+export function firstSentence(tree: Root): string {
 	let text = '';
-	visit(tree, 'paragraph', (paragraph) => {
-		const candidate = toString(paragraph).replace(/\s+/g, ' ').trim();
+	visit(tree, (node) => {
+		if (node.type === 'containerDirective') return SKIP;
+		if (node.type !== 'paragraph') return;
+		const candidate = toString(node).replace(/\s+/g, ' ').trim();
 		if (!candidate || /^[^.!?]*:$/.test(candidate)) return;
 		text = candidate;
 		return false;

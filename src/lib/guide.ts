@@ -1,4 +1,4 @@
-import { findEditorNotes } from './editor-notes.ts';
+import type { AnswerFacts } from './answer-facts.ts';
 import type { QuestionData, SectionData } from './schema.ts';
 
 /** A section as the pages need it: its entry in content/sections.yaml. */
@@ -10,6 +10,8 @@ export interface QuestionInfo extends QuestionData {
 	file: string;
 	/** The answer's Markdown source. */
 	body: string;
+	/** What rendering found in the answer. */
+	facts: AnswerFacts;
 }
 
 /** A section with its questions in reading order. */
@@ -108,10 +110,10 @@ export function checkGuide(sections: readonly SectionInfo[], questions: readonly
 			);
 		}
 		if (question.body.trim() === '') problems.push(`${question.file}: body: the answer is empty`);
-		const notes = findEditorNotes(question.body);
-		if (notes.length !== (question.editorNotes ?? 0)) {
+		const notes = question.facts.editorNotes;
+		if (notes !== (question.editorNotes ?? 0)) {
 			problems.push(
-				`${question.file}: editorNotes: ${question.editorNotes === undefined ? 'is left out' : `says ${question.editorNotes}`}, but the answer has ${notes.length} editor's note(s)`,
+				`${question.file}: editorNotes: ${question.editorNotes === undefined ? 'is left out' : `says ${question.editorNotes}`}, but the answer has ${notes} editor's note(s)`,
 			);
 		}
 	}

@@ -29,12 +29,21 @@ function renderNode(node: PhrasingContent): string {
 	}
 }
 
-/** Renders a one-line Markdown title (code, emphasis, strong) to safe HTML. */
-export function renderInline(markdown: string): string {
-	return phrasingOf(markdown).map(renderNode).join('');
+/**
+ * `convert` remembering its answers: a title is shown on its own page, its neighbours', its section's,
+ * the study and print pages and in the exports, so a build asks for each one a dozen times or more.
+ */
+function remembered(convert: (markdown: string) => string): (markdown: string) => string {
+	const answers = new Map<string, string>();
+	return (markdown) => {
+		let answer = answers.get(markdown);
+		if (answer === undefined) answers.set(markdown, (answer = convert(markdown)));
+		return answer;
+	};
 }
 
+/** Renders a one-line Markdown title (code, emphasis, strong) to safe HTML. */
+export const renderInline = remembered((markdown) => phrasingOf(markdown).map(renderNode).join(''));
+
 /** The plain text of a one-line Markdown title, for `<title>` and search metadata. */
-export function toPlainText(markdown: string): string {
-	return toString(parseMarkdown(markdown, 'commonmark'), { includeHtml: false });
-}
+export const toPlainText = remembered((markdown) => toString(parseMarkdown(markdown, 'commonmark'), { includeHtml: false }));

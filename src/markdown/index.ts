@@ -16,7 +16,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeAnswerAnchors } from './rehype-answer-anchors.ts';
+import { remarkAnswerFacts } from './remark-answer-facts.ts';
 import { remarkEditorNotes } from './remark-editor-notes.ts';
+import { remarkFileLines } from './remark-file-lines.ts';
 import { remarkKnownLanguages } from './remark-known-languages.ts';
 import { remarkRunnableExamples } from './remark-runnable-examples.ts';
 import { remarkSafeHtml } from './remark-safe-html.ts';
@@ -26,9 +28,20 @@ import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
 /**
  * The remark plugins content pages are rendered with, in order. remark-gfm is the project's own
  * choice and version, so GFM comes from here, not from Astro's default. remark-directive parses
- * `:::editor-note[Title]`, the site's notes beside the guide's text.
+ * `:::editor-note[Title]`, the site's notes beside the guide's text. remarkFileLines makes the
+ * lines that errors name the file's own; remarkAnswerFacts records
+ * what the pages need to know about the answer (src/lib/answer-facts.ts).
  */
-export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkDirective, remarkEditorNotes, remarkKnownLanguages, remarkSafeHtml, remarkRunnableExamples];
+export const remarkPlugins: RemarkPlugins = [
+	remarkGfm,
+	remarkDirective,
+	remarkFileLines,
+	remarkEditorNotes,
+	remarkKnownLanguages,
+	remarkSafeHtml,
+	remarkRunnableExamples,
+	remarkAnswerFacts,
+];
 
 /** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
 export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;

@@ -4,6 +4,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { answerFacts } from '../../src/lib/answer-facts.ts';
+import { parseAnswer } from '../../src/lib/editor-notes.ts';
 import type { QuestionInfo, SectionInfo } from '../../src/lib/guide.ts';
 import { describeIssues, questionSchema, sectionSchema } from '../../src/lib/schema.ts';
 
@@ -26,7 +28,7 @@ export function readContent(dir = contentDir): { sections: SectionInfo[]; questi
 		const file = `content/questions/${name}`;
 		const { frontmatter, content } = parseFrontmatter(readFileSync(join(dir, 'questions', name), 'utf8'));
 		const result = questionSchema.safeParse(frontmatter);
-		if (result.success) questions.push({ ...result.data, file, body: content });
+		if (result.success) questions.push({ ...result.data, file, body: content, facts: answerFacts(parseAnswer(content)) });
 		else problems.push(...describeIssues(file, result.error));
 	}
 	return { sections, questions, problems };

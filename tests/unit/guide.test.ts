@@ -9,6 +9,8 @@ import {
 	type QuestionInfo,
 	type SectionInfo,
 } from '../../src/lib/guide.ts';
+import { answerFacts } from '../../src/lib/answer-facts.ts';
+import { parseAnswer } from '../../src/lib/editor-notes.ts';
 
 const section = (id: string, number: number, first = number * 2 - 1, last = first + 1): SectionInfo => ({
 	id,
@@ -18,16 +20,19 @@ const section = (id: string, number: number, first = number * 2 - 1, last = firs
 	first,
 	last,
 });
-const question = (number: number, sectionId: string, extra: Partial<QuestionInfo> = {}): QuestionInfo => ({
-	file: `content/questions/${number}.md`,
-	number,
-	title: `Question ${number}?`,
-	slug: `question-${number}`,
-	section: sectionId,
-	origin: 'guide',
-	body: 'An answer.',
-	...extra,
-});
+/** Facts as rendering finds them in `body`. */
+const withFacts = (question: Omit<QuestionInfo, 'facts'>): QuestionInfo => ({ ...question, facts: answerFacts(parseAnswer(question.body)) });
+const question = (number: number, sectionId: string, extra: Partial<QuestionInfo> = {}): QuestionInfo =>
+	withFacts({
+		file: `content/questions/${number}.md`,
+		number,
+		title: `Question ${number}?`,
+		slug: `question-${number}`,
+		section: sectionId,
+		origin: 'guide',
+		body: 'An answer.',
+		...extra,
+	});
 const sections = [section('first', 1), section('second', 2)];
 const complete = [question(1, 'first'), question(2, 'first'), question(3, 'second'), question(4, 'second')];
 
@@ -97,7 +102,7 @@ describe('checkGuide', () => {
 
 	test('names the file whose editorNotes count does not match its notes', () => {
 		const note = '\n\n:::editor-note[A note]\nText.\n:::\n';
-		const noted = complete.map((q) => (q.number === 2 ? { ...q, body: q.body + note } : q.number === 3 ? { ...q, editorNotes: 2 } : q));
+		const noted = complete.map((q) => (q.number === 2 ? withFacts({ ...q, body: q.body + note }) : q.number === 3 ? { ...q, editorNotes: 2 } : q));
 		expect(checkGuide(sections, noted)).toEqual([
 			"content/questions/2.md: editorNotes: is left out, but the answer has 1 editor's note(s)",
 			"content/questions/3.md: editorNotes: says 2, but the answer has 0 editor's note(s)",

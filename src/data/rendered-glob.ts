@@ -1,0 +1,71 @@
+// Astro's glob loader, rendering each Markdown file while content syncs. The HTML is kept in Astro's
+// content store (node_modules/.astro/) between builds, so a build renders only the files that
+// changed, and the pages import no Markdown module for Vite to bundle.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * What, besides a file's own text, decides its HTML: the Markdown plugins and what they read (the
+ * recorded example outputs), the config and the installed versions. Paths from the project's root;
+ * a folder counts with every file in it. Astro itself clears its store when the config's values or
+ * its own version change, but not when plugin code does.
+ */
+export const RENDERED_WITH = ['astro.config.ts', 'src/markdown', 'src/lib', 'src/examples', 'content/example-outputs.json', 'package-lock.json'];
+
+/** A hash of the files `paths` name (missing ones count as missing). */
+export function renderKey(root: string, paths: readonly string[] = RENDERED_WITH): string {
+	const hash = createHash('sha256');
+	const add = (path: string) => {
+		const full = join(root, path);
+		if (!existsSync(full)) return void hash.update(`${path}\0missing\0`);
+		if (statSync(full).isDirectory()) {
+			for (const name of readdirSync(full).sort()) add(join(path, name));
+		} else hash.update(`${path}\0`).update(readFileSync(full)).update('\0');
+	};
+	for (const path of paths) add(path);
+	return hash.digest('hex');
+}
+
+type GlobOptions = Omit<Parameters<typeof glob>[0], 'deferRender'>;
+
+/**
+ * The glob loader with rendering at sync, made strict: Astro's loader only logs a file it cannot read
+ * or render and stores it without HTML (an empty page). Here the build fails, naming every such file,
+ * and the file is left out of the store so that the next build tries it again.
+ */
+export function renderedGlob(options: GlobOptions): Loader {
+	const inner = glob({ ...options, deferRender: false });
+	return {
+		name: 'rendered-glob',
+		async load(context: LoaderContext) {
+			const key = renderKey(fileURLToPath(context.config.root));
+			let failures: string[] | undefined = [];
+			// While the first sync runs, errors are collected; later (the dev server's file watcher) they
+			// are logged as the glob loader logs them.
+			const logger = Object.assign(Object.create(Object.getPrototypeOf(context.logger)), context.logger, {
+				error: (message: string) => (failures ? failures.push(message) : context.logger.error(message)),
+			});
+			await inner.load({
+				...context,
+				logger,
+				// Each entry's digest covers the renderer too: a plugin change re-renders every file.
+				generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${key}\0${data}` : { key, data }),
+			});
+			const found = failures;
+			failures = undefined;
+			for (const entry of context.store.values()) {
+				if (entry.rendered) continue;
+				// Left out of the store, so the next build renders it again rather than keep it empty.
+				context.store.delete(entry.id);
+				if (!found.some((message) => message.includes(entry.id))) found.push(`${entry.filePath ?? entry.id} has no HTML.`);
+			}
+			if (found.length > 0) {
+				throw new Error(`${options.base}: ${found.length} file(s) the site cannot show:\n- ${found.join('\n- ')}`);
+			}
+		},
+	};
+}
