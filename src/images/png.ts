@@ -7,6 +7,8 @@ import { endianness } from 'node:os';
 import { constants, crc32, deflateSync } from 'node:zlib';
 
 const LITTLE_ENDIAN = endianness() === 'LE';
+const PALETTE_BITS = 10;
+const PALETTE_SLOTS = 1 << PALETTE_BITS;
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** One PNG chunk: length, type, data, and the CRC of type and data. */
@@ -27,34 +29,39 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  */
 export function encodePalettePng(rgba: Uint8Array, width: number, height: number, { premultiplied = false } = {}): Uint8Array | undefined {
 	if (rgba.length !== width * height * 4) throw new Error(`encodePalettePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels.`);
-	// Each pixel as one number, red in the low byte: a view of the bytes where the machine's byte order
-	// makes that so (little-endian, nearly all), else a copy.
+	// Each pixel as one 32-bit number, red in the low byte: a view of the bytes where the machine's byte
+	// order makes that so (little-endian, nearly all), else a copy. Signed, so V8 keeps them as integers.
 	const count = width * height;
 	const pixels =
 		LITTLE_ENDIAN && rgba.byteOffset % 4 === 0
-			? new Uint32Array(rgba.buffer, rgba.byteOffset, count)
-			: Uint32Array.from({ length: count }, (_, p) => (rgba[p * 4]! | (rgba[p * 4 + 1]! << 8) | (rgba[p * 4 + 2]! << 16) | (rgba[p * 4 + 3]! << 24)) >>> 0);
-	const index = new Map<number, number>();
+			? new Int32Array(rgba.buffer, rgba.byteOffset, count)
+			: Int32Array.from({ length: count }, (_, p) => rgba[p * 4]! | (rgba[p * 4 + 1]! << 8) | (rgba[p * 4 + 2]! << 16) | (rgba[p * 4 + 3]! << 24));
+	// Colour to palette index: an open-addressing table in typed arrays, four times the palette's
+	// size so probes stay short. A Map cost more than the rest of the encoding together.
+	const keys = new Int32Array(PALETTE_SLOTS);
+	const slots = new Int16Array(PALETTE_SLOTS).fill(-1);
 	const colours: number[] = [];
 	// Each row starts with its filter type, 0 (none): the PNG spec's advice for palette images.
 	const rows = new Uint8Array((width + 1) * height);
-	let last = -1;
+	let last = pixels[0]! ^ 1; // any colour but the first pixel's
 	let lastIndex = 0;
 	for (let y = 0, p = 0; y < height; y++) {
 		let o = y * (width + 1) + 1;
 		for (let x = 0; x < width; x++, p++) {
 			const pixel = pixels[p]!;
-			// Runs of one colour are the rule, so the map is asked only when the colour changes.
+			// Runs of one colour are the rule, so the table is asked only when the colour changes.
 			if (pixel !== last) {
-				let found = index.get(pixel);
-				if (found === undefined) {
+				let slot = Math.imul(pixel, 0x9e3779b1) >>> (32 - PALETTE_BITS);
+				while (slots[slot] !== -1 && keys[slot] !== pixel) slot = (slot + 1) & (PALETTE_SLOTS - 1);
+				if (slots[slot] === -1) {
 					if (colours.length === 256) return undefined;
-					found = colours.length;
-					index.set(pixel, found);
-					colours.push(premultiplied && pixel < 0xff000000 ? demultiply(pixel) : pixel);
+					keys[slot] = pixel;
+					slots[slot] = colours.length;
+					const colour = pixel >>> 0;
+					colours.push(premultiplied && colour < 0xff000000 ? demultiply(colour) : colour);
 				}
 				last = pixel;
-				lastIndex = found;
+				lastIndex = slots[slot]!;
 			}
 			rows[o++] = lastIndex;
 		}
