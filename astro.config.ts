@@ -33,6 +33,11 @@ export default defineConfig({
 	// element and in every selector: fewer bytes on each page, the same scoping.
 	scopedStyleStrategy: 'class',
 	devToolbar: { enabled: false },
+	experimental: {
+		// A page whose getStaticPaths() gives a cacheKey (src/lib/cache-key.ts) and whose code is
+		// unchanged is copied from the last build (node_modules/.astro/) instead of rendered again.
+		incrementalBuild: true,
+	},
 	integrations: [
 		// Every page a reader lands on; not the short-link forwarders.
 		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),

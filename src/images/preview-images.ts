@@ -38,8 +38,11 @@ export class PreviewImages {
 	readonly #threads: number;
 	#fingerprint: string | undefined;
 	#pool: Piscina<DrawTask, void> | undefined;
-	/** Images being drawn now, by cache file. */
-	readonly #drawing = new Map<string, Promise<void>>();
+	/** Images drawn or waiting to be, by cache file. */
+	readonly #drawing = new Map<string, Drawing>();
+	/** Images prepare() asked for that no thread has started: they go one per free thread, so that an image a page needs now never waits behind them all. */
+	readonly #waiting: Drawing[] = [];
+	#backgroundRunning = 0;
 
 	constructor({ cacheDir, worker, threads = availableParallelism() }: PreviewImagesOptions) {
 		this.#cacheDir = cacheDir;
@@ -73,7 +76,7 @@ export class PreviewImages {
 		if (kind === 'svg') return;
 		for (const [name, request] of wanted) {
 			// A failure is reported by png(), when the page that needs the image asks for it.
-			this.#ensure(join(dir, name), request).catch(() => {});
+			this.#ensure(join(dir, name), request, 'background').catch(() => {});
 		}
 	}
 
@@ -82,7 +85,7 @@ export class PreviewImages {
 		const dir = join(this.#cacheDir, folder);
 		mkdirSync(dir, { recursive: true });
 		const file = join(dir, `${this.key('png', request)}.png`);
-		await this.#ensure(file, request);
+		await this.#ensure(file, request, 'now');
 		return new Uint8Array(readFileSync(file));
 	}
 
@@ -97,24 +100,68 @@ export class PreviewImages {
 		return svg;
 	}
 
-	/** Resolves once `file` holds the image: at once if the cache has it, else when a thread has drawn it. */
-	#ensure(file: string, request: ImageRequest): Promise<void> {
-		const drawing = this.#drawing.get(file);
-		if (drawing) return drawing;
+	/**
+	 * Resolves once `file` holds the image: at once if the cache has it, else when a thread has drawn
+	 * it. An image needed `now` starts at once (or jumps the queue); a `background` one waits its turn.
+	 */
+	#ensure(file: string, request: ImageRequest, when: 'now' | 'background'): Promise<void> {
+		const known = this.#drawing.get(file);
+		if (known) {
+			if (when === 'now' && !known.started) {
+				this.#waiting.splice(this.#waiting.indexOf(known), 1);
+				this.#start(known);
+			}
+			return known.done;
+		}
 		if (existsSync(file)) return Promise.resolve();
+		const { promise, resolve, reject } = Promise.withResolvers<void>();
+		const drawing: Drawing = { file, request, started: false, background: when === 'background', done: promise, resolve, reject };
+		this.#drawing.set(file, drawing);
+		if (when === 'now') this.#start(drawing);
+		else {
+			this.#waiting.push(drawing);
+			this.#startWaiting();
+		}
+		return promise;
+	}
+
+	/** Starts waiting images while a thread is free of them. */
+	#startWaiting() {
+		while (this.#backgroundRunning < this.#threads && this.#waiting.length > 0) this.#start(this.#waiting.shift()!);
+	}
+
+	#start(drawing: Drawing) {
+		drawing.started = true;
+		if (drawing.background) this.#backgroundRunning++;
 		this.#pool ??= new Piscina<DrawTask, void>({ filename: pathToFileURL(this.#worker).href, minThreads: 1, maxThreads: this.#threads });
 		const pool = this.#pool;
-		const task = pool.run({ node: request.node, size: request.size, source: request.source, file }).finally(() => {
-			this.#drawing.delete(file);
-			// The threads end when the last image is drawn, so they never keep the build's process alive.
-			if (this.#drawing.size === 0 && this.#pool === pool) {
-				this.#pool = undefined;
-				void pool.destroy();
-			}
-		});
-		this.#drawing.set(file, task);
-		return task;
+		const { node, size, source } = drawing.request;
+		pool
+			.run({ node, size, source, file: drawing.file })
+			.then(drawing.resolve, drawing.reject)
+			.finally(() => {
+				this.#drawing.delete(drawing.file);
+				if (drawing.background) this.#backgroundRunning--;
+				this.#startWaiting();
+				// The threads end when the last image is drawn, so they never keep the build's process alive.
+				if (this.#drawing.size === 0 && this.#pool === pool) {
+					this.#pool = undefined;
+					void pool.destroy();
+				}
+			});
 	}
+}
+
+/** An image drawn or waiting to be, and the promise of its file. */
+interface Drawing {
+	file: string;
+	request: ImageRequest;
+	started: boolean;
+	/** Asked for by prepare(), not by a page: it counts against the threads kept for such images. */
+	background: boolean;
+	done: Promise<void>;
+	resolve: () => void;
+	reject: (error: unknown) => void;
 }
 
 /** Writes under a name of its own, then renames: no build ever reads half a file. */

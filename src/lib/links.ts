@@ -61,7 +61,7 @@ export function studyPath(section?: { id: string }, mode?: 'missed' | 'all'): st
 
 /**
  * The name of a page's link preview image, after the page's path: `<section>/<slug>` for a question,
- * `<section>` for a section, `site` for the home page (the `card` of src/pages/og/[...card].png.ts).
+ * `<section>` for a section, `site` for the home page.
  */
 export function socialImageName(pagePath: string): string {
 	return pagePath.replace(/^\/+|\/+$/g, '') || 'site';

@@ -1,6 +1,7 @@
-// Answers are rendered while content syncs and kept in Astro's content store between builds
-// (src/data/rendered-glob.ts). These builds reuse one copy of the project, as an editor's machine
-// does, and check that the store never serves HTML that a change should have changed.
+// What a build keeps for the next one: answers rendered while content syncs, in Astro's content store
+// (src/data/rendered-glob.ts), and whole pages, copied by Astro's incremental build while their
+// cacheKey (src/lib/cache-key.ts) and code hold. These builds reuse one copy of the project, as an
+// editor's machine does, and check that nothing kept is ever served once a change should change it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -16,6 +17,9 @@ const change = (path: string, from: string, to: string) => {
 	writeFileSync(file(path), before.replace(from, to));
 };
 const firstPage = () => readFileSync(file('dist/basics/first-question/index.html'), 'utf8');
+const page = (path: string) => readFileSync(file(`dist/${path}`), 'utf8');
+/** The files the build's log says it copied from the last build rather than rendered (Astro logs a copied image as `/og/x.png/`). */
+const copied = (log: string) => [...log.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!.replace(/(\.\w+)\/$/, '$1'));
 
 async function build() {
 	const { code, output } = await buildProject(copy.root);
@@ -23,7 +27,7 @@ async function build() {
 	return output;
 }
 
-describe('answers rendered at sync and kept between builds', () => {
+describe('what a build keeps for the next', () => {
 	test('a second build shows the same answer', async () => {
 		await build();
 		const before = firstPage();
@@ -54,5 +58,29 @@ describe('answers rendered at sync and kept between builds', () => {
 		change('content/questions/01-basics/001-first.md', '```pyhton', '```python');
 		await build();
 		expect(firstPage()).toContain('The first answer.');
+	});
+
+	test('an edited title reaches every page that shows it; the pages it is not on are copied', async () => {
+		await build();
+		const card = readFileSync(file('dist/og/basics/second-question.png'));
+		change('content/questions/01-basics/002-second.md', 'title: What is the second question?', 'title: What is the edited question?');
+		const log = await build();
+		// Its own page, its neighbour's "next" link, its section's list, its short link and its card.
+		expect(page('basics/second-question/index.html')).toContain('What is the edited question?');
+		expect(firstPage()).toContain('What is the edited question?');
+		expect(page('basics/index.html')).toContain('What is the edited question?');
+		expect(page('q/2/index.html')).toContain('What is the edited question?');
+		expect(readFileSync(file('dist/og/basics/second-question.png')).equals(card)).toBe(false);
+		// The first question's card shows nothing of the second: copied, not drawn again.
+		expect(copied(log)).toContain('/og/basics/first-question.png');
+		expect(copied(log)).not.toContain('/basics/first-question/index.html');
+	});
+
+	test('a change to the code that runs after every page renders (the middleware) renders every page again', async () => {
+		const log = await build();
+		expect(copied(log)).toContain('/basics/first-question/index.html');
+		change('src/middleware.ts', 'export const onRequest', '// A change that alters no page.\nexport const onRequest');
+		const after = await build();
+		expect(copied(after).filter((path) => path.endsWith('.html'))).toEqual([]);
 	});
 });
