@@ -28,6 +28,7 @@ const { values } = parseArgs({
 		'lighthouse-runs': { type: 'string', default: '1' },
 		'no-build': { type: 'boolean' },
 		scale: { type: 'string' },
+		'scale-runs': { type: 'string', default: '1' },
 		cards: { type: 'string' },
 	},
 });
@@ -512,6 +513,11 @@ const BEFORE: Record<number, { build: number; note: string }> = {
 	10000: { build: 640, note: 'every build drew every card' },
 };
 
+/** The figures of 2026-11-27's first run with the image cache, before answers were rendered at sync and pages copied. */
+const IMAGE_CACHE_ONLY: Record<number, { cold: number; warm: number; note: string }> = {
+	1000: { cold: 45.1, warm: 29.1, note: 'image cache only: Markdown bundled by Vite and every page rendered on every build' },
+};
+
 /** Where a build's time went, read from Astro's log: bundling, each kind of page, and the steps after the pages. */
 function buildBreakdown(output: string): Record<string, number> {
 	// Astro writes durations as "170ms", "4.62s" or "1m 9s".
@@ -595,34 +601,49 @@ function cachedImages(root: string): Set<string> {
  * copy again after one question's title was edited), and reports time, CPU, where the time went,
  * and index size, beside the figures from before the image cache.
  */
-async function measureScale(sizes: number[]) {
+async function measureScale(sizes: number[], repeats: number) {
 	const rows: Record<string, Record<string, string | number>> = {};
 	const breakdown: Record<string, Record<string, number>> = {};
 	for (const count of sizes) {
 		const content = writeSyntheticContent(count);
-		const copy = copyProject(content);
+		const measured: Record<'cold' | 'warm', { seconds: number; cpuSeconds: number; drawn: number }[]> = { cold: [], warm: [] };
+		let copy: ReturnType<typeof copyProject> | undefined;
 		try {
-			const runs: Record<string, { seconds: number; cpuSeconds: number; drawn: number }> = {};
-			for (const run of ['cold', 'warm'] as const) {
-				if (run === 'warm') {
-					// One edit, as an editor makes it: the first question's title, so its card changes too.
-					const file = join(copy.root, 'content/questions/part-1/1.md');
-					writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Edited: ${title.replace(/^"|"$/g, '')}`.slice(0, 110))}`));
+			// Each repeat on a fresh copy: cold with empty caches, then warm after one edit.
+			for (let repeat = 0; repeat < repeats; repeat++) {
+				copy?.remove();
+				copy = copyProject(content);
+				for (const run of ['cold', 'warm'] as const) {
+					if (run === 'warm') {
+						// One edit, as an editor makes it: the first question's title, so its card changes too.
+						const file = join(copy.root, 'content/questions/part-1/1.md');
+						writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Edited: ${title.replace(/^"|"$/g, '')}`.slice(0, 110))}`));
+					}
+					const before = cachedImages(copy.root);
+					const build = await timedBuild(copy.root);
+					mkdirSync('.cache/bench', { recursive: true });
+					writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
+					if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
+					const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
+					measured[run].push({ seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn });
+					breakdown[`${count}, ${run}${repeats > 1 ? ` (run ${repeat + 1})` : ''}`] = buildBreakdown(build.output);
 				}
-				const before = cachedImages(copy.root);
-				const build = await timedBuild(copy.root);
-				mkdirSync('.cache/bench', { recursive: true });
-				writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
-				if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
-				const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
-				runs[run] = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn };
-				breakdown[`${count}, ${run}`] = buildBreakdown(build.output);
 			}
-			const { cold, warm } = runs as Record<'cold' | 'warm', (typeof runs)[string]>;
+			const middle = (run: 'cold' | 'warm') => ({
+				seconds: median(measured[run].map((m) => m.seconds)),
+				cpuSeconds: median(measured[run].map((m) => m.cpuSeconds)),
+				drawn: median(measured[run].map((m) => m.drawn)),
+			});
+			const [cold, warm] = [middle('cold'), middle('warm')];
+			if (!copy) throw new Error('--scale-runs must be at least 1');
 			const dist = folderSize(join(copy.root, 'dist'));
 			const index = folderSize(join(copy.root, 'dist', 'pagefind'));
 			const perQuestion = (seconds: number) => Number(((seconds * 1000) / count).toFixed(1));
 			if (BEFORE[count]) rows[`${count}: before`] = { 'cold s': BEFORE[count].build, 'cold ms/question': perQuestion(BEFORE[count].build), note: BEFORE[count].note };
+			const earlier = IMAGE_CACHE_ONLY[count];
+			if (earlier) {
+				rows[`${count}: image cache only`] = { 'cold s': earlier.cold, 'cold ms/question': perQuestion(earlier.cold), 'warm s': earlier.warm, 'warm/cold': Number((earlier.warm / earlier.cold).toFixed(2)), note: earlier.note };
+			}
 			rows[`${count}: now`] = {
 				'cold s': Number(cold.seconds.toFixed(1)),
 				'cold ms/question': perQuestion(cold.seconds),
@@ -636,7 +657,7 @@ async function measureScale(sizes: number[]) {
 				'search index MB': Number((index.bytes / 1048576).toFixed(2)),
 			};
 		} finally {
-			copy.remove();
+			copy?.remove();
 			rmSync(content, { recursive: true, force: true });
 		}
 	}
@@ -702,11 +723,12 @@ if (values.cards) {
 if (values.scale) {
 	const sizes = values.scale.split(',').map(Number);
 	const load = loadavg();
-	const { rows, breakdown } = await measureScale(sizes);
+	const repeats = Number(values['scale-runs']);
+	const { rows, breakdown } = await measureScale(sizes, repeats);
 	mkdirSync('.cache/bench', { recursive: true });
 	writeFileSync('.cache/bench/scale.json', `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), rows, breakdown }, null, 2)}\n`);
 	console.log(
-		`\nScale: synthetic guides built from the real questions, cold (empty caches) then warm (after editing one question's title); ${availableParallelism()} cores, load average at the start ${load.map((n) => n.toFixed(2)).join(' ')}. JSON in .cache/bench/scale.json`,
+		`\nScale: synthetic guides built from the real questions, cold (empty caches) then warm (after editing one question's title), ${repeats > 1 ? `medians of ${repeats} runs` : 'one run'}; ${availableParallelism()} cores, load average at the start ${load.map((n) => n.toFixed(2)).join(' ')}. JSON in .cache/bench/scale.json`,
 	);
 	console.table(rows);
 	console.log('Where the time went, seconds (from Astro\'s log; page kinds are summed render times)');

@@ -19,14 +19,19 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
  * whose list of files includes the index's.
  */
 export function siteBuildSteps(): AstroIntegration {
+	// Gzip sizes of the offline files, kept between builds in Astro's cacheDir (node_modules/.astro/).
+	let sizeCache: string | undefined;
 	return {
 		name: 'interview-guide:build-steps',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				sizeCache = fileURLToPath(new URL('offline-sizes.json', config.cacheDir));
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
 				const pages = await step('Search index (Pagefind)', () => writeSearchIndex(site));
 				logger.info(`Indexed ${pages} pages for search.`);
-				const offline = await step('Offline worker', () => writeOfflineWorker(site));
+				const offline = await step('Offline worker', () => writeOfflineWorker(site, { sizeCache }));
 				logger.info(
 					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,
 				);

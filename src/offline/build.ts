@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
@@ -26,9 +26,40 @@ export interface OfflineBuild {
 
 const sha256 = (content: Uint8Array) => revisionOf(createHash('sha256').update(content).digest());
 
-/** What saving a file costs a reader: gzip size for text a host compresses, the file's size otherwise. */
-const downloadSize = (file: string, content: Uint8Array) =>
-	COMPRESSED_BY_HOSTS.has(extname(file)) ? gzipSync(content, { level: 6 }).length : content.length;
+/**
+ * What saving a file costs a reader: gzip size for text a host compresses, the file's size otherwise.
+ * Gzip sizes are kept by content hash in `file` between builds, so a rebuild compresses only what changed.
+ */
+class DownloadSizes {
+	readonly #file: string | undefined;
+	readonly #known: Map<string, number>;
+	readonly #used = new Map<string, number>();
+
+	constructor(file?: string) {
+		this.#file = file;
+		let known: [string, number][] = [];
+		try {
+			if (file) known = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>);
+		} catch {
+			// No sizes kept yet, or unreadable ones: every file is compressed again.
+		}
+		this.#known = new Map(known.filter(([, size]) => Number.isInteger(size)));
+	}
+
+	of(file: string, content: Uint8Array, revision: string): number {
+		if (!COMPRESSED_BY_HOSTS.has(extname(file))) return content.length;
+		const size = this.#known.get(revision) ?? gzipSync(content, { level: 6 }).length;
+		this.#used.set(revision, size);
+		return size;
+	}
+
+	/** Keeps the sizes this build used, and only those. */
+	save() {
+		if (!this.#file) return;
+		mkdirSync(dirname(this.#file), { recursive: true });
+		writeFileSync(this.#file, JSON.stringify(Object.fromEntries(this.#used)));
+	}
+}
 
 /** The build's offline files (relative paths), found by workbox-build. */
 async function offlineFiles(site: string): Promise<string[]> {
@@ -47,18 +78,31 @@ async function offlineFiles(site: string): Promise<string[]> {
  * Writes dist/offline/list.<hash>.json and dist/sw.js for the built site in `site`, and the saved
  * guide's size into the pages that show the "save the guide" control.
  */
-export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
+export async function writeOfflineWorker(site: string, { sizeCache }: { sizeCache?: string | undefined } = {}): Promise<OfflineBuild> {
 	const files = await offlineFiles(site);
 	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	const read = (file: string) => readFileSync(join(site, file));
-	// The pages with the control say how big the saved guide is, which counts their own bytes: fill the
-	// size in until it holds (it is rounded, so once or twice).
-	const marked = files.filter((file) => file.endsWith('.html') && read(file).includes(GUIDE_SIZE_MARK));
+	const downloadSizes = new DownloadSizes(sizeCache);
+	// Each file read once: its revision (a SHA-256 the worker checks), its download size, and whether
+	// it is a page with the "save the guide" control.
+	const facts = new Map<string, { revision: string; size: number }>();
+	const marked: string[] = [];
+	const learn = (file: string) => {
+		const content = read(file);
+		const revision = sha256(content);
+		facts.set(file, { revision, size: downloadSizes.of(file, content, revision) });
+		return content;
+	};
+	for (const file of files) {
+		const content = learn(file);
+		if (file.endsWith('.html') && content.includes(GUIDE_SIZE_MARK)) marked.push(file);
+	}
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
 	}
-	const sizes = new Map(files.map((file) => [file, downloadSize(file, read(file))]));
-	const savedBytes = () => saved.reduce((sum, file) => sum + sizes.get(file)!, 0);
+	// The pages with the control say how big the saved guide is, which counts their own bytes: fill the
+	// size in until it holds (it is rounded, so once or twice).
+	const savedBytes = () => saved.reduce((sum, file) => sum + facts.get(file)!.size, 0);
 	for (let pass = 0; pass < 3; pass++) {
 		let changed = false;
 		for (const file of marked) {
@@ -67,16 +111,18 @@ export async function writeOfflineWorker(site: string): Promise<OfflineBuild> {
 			if (after === before) continue;
 			changed = true;
 			writeFileSync(join(site, file), after);
-			sizes.set(file, downloadSize(file, read(file)));
+			learn(file);
 		}
 		if (!changed) break;
 	}
+	downloadSizes.save();
 	const bytes = savedBytes();
 
 	const list: OfflineList = files.map((file) => {
 		const url = precacheUrl(file);
-		const revision = isImmutable(`/${file}`) ? null : sha256(read(file));
-		return offlineRole(file) === 'read' ? [url, revision, sizes.get(file)!, 1] : [url, revision, sizes.get(file)!];
+		const { revision, size } = facts.get(file)!;
+		const kept = isImmutable(`/${file}`) ? null : revision;
+		return offlineRole(file) === 'read' ? [url, kept, size, 1] : [url, kept, size];
 	});
 	const json = JSON.stringify(list);
 	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.

@@ -14,6 +14,9 @@ const list = JSON.parse(readFileSync(join(distDir, listFile!), 'utf8')) as Offli
 const byPath = new Map(list.map((entry) => [entry[0].slice(1), entry]));
 const saved = list.filter((entry) => entry[3] !== 1);
 
+/** The built file behind a listed address (`./`, `./a/` → its index.html). */
+const fileOf = (url: string) => (url === './' ? 'index.html' : url.endsWith('/') ? `${url.slice(2)}index.html` : url.slice(2));
+
 describe('sw.js', () => {
 	test('names the list of this build, and holds no list itself', () => {
 		expect(listFile).toBeDefined();
@@ -53,12 +56,19 @@ describe('the offline list', () => {
 	test("gives each file whose name is not its hash the first 16 hex digits of its SHA-256", () => {
 		const wrong = list
 			.filter(([, revision]) => revision !== null)
-			.filter(([url, revision]) => {
-				const file = url === './' ? 'index.html' : url.endsWith('/') ? `${url.slice(2)}index.html` : url.slice(2);
-				return createHash('sha256').update(readFileSync(join(distDir, file))).digest('hex').slice(0, 16) !== revision;
-			});
+			.filter(([url, revision]) => createHash('sha256').update(readFileSync(join(distDir, fileOf(url)))).digest('hex').slice(0, 16) !== revision);
 		expect(wrong).toEqual([]);
 		expect(byPath.get('/_astro/' + readdirSync(join(distDir, '_astro'))[0])?.[1]).toBeNull();
+	});
+
+	// Sizes are kept between builds by content hash (src/offline/build.ts): none may be a stale one.
+	test('gives each file what it costs to download: gzipped for text a host compresses, its own size otherwise', () => {
+		const wrong = list.filter(([url, , size]) => {
+			const content = readFileSync(join(distDir, fileOf(url)));
+			const compressed = /\.(html|css|js|json|svg|txt|xml|webmanifest|md|tsv)$|\/$/.test(url);
+			return size !== (compressed ? gzipSync(content, { level: 6 }).length : content.length);
+		});
+		expect(wrong).toEqual([]);
 	});
 });
 
