@@ -542,15 +542,18 @@ function buildBreakdown(output: string): Record<string, number> {
 						: 'question and section pages';
 		add(kind, toMs(duration!));
 	}
-	// Sitemap, search index and offline worker run after the pages: between the page generation's
-	// "✓ Completed in" and "N page(s) built in"; each step's share from the log's timestamps (±1 s).
-	const generated = [...output.matchAll(new RegExp(`\\[build\\] ✓ Completed in (${DURATION})\\.`, 'g'))].at(-1);
-	const total = new RegExp(`page\\(s\\) built in (${DURATION})`).exec(output);
-	if (generated && total) add('after the pages: sitemap, search index, offline worker', toMs(total[1]!) - toMs(generated[1]!));
+	// Content sync (answers rendered, at a cold build) and Astro's build info: the first "✓ Completed in".
+	const collected = new RegExp(`\\[build\\] ✓ Completed in (${DURATION})\\.`).exec(output);
+	if (collected) add('content sync and build info', toMs(collected[1]!));
 	const clock = (line: string) => {
 		const time = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) ${line}`, 'm').exec(output);
 		return time ? Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]) : undefined;
 	};
+	// Sitemap, search index and offline worker run after the pages: from the pages' "✓ Completed in"
+	// (the one line of it without a label) to "Complete!", by the log's timestamps (±1 s), as is each
+	// step's share below.
+	const [pagesDone, complete] = [String.raw`✓ Completed in`, String.raw`\[build\] Complete!`].map(clock);
+	if (pagesDone !== undefined && complete !== undefined) add('after the pages: sitemap, search index, offline worker (±1 s)', (complete - pagesDone) * 1000);
 	// The log lines that end each step: the sitemap written, the pages indexed, the worker written.
 	const [sitemap, search, offline] = [String.raw`\[@astrojs/sitemap\]`, String.raw`\[interview-guide:build-steps\] Indexed`, String.raw`\[interview-guide:build-steps\] Offline`].map(clock);
 	if (sitemap !== undefined && search !== undefined) add('search index (±1 s)', (search - sitemap) * 1000);
@@ -647,9 +650,11 @@ async function measureScale(sizes: number[], repeats: number) {
 			rows[`${count}: now`] = {
 				'cold s': Number(cold.seconds.toFixed(1)),
 				'cold ms/question': perQuestion(cold.seconds),
+				...(repeats > 1 ? { 'cold runs s': measured.cold.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
 				'cold CPU s': Number(cold.cpuSeconds.toFixed(1)),
 				'warm s': Number(warm.seconds.toFixed(1)),
 				'warm ms/question': perQuestion(warm.seconds),
+				...(repeats > 1 ? { 'warm runs s': measured.warm.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
 				'warm CPU s': Number(warm.cpuSeconds.toFixed(1)),
 				'warm/cold': Number((warm.seconds / cold.seconds).toFixed(2)),
 				'images drawn cold/warm': `${cold.drawn}/${warm.drawn}`,
