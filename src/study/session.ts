@@ -50,10 +50,6 @@ export class SgStudy extends HTMLElement {
 	/** The scope's questions in guide order, and the whole guide's (for the daily limit and the plan). */
 	#slugs: string[] = [];
 	#guide: string[] = [];
-	/** False until the deck is first built (a section's page waits for the guide's list). */
-	#built = false;
-	/** What the daily limit and the plan count, in their messages. */
-	#guideScope = 'whole guide';
 	#deck: string[] = [];
 	#index = 0;
 	#ended = false;
@@ -68,7 +64,6 @@ export class SgStudy extends HTMLElement {
 		for (const card of this.querySelectorAll<HTMLLIElement>('li.card')) this.#cards.set(card.dataset['slug']!, card);
 		this.#slugs = [...this.#cards.keys()];
 		this.#guide = this.dataset['guide']?.split(' ').filter(Boolean) ?? this.#slugs;
-		const guideLoaded = this.#loadGuide();
 		for (const part of this.querySelectorAll<HTMLElement>('.toolbar, .keys')) part.hidden = false;
 		this.#showKeptAside();
 
@@ -107,33 +102,12 @@ export class SgStudy extends HTMLElement {
 		// Another tab's grades, an import or a reset elsewhere on the page: counts and marks follow.
 		this.#store.subscribe(() => {
 			this.#progress = this.#store.progress;
-			if (this.#built) this.#render();
+			this.#render();
 		});
 		// A link may ask for a mode: the home page's "Review N missed" is /study/?mode=missed.
 		const asked = new URLSearchParams(location.search).get('mode');
 		if (asked === 'missed' || asked === 'all') this.#mode = asked;
-		void guideLoaded.then(() => {
-			this.#built = true;
-			this.#build();
-		});
-	}
-
-	/**
-	 * A section's page fetches the whole guide's list (data-guide-src) before it builds the deck: the
-	 * daily limit and the plan count the whole guide. If the list cannot be had (offline, never read),
-	 * this section stands in for it and the messages say so.
-	 */
-	async #loadGuide() {
-		const src = this.dataset['guideSrc'];
-		if (!src) return;
-		try {
-			const response = await fetch(src);
-			const list: unknown = response.ok ? await response.json() : undefined;
-			if (!Array.isArray(list) || !list.every((slug) => typeof slug === 'string')) throw new Error(`${src}: not a list of questions`);
-			this.#guide = list;
-		} catch {
-			this.#guideScope = 'this section: the whole guide’s list did not load';
-		}
+		this.#build();
 	}
 
 	#setUpSettings() {
@@ -420,7 +394,7 @@ export class SgStudy extends HTMLElement {
 		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
 		this.#q('[data-status]').textContent =
 			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
-			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (${this.#guideScope}) · ` +
+			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide) · ` +
 			`${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
 		const planText = this.#q('[data-plan]');
 		planText.hidden = !this.#settings.interview;

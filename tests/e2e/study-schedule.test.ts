@@ -58,20 +58,6 @@ test.describe('the due queue', () => {
 		expect([days('difference-inner-join-left-join'), days('create-index-sql'), days('normalization-databases'), days('optimize-slow-queries')]).toEqual([3, 1, 2, 8]);
 	});
 
-	test("a section's page fetches the guide's list (not written into every section's page); without it, says what it counts", async ({ page }) => {
-		const asked: string[] = [];
-		page.on('request', (request) => {
-			if (request.url().endsWith('/study/guide.json')) asked.push(request.url());
-		});
-		await page.goto(SECTION);
-		await expect(page.getByText(/10 of 10 new questions left today \(whole guide\)/)).toBeVisible();
-		expect(asked).toHaveLength(1);
-		await page.route('**/study/guide.json', (route) => route.abort());
-		await page.reload();
-		await expect(page.getByText(/10 of 10 new questions left today \(this section: the whole guide’s list did not load\)/)).toBeVisible();
-		await expect(position(page)).toHaveText('1 of 10 due now');
-	});
-
 	test('counts the daily limit over the whole guide and follows a changed limit', async ({ page }) => {
 		await page.goto(SECTION);
 		await gradeByKeys(page, ['3', '3', '3']);
