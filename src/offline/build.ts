@@ -48,8 +48,10 @@ class DownloadSizes {
 
 	of(file: string, content: Uint8Array, revision: string): number {
 		if (!COMPRESSED_BY_HOSTS.has(extname(file))) return content.length;
-		const size = this.#known.get(revision) ?? gzipSync(content, { level: 6 }).length;
-		this.#used.set(revision, size);
+		// zlib's version counts: another one may compress the same bytes to another size.
+		const key = `${process.versions.zlib}:${revision}`;
+		const size = this.#known.get(key) ?? gzipSync(content, { level: 6 }).length;
+		this.#used.set(key, size);
 		return size;
 	}
 
