@@ -47,9 +47,14 @@ export class SgStudy extends HTMLElement {
 	#order: OrderChoice = readStoredOrder();
 	#mode: Mode = 'due';
 	#cards = new Map<string, HTMLLIElement>();
-	/** The scope's questions in guide order, and the whole guide's (for the daily limit and the plan). */
+	/** The scope's questions in guide order, and the whole guide's (for the interview plan and the guide's due count). */
 	#slugs: string[] = [];
 	#guide: string[] = [];
+	/**
+	 * Whether #guide is the whole guide's list. A section's page fetches it and meanwhile counts its
+	 * own questions: the plan can then only ask for more new questions a day, never fewer.
+	 */
+	#guideState: 'known' | 'loading' | 'failed' = 'known';
 	#deck: string[] = [];
 	#index = 0;
 	#ended = false;
@@ -63,7 +68,12 @@ export class SgStudy extends HTMLElement {
 	connectedCallback() {
 		for (const card of this.querySelectorAll<HTMLLIElement>('li.card')) this.#cards.set(card.dataset['slug']!, card);
 		this.#slugs = [...this.#cards.keys()];
-		this.#guide = this.dataset['guide']?.split(' ').filter(Boolean) ?? this.#slugs;
+		this.#guide = this.#slugs;
+		const guideSrc = this.dataset['guideSrc'];
+		if (guideSrc) {
+			this.#guideState = 'loading';
+			void this.#loadGuide(guideSrc);
+		}
 		for (const part of this.querySelectorAll<HTMLElement>('.toolbar, .keys')) part.hidden = false;
 		this.#showKeptAside();
 
@@ -108,6 +118,44 @@ export class SgStudy extends HTMLElement {
 		const asked = new URLSearchParams(location.search).get('mode');
 		if (asked === 'missed' || asked === 'all') this.#mode = asked;
 		this.#build();
+	}
+
+	/**
+	 * A section's page fetches the whole guide's list while the deck, built at once from the section,
+	 * is in use: the reader can start at load. If the list cannot be had (offline and never saved, a
+	 * failed request), the section stands in and the plan says so.
+	 */
+	async #loadGuide(src: string) {
+		try {
+			const response = await fetch(src);
+			const list: unknown = response.ok ? await response.json() : undefined;
+			if (!Array.isArray(list) || !list.every((slug) => typeof slug === 'string')) throw new Error(`${src}: not a list of questions`);
+			this.#guide = list;
+			this.#guideState = 'known';
+		} catch {
+			this.#guideState = 'failed';
+		}
+		this.#extendDeck();
+		this.#render();
+	}
+
+	/**
+	 * Adds to the end of the deck what the mode's queue now holds and the deck does not (the whole
+	 * guide's plan may ask for more new questions a day). The card shown, its answer and the grades
+	 * given stay as they are.
+	 */
+	#extendDeck() {
+		if (this.#ended) return;
+		const inDeck = new Set(this.#deck);
+		const added = this.#queue(this.#mode).slugs.filter((slug) => !inDeck.has(slug));
+		if (added.length === 0) return;
+		const wasEmpty = this.#deck.length === 0;
+		this.#deck = [...this.#deck, ...added];
+		if (wasEmpty) this.#show(false);
+		else {
+			this.#q<HTMLButtonElement>('[data-next]').disabled = this.#index >= this.#deck.length - 1;
+			this.#renderPosition();
+		}
 	}
 
 	#setUpSettings() {
@@ -381,10 +429,10 @@ export class SgStudy extends HTMLElement {
 		const missedStep = this.#q<HTMLButtonElement>('[data-step="missed"]');
 		missedStep.hidden = missed.length === 0;
 		missedStep.textContent = `Review what I missed (${missed.length})`;
-		const guideDue = this.#queue('due', this.#guide, clock).slugs.length;
 		const guideStep = this.querySelector<HTMLElement>('[data-step="due"], [data-step-guide]');
 		if (guideStep) {
-			guideStep.textContent = `Study the due cards of the whole guide (${guideDue})`;
+			const guideDue = this.#guideState === 'known' ? this.#queue('due', this.#guide, clock).slugs.length : undefined;
+			guideStep.textContent = `Study the due cards of the whole guide${guideDue === undefined ? '' : ` (${guideDue})`}`;
 			// On /study/ itself the step restarts this page's queue: pointless with nothing due.
 			guideStep.hidden = guideStep.dataset['step'] === 'due' && guideDue === 0;
 		}
@@ -400,11 +448,14 @@ export class SgStudy extends HTMLElement {
 		planText.hidden = !this.#settings.interview;
 		if (this.#settings.interview) {
 			const day = longDay(this.#settings.interview);
-			planText.textContent = !plan
+			planText.textContent = this.#guideState === 'loading'
+				? `Interview on ${day}: counting the whole guide…`
+				: !plan
 				? `Your interview date, ${day}, is today or past: new questions follow the daily limit.`
 				: plan.unseen === 0
 					? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
 					: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
+			if (this.#guideState === 'failed') planText.textContent += ' This counts this section only: the whole guide’s list could not be loaded.';
 		}
 		for (const [slug, card] of this.#cards) {
 			const state = this.#progress.cards[slug];

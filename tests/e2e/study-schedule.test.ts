@@ -14,6 +14,12 @@ const stored = (page: Page) =>
 	page.evaluate(() => JSON.parse(localStorage.getItem('sg-study-progress') ?? 'null') as { version: number; cards: Record<string, { due: string; reps: number; state: string }>; log: { slug: string; grade: string }[] } | null);
 const v1Fixture = readFileSync(new URL('../fixtures/study/v1-stored.json', import.meta.url), 'utf8');
 
+/** The reader's day `days` from now, as an input of type date takes it. */
+function isoDay(days: number): string {
+	const day = new Date(Date.now() + days * 86_400_000);
+	return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
 /** Reveals and grades the cards in turn with the keys given ("1" Again … "4" Easy). */
 async function gradeByKeys(page: Page, keys: string[]) {
 	for (const key of keys) {
@@ -82,14 +88,57 @@ test.describe('the due queue', () => {
 
 	test('an interview date gives a plan that sees every question before the day', async ({ page }) => {
 		await page.goto(SECTION);
-		const day = new Date(Date.now() + 10 * 86_400_000);
-		const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+		const iso = isoDay(10);
 		await page.getByText('More', { exact: true }).click();
 		await page.getByLabel('Interview date').fill(iso);
 		// 100 questions over 10 days: 10 a day, the default limit.
 		await expect(page.locator('[data-plan]')).toContainText(/in 10 days\): 10 new questions a day see all 100 before it; with their reviews, about \d+ a day \(\d+ on the busiest day\)\./);
 		await page.getByRole('button', { name: 'Clear the interview date' }).click();
 		await expect(page.locator('[data-plan]')).toBeHidden();
+	});
+
+	test("a section's page fetches the whole guide's list once, and is studied while it comes", async ({ page }) => {
+		// A limit of 2 a day and an interview in 10 days: the section alone asks for 2 new questions
+		// today, the whole guide (99 unseen) for 10.
+		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 2, interview })), isoDay(10));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const asked: string[] = [];
+		await page.route('**/study/guide.json', async (route) => {
+			asked.push(route.request().url());
+			await held;
+			await route.continue();
+		});
+		const html = await (await page.request.get(SECTION)).text();
+		expect(html).not.toContain('difference-list-tuple-python'); // no other section's slugs in the page
+		await page.goto(SECTION);
+		await expect(position(page)).toHaveText('1 of 2 due now');
+		await expect(page.locator('[data-plan]')).toHaveText(/counting the whole guide…$/);
+		// The reader starts before the list is in: the keys work and nothing they did is undone.
+		await page.keyboard.press(' ');
+		await expect(grades(page)).toBeVisible();
+		await page.keyboard.press('3');
+		await expect(position(page)).toHaveText('2 of 2 due now');
+		await page.keyboard.press(' ');
+		await expect(grades(page)).toBeVisible();
+		release();
+		await expect(position(page)).toHaveText('2 of 10 due now');
+		await expect(grades(page)).toBeVisible();
+		await expect(heading(page)).toHaveText(/^52\. /);
+		await expect(page.locator('[data-plan]')).toContainText(/10 new questions a day see all 100 before it/);
+		expect(asked).toHaveLength(1);
+	});
+
+	test("without the whole guide's list, a section's page counts itself and says so", async ({ page }) => {
+		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 2, interview })), isoDay(10));
+		await page.route('**/study/guide.json', (route) => route.abort());
+		await page.goto(SECTION);
+		await expect(page.locator('[data-plan]')).toHaveText(
+			/2 new questions a day see all 10 before it; .* This counts this section only: the whole guide’s list could not be loaded\.$/,
+		);
+		await expect(position(page)).toHaveText('1 of 2 due now');
+		await gradeByKeys(page, ['3', '3']);
+		await expect(page.getByRole('link', { name: 'Study the due cards of the whole guide', exact: true })).toBeVisible();
 	});
 });
 
