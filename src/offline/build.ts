@@ -11,7 +11,6 @@ import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
 import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
-
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
 const COMPRESSED_BY_HOSTS = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
 
@@ -30,7 +29,7 @@ const sha256 = (content: Uint8Array) => revisionOf(createHash('sha256').update(c
  * What saving a file costs a reader: gzip size for text a host compresses, the file's size otherwise.
  * Gzip sizes are kept by content hash in `file` between builds, so a rebuild compresses only what changed.
  */
-class DownloadSizes {
+export class DownloadSizes {
 	readonly #file: string | undefined;
 	readonly #known: Map<string, number>;
 	readonly #used = new Map<string, number>();
