@@ -448,13 +448,14 @@ export class SgStudy extends HTMLElement {
 		planText.hidden = !this.#settings.interview;
 		if (this.#settings.interview) {
 			const day = longDay(this.#settings.interview);
-			planText.textContent = this.#guideState === 'loading'
-				? `Interview on ${day}: counting the whole guide…`
-				: !plan
-				? `Your interview date, ${day}, is today or past: new questions follow the daily limit.`
-				: plan.unseen === 0
-					? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
-					: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
+			planText.textContent =
+				this.#guideState === 'loading'
+					? `Interview on ${day}: counting the whole guide…`
+					: !plan
+						? `Your interview date, ${day}, is today or past: new questions follow the daily limit.`
+						: plan.unseen === 0
+							? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
+							: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
 			if (this.#guideState === 'failed') planText.textContent += ' This counts this section only: the whole guide’s list could not be loaded.';
 		}
 		for (const [slug, card] of this.#cards) {
