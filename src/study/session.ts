@@ -442,7 +442,7 @@ export class SgStudy extends HTMLElement {
 		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
 		this.#q('[data-status]').textContent =
 			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
-			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide) · ` +
+			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide${plan && this.#guideState === 'failed' ? '; the plan counts this section only' : ''}) · ` +
 			`${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
 		const planText = this.#q('[data-plan]');
 		planText.hidden = !this.#settings.interview;

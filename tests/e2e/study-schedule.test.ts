@@ -137,6 +137,7 @@ test.describe('the due queue', () => {
 			/2 new questions a day see all 10 before it; .* This counts this section only: the whole guide’s list could not be loaded\.$/,
 		);
 		await expect(position(page)).toHaveText('1 of 2 due now');
+		await expect(page.locator('[data-status]')).toContainText('2 of 2 new questions left today (whole guide; the plan counts this section only)');
 		await gradeByKeys(page, ['3', '3']);
 		await expect(page.getByRole('link', { name: 'Study the due cards of the whole guide', exact: true })).toBeVisible();
 	});
