@@ -99,7 +99,7 @@ test.describe('the due queue', () => {
 
 	test("a section's page fetches the whole guide's list once, and is studied while it comes", async ({ page }) => {
 		// A limit of 2 a day and an interview in 10 days: the section alone asks for 2 new questions
-		// today, the whole guide (99 unseen) for 10.
+		// today, the whole guide (100 unseen) for 10.
 		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 2, interview })), isoDay(10));
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
