@@ -42,9 +42,9 @@ export const getStaticPaths = (async () => {
 		})),
 	];
 	// Starts drawing the cards the cache lacks, a thread's worth at a time, while Astro renders the pages.
-	previewImages.prepare('og', paths.map(({ props }) => card(props)));
+	const keys = previewImages.prepare('og', paths.map(({ props }) => card(props)));
 	// An image's cache key names everything that decides its bytes: Astro copies the last build's file while it holds.
-	return paths.map((path) => ({ ...path, cacheKey: previewImages.key('png', card(path.props)) }));
+	return paths.map((path, i) => ({ ...path, cacheKey: keys[i]! }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
