@@ -3,6 +3,7 @@
 // exact colour (a palette, not a quantiser), and the file is about half the size of resvg's own
 // truecolour PNG for about the same time (`npm run bench -- --cards`). No npm encoder fitted:
 // fast-png deflates in JavaScript (5 times slower here), sharp's palette goes through a quantiser.
+import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
 import { constants, crc32, deflateSync } from 'node:zlib';
 
@@ -45,8 +46,18 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
 	const rows = new Uint8Array((width + 1) * height);
 	let last = pixels[0]! ^ 1; // any colour but the first pixel's
 	let lastIndex = 0;
+	const rowBytes = width * 4;
 	for (let y = 0, p = 0; y < height; y++) {
 		let o = y * (width + 1) + 1;
+		// A row the same as the one above (margins, the gaps between lines, a rule) takes that row's
+		// indices whole: a native compare and copy instead of a look at every pixel. It holds no colour
+		// the row above did not, so the palette's order and the last colour seen stay as they were.
+		const start = rgba.byteOffset + y * rowBytes;
+		if (y > 0 && Buffer.compare(new Uint8Array(rgba.buffer, start, rowBytes), new Uint8Array(rgba.buffer, start - rowBytes, rowBytes)) === 0) {
+			rows.copyWithin(o, o - (width + 1), o - 1);
+			p += width;
+			continue;
+		}
 		for (let x = 0; x < width; x++, p++) {
 			const pixel = pixels[p]!;
 			// Runs of one colour are the rule, so the table is asked only when the colour changes.

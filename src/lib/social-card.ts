@@ -43,6 +43,9 @@ export function titleSize(title: string): number {
 	return 54;
 }
 
+/** The height of the accent rule along the card's foot. */
+const ACCENT_RULE = 16;
+
 /** A link preview card: kicker, title and site name on white, with the site's icon and an accent rule. */
 export function socialCard({ kicker, title, footer }: CardText): CardNode {
 	const { paper, ink, muted, accent } = CARD_COLOURS;
@@ -55,9 +58,11 @@ export function socialCard({ kicker, title, footer }: CardText): CardNode {
 			display: 'flex',
 			flexDirection: 'column',
 			justifyContent: 'space-between',
-			padding: '64px 72px',
+			// The bottom padding makes room for the accent rule, drawn as its own bar: a border would come
+			// out of Satori as three nested clip paths, a quarter of the card's rasterising time.
+			padding: `64px 72px ${64 + ACCENT_RULE}px`,
+			position: 'relative',
 			backgroundColor: paper,
-			borderBottom: `16px solid ${accent}`,
 			fontFamily: 'Inter',
 			color: ink,
 		},
@@ -68,6 +73,7 @@ export function socialCard({ kicker, title, footer }: CardText): CardNode {
 				siteIcon(56),
 				el('div', { display: 'flex' }, footer),
 			]),
+			el('div', { position: 'absolute', left: 0, right: 0, bottom: 0, height: ACCENT_RULE, backgroundColor: accent }),
 		],
 	);
 }

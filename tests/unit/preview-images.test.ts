@@ -42,6 +42,24 @@ describe('encodePalettePng', () => {
 		expect(palette.length).toBeLessThan(truecolour.length * 0.6);
 	});
 
+	test('keeps rows that repeat the row above, wherever the pixels sit in their buffer', async () => {
+		// 5×6 pixels, 4 bytes into a larger buffer: rows 1, 2 and 5 repeat the row above them (row 2 after a
+		// repeat); row 3 differs from row 2 in its last pixel only, row 4 in a colour of its own.
+		const [paper, ink, accent] = [[255, 255, 255, 255], [31, 35, 40, 255], [10, 88, 184, 255]];
+		const rows = [
+			[paper, ink, ink, paper, paper],
+			[paper, ink, ink, paper, paper],
+			[paper, ink, ink, paper, paper],
+			[paper, ink, ink, paper, ink],
+			[accent, ink, ink, paper, paper],
+			[accent, ink, ink, paper, paper],
+		];
+		const buffer = new Uint8Array(4 + 5 * 6 * 4);
+		const rgba = buffer.subarray(4);
+		rgba.set(rows.flat(2));
+		expect(await pixels(encodePalettePng(rgba, 5, 6)!)).toEqual(Buffer.from(rgba));
+	});
+
 	test('gives up past 256 colours, so the caller writes a truecolour PNG', () => {
 		// 300 opaque pixels, each its own colour: red counts 0-255, green tells the second round apart.
 		const rgba = new Uint8Array(300 * 4);
