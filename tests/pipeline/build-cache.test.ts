@@ -1,8 +1,9 @@
 // What a build keeps for the next one: answers rendered while content syncs, in Astro's content store
-// (src/data/rendered-glob.ts), and whole pages, copied by Astro's incremental build while their
-// cacheKey (src/lib/cache-key.ts) and code hold. These builds reuse one copy of the project, as an
-// editor's machine does, and check that nothing kept is ever served once a change should change it.
-import { readFileSync, writeFileSync } from 'node:fs';
+// (src/data/rendered-glob.ts), whole pages, copied by Astro's incremental build while their cacheKey
+// (src/lib/cache-key.ts) and code hold, and the preview cards, in the image cache. These builds reuse
+// one copy of the project, as an editor's machine does, and check that nothing kept is ever served
+// once a change should change it.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
@@ -18,8 +19,13 @@ const change = (path: string, from: string, to: string) => {
 };
 const firstPage = () => readFileSync(file('dist/basics/first-question/index.html'), 'utf8');
 const page = (path: string) => readFileSync(file(`dist/${path}`), 'utf8');
-/** The files the build's log says it copied from the last build rather than rendered (Astro logs a copied image as `/og/x.png/`). */
-const copied = (log: string) => [...log.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!.replace(/(\.\w+)\/$/, '$1'));
+/** The pages the build's log says it copied from the last build rather than rendered. */
+const copied = (log: string) => [...log.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!);
+/** The link preview cards in the image cache (src/images/preview-images.ts), by file, with when each was written. */
+const cachedCards = () => {
+	const dir = file('node_modules/.astro/preview-images/og');
+	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).mtimeMs]));
+};
 
 async function build() {
 	const { code, output } = await buildProject(copy.root);
@@ -63,6 +69,8 @@ describe('what a build keeps for the next', () => {
 	test('an edited title reaches every page that shows it; the pages it is not on are copied', async () => {
 		await build();
 		const card = readFileSync(file('dist/og/basics/second-question.png'));
+		const firstCard = readFileSync(file('dist/og/basics/first-question.png'));
+		const cards = cachedCards();
 		change('content/questions/01-basics/002-second.md', 'title: What is the second question?', 'title: What is the edited question?');
 		const log = await build();
 		// Its own page, its neighbour's "next" link, its section's list, its short link and its card.
@@ -71,8 +79,12 @@ describe('what a build keeps for the next', () => {
 		expect(page('basics/index.html')).toContain('What is the edited question?');
 		expect(page('q/2/index.html')).toContain('What is the edited question?');
 		expect(readFileSync(file('dist/og/basics/second-question.png')).equals(card)).toBe(false);
-		// The first question's card shows nothing of the second: copied, not drawn again.
-		expect(copied(log)).toContain('/og/basics/first-question.png');
+		// The other cards show nothing of the second question: taken from the image cache, not drawn
+		// again. Only the edited card is new there, and its old image the only one gone.
+		const after = cachedCards();
+		expect([...after.keys()].filter((name) => !cards.has(name))).toHaveLength(1);
+		expect([...cards].filter(([name, written]) => after.get(name) !== written)).toHaveLength(1);
+		expect(readFileSync(file('dist/og/basics/first-question.png')).equals(firstCard)).toBe(true);
 		expect(copied(log)).not.toContain('/basics/first-question/index.html');
 	});
 
