@@ -28,6 +28,10 @@ export default defineConfig({
 		// ~2.6 KB of compressed CSS inline saves a render-blocking request on every first visit, and
 		// keeps a page at three requests (HTML, the search control's script, the favicon).
 		inlineStylesheets: 'always',
+		// Pages render four at a time: a page's own work is short beside the wait for its folder and
+		// file to be written, which another page's rendering now fills (1,000 questions, cards already
+		// drawn: the pages in 9.1-10.0 s instead of 11.5-13.9 s). The output is the same byte for byte.
+		concurrency: 4,
 	},
 	// Scoped styles by a short class (.astro-xxxx) rather than a data-astro-cid-xxxx attribute on every
 	// element and in every selector: fewer bytes on each page, the same scoping.

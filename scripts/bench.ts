@@ -793,7 +793,7 @@ if (values.scale) {
 		`\nScale: synthetic guides built from the real questions, cold (empty caches) then warm (after editing one question's title), ${repeats > 1 ? `medians of ${repeats} runs` : 'one run'}; ${availableParallelism()} cores, load average at the start ${load.map((n) => n.toFixed(2)).join(' ')}. JSON in .cache/bench/scale.json`,
 	);
 	console.table(rows);
-	console.log('Where the time went, seconds (from Astro\'s log; page kinds are summed render times)');
+	console.log('Where the time went, seconds (from Astro\'s log; page kinds are summed render times, and pages render several at once (build.concurrency), so they add up to more than the wall time)');
 	console.table(breakdown);
 	const now = (count: number) => rows[`${count}: now`];
 	const verdicts: string[] = [];
