@@ -63,21 +63,23 @@ export class PreviewImages {
 	 * Deletes the images of `folder` in the cache that none of `requests` needs any more, and for PNGs
 	 * queues every one the cache lacks, to be drawn a thread's worth at a time. Call it with all of a
 	 * route's images (from getStaticPaths, which Astro calls for every route before it renders the
-	 * first page), then take each with png() or svg().
+	 * first page), then take each with png() or svg(). Returns each request's cache key, in order.
 	 */
-	prepare(folder: string, requests: ImageRequest[], kind: 'png' | 'svg' = 'png'): void {
+	prepare(folder: string, requests: ImageRequest[], kind: 'png' | 'svg' = 'png'): string[] {
 		const dir = join(this.#cacheDir, folder);
 		mkdirSync(dir, { recursive: true });
-		const wanted = new Map(requests.map((request) => [`${this.key(kind, request)}.${kind}`, request]));
+		const keys = requests.map((request) => this.key(kind, request));
+		const wanted = new Map(requests.map((request, i) => [`${keys[i]}.${kind}`, request]));
 		for (const name of readdirSync(dir)) {
 			// `.partial` files are images being written (worker.ts), perhaps by another build.
 			if (!wanted.has(name) && !name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
 		}
-		if (kind === 'svg') return;
+		if (kind === 'svg') return keys;
 		for (const [name, request] of wanted) {
 			// A failure is reported by png(), when the page that needs the image asks for it.
 			this.#ensure(join(dir, name), request, 'background').catch(() => {});
 		}
+		return keys;
 	}
 
 	/** The PNG of `request`: from the cache, or drawn now. */

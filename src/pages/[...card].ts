@@ -42,10 +42,9 @@ export const getStaticPaths = (async () => {
 		})),
 	];
 	// Starts drawing the cards the cache lacks, a thread's worth at a time, while Astro renders the pages.
-	// No cacheKey: each card is already kept, in the image cache, and Astro's own copy of it for its
-	// incremental build would be a third copy of every card (cache, dist/, Astro's) at a cold build.
-	previewImages.prepare('og', paths.map(({ props }) => card(props)));
-	return paths;
+	const keys = previewImages.prepare('og', paths.map(({ props }) => card(props)));
+	// An image's cache key names everything that decides its bytes: Astro copies the last build's file while it holds.
+	return paths.map((path, i) => ({ ...path, cacheKey: keys[i]! }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
