@@ -6,8 +6,8 @@ export default getViteConfig(
 		test: {
 			// unit/ and pipeline/ run before the build; site/ checks the built dist/ (npm test runs it after).
 			include: ['tests/unit/**/*.test.ts', 'tests/pipeline/**/*.test.ts', 'tests/site/**/*.test.ts'],
-			// A test file per core at once: Vitest's own default leaves a core out, which on two cores is
-			// one file at a time, and the files spent most of it waiting on one build or another.
+			// A test file per core at once: Vitest's own default leaves a core out, which on two cores ran
+			// one file at a time (145 s, most of it pipeline/'s site builds, each on about one core).
 			maxWorkers: '100%',
 			// bad-content's builds run concurrently within their file: two at a time, beside the other file.
 			maxConcurrency: 2,
