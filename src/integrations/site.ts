@@ -30,7 +30,7 @@ export function siteBuildSteps(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
 				const pages = await step('Search index (Pagefind)', () => writeSearchIndex(site));
-				logger.info(`Indexed ${pages} pages for search.`);
+				logger.info(`Indexed ${pages.indexed} of ${pages.read} pages for search.`);
 				const offline = await step('Offline worker', () => writeOfflineWorker(site, { sizeCache }));
 				logger.info(
 					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,

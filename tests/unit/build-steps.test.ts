@@ -1,6 +1,10 @@
 // The build-end steps: one integration runs the search index, then the offline worker, and a
 // failing step is named; Pagefind's process is closed whatever happens.
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 
 const calls: string[] = [];
 const pagefind = vi.hoisted(() => ({
@@ -18,20 +22,31 @@ vi.mock('../../src/offline/build.ts', () => ({
 const { writeSearchIndex } = await import('../../src/search/search-index.ts');
 const { siteBuildSteps } = await import('../../src/integrations/site.ts');
 
-/** A Pagefind index whose steps succeed, or fail at `failAt`. */
+const site = mkdtempSync(join(tmpdir(), 'build-steps-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+/**
+ * A Pagefind index whose steps succeed, or fail at `failAt`: it reads three pages and writes an index
+ * of two (the pages with data-pagefind-body), counted in its entry file as Pagefind's is.
+ */
 function index(failAt?: 'add' | 'write') {
 	return {
 		addDirectory: vi.fn(async () => {
 			calls.push('index');
-			return failAt === 'add' ? { errors: ['bad page'], page_count: 0 } : { errors: [], page_count: 2 };
+			return failAt === 'add' ? { errors: ['bad page'], page_count: 0 } : { errors: [], page_count: 3 };
 		}),
-		writeFiles: vi.fn(async () => (failAt === 'write' ? { errors: ['disk full'] } : { errors: [] })),
+		writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
+			if (failAt === 'write') return { errors: ['disk full'] };
+			mkdirSync(outputPath, { recursive: true });
+			writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { page_count: 2 } } }));
+			return { errors: [], outputPath };
+		}),
 	};
 }
 
 const logger = { info: vi.fn() };
 const runBuildDone = () =>
-	(siteBuildSteps().hooks['astro:build:done'] as (options: unknown) => Promise<void>)({ dir: new URL('file:///tmp/site/'), logger });
+	(siteBuildSteps().hooks['astro:build:done'] as (options: unknown) => Promise<void>)({ dir: pathToFileURL(`${site}/`), logger });
 
 beforeEach(() => {
 	calls.length = 0;
@@ -45,34 +60,34 @@ describe('siteBuildSteps', () => {
 		await runBuildDone();
 		expect(calls).toEqual(['index', 'offline']);
 		expect(logger.info.mock.calls.map(([line]) => line)).toEqual([
-			'Indexed 2 pages for search.',
+			'Indexed 2 of 3 pages for search.',
 			'Offline worker: sw.js is 3.9 KB gzipped; the saved guide is 3 files, about 2 KB.',
 		]);
 	});
 
 	test('stops at a failing search index, naming the step, and never writes the worker', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index('add'), errors: [] });
-		await expect(runBuildDone()).rejects.toThrow('Search index (Pagefind) failed: Pagefind could not index /tmp/site/: bad page');
+		await expect(runBuildDone()).rejects.toThrow(`Search index (Pagefind) failed: Pagefind could not index ${site}/: bad page`);
 		expect(calls).toEqual(['index']);
 	});
 });
 
 describe('writeSearchIndex', () => {
-	test('closes Pagefind when it succeeds', async () => {
+	test('says how many pages it read and how many its index holds, and closes Pagefind', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index(), errors: [] });
-		expect(await writeSearchIndex('/tmp/site')).toBe(2);
+		expect(await writeSearchIndex(site)).toEqual({ read: 3, indexed: 2 });
 		expect(pagefind.close).toHaveBeenCalledOnce();
 	});
 
 	test('closes Pagefind when a step fails', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index('write'), errors: [] });
-		await expect(writeSearchIndex('/tmp/site')).rejects.toThrow('Pagefind could not write its index: disk full');
+		await expect(writeSearchIndex(site)).rejects.toThrow('Pagefind could not write its index: disk full');
 		expect(pagefind.close).toHaveBeenCalledOnce();
 	});
 
 	test('closes Pagefind when it cannot start', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: undefined, errors: ['no binary'] });
-		await expect(writeSearchIndex('/tmp/site')).rejects.toThrow('Pagefind could not start: no binary');
+		await expect(writeSearchIndex(site)).rejects.toThrow('Pagefind could not start: no binary');
 		expect(pagefind.close).toHaveBeenCalledOnce();
 	});
 });
