@@ -47,13 +47,14 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
 	let last = pixels[0]! ^ 1; // any colour but the first pixel's
 	let lastIndex = 0;
 	const rowBytes = width * 4;
+	const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
 	for (let y = 0, p = 0; y < height; y++) {
 		let o = y * (width + 1) + 1;
 		// A row the same as the one above (margins, the gaps between lines, a rule) takes that row's
 		// indices whole: a native compare and copy instead of a look at every pixel. It holds no colour
 		// the row above did not, so the palette's order and the last colour seen stay as they were.
-		const start = rgba.byteOffset + y * rowBytes;
-		if (y > 0 && Buffer.compare(new Uint8Array(rgba.buffer, start, rowBytes), new Uint8Array(rgba.buffer, start - rowBytes, rowBytes)) === 0) {
+		const start = y * rowBytes;
+		if (y > 0 && bytes.compare(bytes, start - rowBytes, start, start, start + rowBytes) === 0) {
 			rows.copyWithin(o, o - (width + 1), o - 1);
 			p += width;
 			continue;
