@@ -5,8 +5,9 @@
 // caches) and warm (again after one edit), and reports time, CPU, where it went and index size, so
 // that growth is visible. npm run bench -- --cards 200 times drawing preview cards, as before the
 // image cache and now. Add --starlight to a scale run to build Astro Starlight on the same synthetic
-// questions, cold, in turns with this project (installed once into .cache/bench/starlight/). Two budgets fail the run (exit code 1) when passed: question 7's page alone,
-// and its whole first visit with the offline worker (BUDGETS below); the others are in the README.
+// questions, cold, in turns with this project (installed once into .cache/bench/starlight/). Two
+// budgets fail the run (exit code 1) when passed: question 7's page alone, and its whole first visit
+// with the offline worker (BUDGETS below); the others are in the README.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
