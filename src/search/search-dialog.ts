@@ -63,6 +63,9 @@ export class SearchDialog {
 	#summary: HTMLElement;
 	#list: HTMLOListElement;
 	#more: HTMLButtonElement;
+	#filters: HTMLDetailsElement;
+	/** Whether the reader opened or closed the section filters since the dialog opened. */
+	#filtersToggled = false;
 	#pagefind: Promise<Pagefind>;
 	/** The index's entry file as it was when the search loaded, to tell a replaced index from no match. */
 	#entry?: Promise<string | undefined>;
@@ -87,6 +90,8 @@ export class SearchDialog {
 		this.#summary = dialog.querySelector<HTMLElement>('.summary')!;
 		this.#list = dialog.querySelector<HTMLOListElement>('.results')!;
 		this.#more = dialog.querySelector<HTMLButtonElement>('.more')!;
+		this.#filters = dialog.querySelector<HTMLDetailsElement>('details.filters')!;
+		this.#filters.querySelector('summary')!.addEventListener('click', () => (this.#filtersToggled = true));
 		this.styled = new Promise((resolve) => {
 			const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStyles });
 			link.addEventListener('load', () => resolve());
@@ -156,13 +161,16 @@ export class SearchDialog {
 
 	/** Opens with the search in the URL, if any, and runs it. */
 	async show() {
+		// Opened empty, the dialog offers the sections to browse as well as the reader's recent searches.
+		// Decided before the sections have loaded, and only if the reader has not opened or closed the
+		// filters while the dialog's code loaded: theirs is the last word.
+		const asked = readSearchState(new URLSearchParams(location.search));
+		if (!this.#filtersToggled) this.#filters.open = asked.sections.length > 0 || !asked.query;
 		await this.#sectionsLoaded.catch(() => undefined);
 		const known = this.#checkboxes.map((box) => box.value);
 		const state = readSearchState(new URLSearchParams(location.search), known);
 		if (state.query) this.#input.value = state.query;
 		for (const box of this.#checkboxes) box.checked = state.sections.includes(box.value);
-		// Opened empty, the dialog offers the sections to browse as well as the reader's recent searches.
-		this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = state.sections.length > 0 || !state.query;
 		this.#input.focus();
 		// Keys typed while the dialog's code and sections loaded have run this search already.
 		if (this.#searched === JSON.stringify(this.#state())) return;
@@ -173,6 +181,7 @@ export class SearchDialog {
 	/** Forgets the search when the dialog closes, and takes it out of the URL. */
 	reset() {
 		this.#searched = undefined;
+		this.#filtersToggled = false;
 		history.replaceState(history.state, '', writeSearchState(new URL(location.href), { query: '', sections: [] }));
 	}
 
@@ -227,7 +236,7 @@ export class SearchDialog {
 		this.#dialog.querySelector<HTMLElement>('[data-start]')!.hidden = true;
 		// The filters opened for an empty dialog fold away once words are typed, so results come first.
 		const typed = state.query !== '';
-		if (typed !== this.#typed && state.sections.length === 0) this.#dialog.querySelector<HTMLDetailsElement>('details.filters')!.open = !typed;
+		if (typed !== this.#typed && state.sections.length === 0) this.#filters.open = !typed;
 		this.#typed = typed;
 		if (!state.query && state.sections.length === 0) {
 			clearTimeout(this.#searching);

@@ -135,6 +135,23 @@ test.describe('filtering by section', () => {
 			await expect(item).toContainText(/Real-World Scenario Questions|Docker & Kubernetes/);
 		}
 	});
+
+	test('keeps the filters open when the reader opens them while the sections still load', { tag: '@root-only' }, async ({ page }) => {
+		// Hold the list of sections back until the reader has typed and opened the filters.
+		const { promise: opened, resolve: release } = Promise.withResolvers<void>();
+		await page.route('**/search-sections.json', async (route) => {
+			await opened;
+			await route.continue();
+		});
+		await page.goto(at('/'));
+		await searchButton(page).click();
+		await input(page).fill('index');
+		await expect(page).toHaveURL(at('/?q=index'));
+		await dialog(page).getByText('Filter by section').click();
+		release();
+		await dialog(page).getByRole('checkbox', { name: /SQL & Databases/ }).check({ timeout: 5000 });
+		await expect(page).toHaveURL(at('/?q=index&section=sql-databases'));
+	});
 });
 
 test.describe('the search in the URL', () => {
