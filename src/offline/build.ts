@@ -1,14 +1,13 @@
 // The offline build step, run by the site integration once the search index is written (it lists
 // the index's files too): the list of files a reader can keep offline, each with a revision
-// (workbox-build finds and sizes them; the revision is a SHA-256 the worker can check), the size of
+// (a SHA-256 the worker can check) and download size, the size of
 // the saved guide written into the pages that offer to save it, and the worker bundled with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { getManifest } from 'workbox-build';
 import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
@@ -62,17 +61,13 @@ export class DownloadSizes {
 	}
 }
 
-/** The build's offline files (relative paths), found by workbox-build. */
-async function offlineFiles(site: string): Promise<string[]> {
-	const { manifestEntries, warnings } = await getManifest({
-		globDirectory: site,
-		globPatterns: ['**/*'],
-		// The guide's largest file (the whole-guide study page) is ~400 KB; nothing is left out for size.
-		maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
-		manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => offlineRole(entry.url) !== undefined) })],
-	});
-	if (warnings.length > 0) throw new Error(`workbox-build: ${warnings.join('; ')}`);
-	return manifestEntries.map((entry) => (typeof entry === 'string' ? entry : entry.url)).sort();
+/** The build's offline files: every file under `site` that offline reading keeps (relative paths, sorted). */
+function offlineFiles(site: string): string[] {
+	return readdirSync(site, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
+		.filter((file) => offlineRole(file) !== undefined)
+		.sort();
 }
 
 /**
@@ -80,7 +75,7 @@ async function offlineFiles(site: string): Promise<string[]> {
  * guide's size into the pages that show the "save the guide" control.
  */
 export async function writeOfflineWorker(site: string, { sizeCache }: { sizeCache?: string | undefined } = {}): Promise<OfflineBuild> {
-	const files = await offlineFiles(site);
+	const files = offlineFiles(site);
 	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	const read = (file: string) => readFileSync(join(site, file));
 	const downloadSizes = new DownloadSizes(sizeCache);
