@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
@@ -33,4 +34,18 @@ export function prefixFragmentIds(html: string, prefix: string): string {
 		}
 	});
 	return toHtml(tree);
+}
+
+const prefixedAnswers = new Map<string, string>();
+
+/**
+ * prefixFragmentIds, remembered by prefix and a hash of the HTML: a build shows each answer with the
+ * same prefix twice (on its section's study page and the whole guide's), and parsing it is most of
+ * what those pages cost.
+ */
+export function prefixFragmentIdsCached(html: string, prefix: string): string {
+	const key = `${prefix}\0${createHash('sha1').update(html).digest('base64')}`;
+	let prefixed = prefixedAnswers.get(key);
+	if (prefixed === undefined) prefixedAnswers.set(key, (prefixed = prefixFragmentIds(html, prefix)));
+	return prefixed;
 }

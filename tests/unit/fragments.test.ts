@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { prefixFragmentIds } from '../../src/lib/fragments.ts';
+import { prefixFragmentIds, prefixFragmentIdsCached } from '../../src/lib/fragments.ts';
 
 describe('prefixFragmentIds', () => {
 	test('prefixes ids and the same-page links to them, and leaves other links alone', () => {
@@ -19,5 +19,15 @@ describe('prefixFragmentIds', () => {
 	test('keeps the code and text as they are', () => {
 		const html = '<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>';
 		expect(prefixFragmentIds(html, 'p')).toBe('<pre class="astro-code" tabindex="0"><code><span class="sl-1f2328">a &#x3C; b</span></code></pre>');
+	});
+});
+
+describe('prefixFragmentIdsCached', () => {
+	test('gives what prefixFragmentIds gives, for each prefix and HTML it is asked about', () => {
+		const note = '<aside id="note" aria-labelledby="note-title"><p id="note-title">Note</p></aside>';
+		const example = '<h2 id="example"><a href="#example">Example</a></h2>';
+		for (const [html, prefix] of [[note, 'gil'], [note, 'q7'], [example, 'gil'], [note, 'gil'], [example, 'gil']] as const) {
+			expect(prefixFragmentIdsCached(html, prefix)).toBe(prefixFragmentIds(html, prefix));
+		}
 	});
 });
