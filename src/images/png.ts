@@ -99,6 +99,31 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
 	]);
 }
 
+/**
+ * A PNG of `width` × `height` RGBA pixels: a palette PNG (encodePalettePng) when they hold at most 256
+ * colours, else truecolour with alpha, in straight colour as resvg's own PNG writer gives it.
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number, { premultiplied = false } = {}): Uint8Array {
+	const palette = encodePalettePng(rgba, width, height, { premultiplied });
+	if (palette) return palette;
+	const rows = new Uint8Array((width * 4 + 1) * height);
+	const view = new DataView(rows.buffer);
+	for (let y = 0, p = 0; y < height; y++) {
+		let o = y * (width * 4 + 1) + 1; // after the row's filter type, 0 (none)
+		for (let x = 0; x < width; x++, p += 4, o += 4) {
+			const colour = (rgba[p]! | (rgba[p + 1]! << 8) | (rgba[p + 2]! << 16) | (rgba[p + 3]! << 24)) >>> 0;
+			const straight = premultiplied && colour < 0xff000000 ? demultiply(colour) : colour;
+			view.setUint32(o, straight, true);
+		}
+	}
+	const header = new Uint8Array(13);
+	const headerView = new DataView(header.buffer);
+	headerView.setUint32(0, width);
+	headerView.setUint32(4, height);
+	header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, no filter method, no interlace
+	return concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]);
+}
+
 /** A premultiplied colour in straight alpha, rounded as tiny-skia (resvg's rasteriser) rounds it. */
 function demultiply(colour: number): number {
 	const alpha = colour >>> 24;

@@ -10,12 +10,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CardNode } from '../lib/social-card.ts';
-import { renderSvg, rendererFingerprint } from './render.ts';
+import { renderSvg, rendererFingerprint, type ImageNode } from './render.ts';
 import type { DrawTask } from './worker.ts';
 
 /** An image to draw: what it shows, its size, and the file its text comes from (named in errors). */
 export interface ImageRequest {
-	node: CardNode;
+	node: ImageNode;
 	size: { width: number; height: number };
 	source: string;
 }
@@ -92,7 +92,7 @@ export class PreviewImages {
 	}
 
 	/** The SVG of `request` (text as outlines): from the cache, or laid out now, in this thread (Satori alone is quick). */
-	async svg(folder: string, request: ImageRequest): Promise<string> {
+	async svg(folder: string, request: ImageRequest & { node: CardNode }): Promise<string> {
 		const dir = join(this.#cacheDir, folder);
 		const file = join(dir, `${this.key('svg', request)}.svg`);
 		if (existsSync(file)) return readFileSync(file, 'utf8');

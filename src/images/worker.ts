@@ -2,12 +2,11 @@
 // writes it into the cache, so the thread hands back nothing but "done" or the error.
 import { renameSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
-import type { CardNode } from '../lib/social-card.ts';
-import { renderPng } from './render.ts';
+import { renderPng, type ImageNode } from './render.ts';
 
 /** An image to draw and the cache file to write it to. */
 export interface DrawTask {
-	node: CardNode;
+	node: ImageNode;
 	size: { width: number; height: number };
 	/** The file the image's text comes from, named in errors. */
 	source: string;

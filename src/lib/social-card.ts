@@ -45,37 +45,68 @@ export function titleSize(title: string): number {
 
 /** The height of the accent rule along the card's foot. */
 const ACCENT_RULE = 16;
+/**
+ * The card's padding. The bottom one makes room for the accent rule, drawn as a bar of its own: a
+ * border would come out of Satori as three nested clip paths, a quarter of the card's rasterising time.
+ */
+const PADDING = { top: 64, side: 72, bottom: 64 + ACCENT_RULE };
+/** The footer's height: its icon's, the tallest thing in it. */
+const FOOTER_HEIGHT = 56;
+
+/** The card's box: a column with the kicker at the top, the footer at the foot, the title between. */
+const cardStyle = (): Record<string, string | number> => ({
+	width: '100%',
+	height: '100%',
+	boxSizing: 'border-box',
+	display: 'flex',
+	flexDirection: 'column',
+	justifyContent: 'space-between',
+	padding: `${PADDING.top}px ${PADDING.side}px ${PADDING.bottom}px`,
+	position: 'relative',
+	backgroundColor: CARD_COLOURS.paper,
+	fontFamily: 'Inter',
+	color: CARD_COLOURS.ink,
+});
+
+const kickerLine = (kicker: string) => el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: CARD_COLOURS.accent }, kicker);
+const titleBlock = (title: string) => el('div', { display: 'flex', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title);
 
 /** A link preview card: kicker, title and site name on white, with the site's icon and an accent rule. */
 export function socialCard({ kicker, title, footer }: CardText): CardNode {
-	const { paper, ink, muted, accent } = CARD_COLOURS;
-	return el(
-		'div',
-		{
-			width: '100%',
-			height: '100%',
-			boxSizing: 'border-box',
-			display: 'flex',
-			flexDirection: 'column',
-			justifyContent: 'space-between',
-			// The bottom padding makes room for the accent rule, drawn as its own bar: a border would come
-			// out of Satori as three nested clip paths, a quarter of the card's rasterising time.
-			padding: `64px 72px ${64 + ACCENT_RULE}px`,
-			position: 'relative',
-			backgroundColor: paper,
-			fontFamily: 'Inter',
-			color: ink,
+	const { muted, accent } = CARD_COLOURS;
+	return el('div', cardStyle(), [
+		kickerLine(kicker),
+		titleBlock(title),
+		el('div', { display: 'flex', alignItems: 'center', gap: 20, fontSize: 30, color: muted }, [siteIcon(FOOTER_HEIGHT), el('div', { display: 'flex' }, footer)]),
+		el('div', { position: 'absolute', left: 0, right: 0, bottom: 0, height: ACCENT_RULE, backgroundColor: accent }),
+	]);
+}
+
+/**
+ * A card in two layers, as src/images/render.ts draws it: the frame, which every card with the same
+ * footer shares (paper, icon, site name, accent rule: the card without kicker or title), and the band
+ * of rows from the top padding to the footer, which holds the card's own text. The band is laid out
+ * as in the whole card (the same width, and the footer's place kept by an empty line at its foot, so
+ * space-between puts the title where it was), so the drawn pixels are the whole card's, byte for
+ * byte (tests/unit/social-card.test.ts); drawing a frame once and then only bands takes a quarter
+ * less time a card.
+ */
+export interface LayeredCard {
+	frame: CardNode;
+	band: { node: CardNode; top: number; height: number };
+}
+
+export function layeredSocialCard({ kicker, title, footer }: CardText): LayeredCard {
+	const height = CARD_SIZE.height - PADDING.top - PADDING.bottom - FOOTER_HEIGHT;
+	const spacer = el('div', { display: 'flex', height: 0 });
+	return {
+		frame: socialCard({ kicker: '', title: '', footer }),
+		band: {
+			node: el('div', { ...cardStyle(), height, padding: `0 ${PADDING.side}px` }, [kickerLine(kicker), titleBlock(title), spacer]),
+			top: PADDING.top,
+			height,
 		},
-		[
-			el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: accent }, kicker),
-			el('div', { display: 'flex', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title),
-			el('div', { display: 'flex', alignItems: 'center', gap: 20, fontSize: 30, color: muted }, [
-				siteIcon(56),
-				el('div', { display: 'flex' }, footer),
-			]),
-			el('div', { position: 'absolute', left: 0, right: 0, bottom: 0, height: ACCENT_RULE, backgroundColor: accent }),
-		],
-	);
+	};
 }
 
 /**

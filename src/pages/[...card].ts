@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { previewImages } from '../images/site-images.ts';
 import { getGuide } from '../data/content.ts';
-import { CARD_SIZE, questionCardText, sectionCardText, socialCard, type CardText } from '../lib/social-card.ts';
+import { CARD_SIZE, layeredSocialCard, questionCardText, sectionCardText, type CardText } from '../lib/social-card.ts';
 import { SITE_PATHS, questionPath, sectionPath, socialImagePath } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 
-const card = ({ source, text }: { source: string; text: CardText }) => ({ node: socialCard(text), size: CARD_SIZE, source });
+const card = ({ source, text }: { source: string; text: CardText }) => ({ node: layeredSocialCard(text), size: CARD_SIZE, source });
 /** The route's parameter for a page's card: its address without the leading slash. */
 const cardParam = (pagePath: string) => socialImagePath(pagePath).slice(1);
 

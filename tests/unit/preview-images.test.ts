@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { encodePalettePng } from '../../src/images/png.ts';
+import { encodePalettePng, encodePng } from '../../src/images/png.ts';
 import { PreviewImages, type ImageRequest } from '../../src/images/preview-images.ts';
 import { renderSvg } from '../../src/images/render.ts';
-import { CARD_SIZE, siteIcon, socialCard } from '../../src/lib/social-card.ts';
+import { CARD_SIZE, layeredSocialCard, siteIcon, socialCard } from '../../src/lib/social-card.ts';
 
 const worker = new URL('../../src/images/worker.ts', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -19,19 +19,17 @@ const cacheDir = () => {
 	return dir;
 };
 
-const card = (title: string): ImageRequest => ({
-	node: socialCard({ kicker: 'Question 7 · Section 1: Python Fundamentals', title, footer: 'Guide' }),
-	size: CARD_SIZE,
-	source: 'content/questions/01/007.md',
-});
-const icon: ImageRequest = { node: siteIcon(192), size: { width: 192, height: 192 }, source: 'src/lib/social-card.ts' };
+const text = (title: string) => ({ kicker: 'Question 7 · Section 1: Python Fundamentals', title, footer: 'Guide' });
+/** A question's card, in layers, as the build draws it. */
+const card = (title: string) => ({ node: layeredSocialCard(text(title)), size: CARD_SIZE, source: 'content/questions/01/007.md' }) satisfies ImageRequest;
+const icon = { node: siteIcon(192), size: { width: 192, height: 192 }, source: 'src/lib/social-card.ts' } satisfies ImageRequest;
 
 /** Decoded RGBA pixels of a PNG. */
 const pixels = (png: Uint8Array) => sharp(Buffer.from(png)).ensureAlpha().raw().toBuffer();
 
 describe('encodePalettePng', () => {
 	test.each([
-		['a card (opaque)', card('What is the GIL, and why does it matter?')],
+		['a card (opaque)', { node: socialCard(text('What is the GIL, and why does it matter?')), size: CARD_SIZE }],
 		['an icon with transparent corners', icon],
 	])('keeps every pixel of %s as resvg draws it, in a file half the size of resvg’s', async (_, { node, size }) => {
 		const image = new Resvg(await renderSvg(node, size, 'test'), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
@@ -68,6 +66,16 @@ describe('encodePalettePng', () => {
 		expect(encodePalettePng(rgba.subarray(0, 256 * 4), 256, 1)).toBeInstanceOf(Uint8Array);
 	});
 
+	test('past 256 colours, encodePng writes truecolour, each pixel in straight colour as resvg writes it', async () => {
+		// A gradient of 600 colours, half of them translucent (premultiplied in resvg's pixels).
+		const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="2"><defs><linearGradient id="g"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#f0a" stop-opacity="0.4"/></linearGradient></defs><rect width="600" height="2" fill="url(#g)"/></svg>`;
+		const image = new Resvg(svg, { fitTo: { mode: 'original' } }).render();
+		expect(encodePalettePng(image.pixels, 600, 2, { premultiplied: true })).toBeUndefined();
+		const png = encodePng(image.pixels, 600, 2, { premultiplied: true });
+		expect((await sharp(Buffer.from(png)).metadata()).isPalette).toBe(false);
+		expect(await pixels(png)).toEqual(await pixels(image.asPng()));
+	});
+
 	test('refuses pixels that do not fill the size', () => {
 		expect(() => encodePalettePng(new Uint8Array(10), 2, 2)).toThrow(/10 bytes is not 2×2 RGBA pixels/);
 	});
@@ -85,7 +93,7 @@ describe('PreviewImages.key', () => {
 			images.key('png', card('A')),
 			images.key('png', card('B')),
 			images.key('png', { ...card('A'), size: { width: 600, height: 315 } }),
-			images.key('png', { ...card('A'), node: { ...card('A').node, props: { ...card('A').node.props, style: { color: 'red' } } } }),
+			images.key('png', { ...card('A'), node: { ...card('A').node, frame: { ...card('A').node.frame, props: { style: { color: 'red' } } } } }),
 			images.key('svg', card('A')),
 		];
 		expect(new Set(keys).size).toBe(keys.length);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderPng, renderSvg } from '../../src/images/render.ts';
 import { SITE_ICONS, webManifest } from '../../src/lib/manifest.ts';
-import { cardAlt, questionCardText, sectionCardText, siteIcon, socialCard, titleSize } from '../../src/lib/social-card.ts';
+import { CARD_SIZE, cardAlt, layeredSocialCard, questionCardText, sectionCardText, siteIcon, socialCard, titleSize, type CardText } from '../../src/lib/social-card.ts';
 import { socialImagePath } from '../../src/lib/links.ts';
 
 const section = { number: 1, title: 'Python Fundamentals', first: 1, last: 10 };
@@ -38,6 +38,29 @@ describe('rendering', () => {
 		const view = Buffer.from(png);
 		expect(view.subarray(1, 4).toString('latin1')).toBe('PNG');
 		expect([view.readUInt32BE(16), view.readUInt32BE(20)]).toEqual([1200, 630]);
+	});
+
+	test('draws a card in layers with the same pixels as the whole card, whatever card the thread drew before', async () => {
+		const site = 'Python & Backend Interview Guide';
+		const texts: CardText[] = [
+			// The tallest band first: every later card must write over all of it.
+			questionCardText({ number: 96, title: 'How would you design a rate limiter for an API that serves millions of users across many regions?' }, { number: 10, title: 'Additional Scenarios: Advanced Real-World Questions' }, site),
+			questionCardText({ number: 7, title: 'What is the GIL?' }, section, site),
+			questionCardText({ number: 26, title: 'What is the difference between multithreading and multiprocessing in Python?' }, { number: 3, title: 'Advanced Python & Concurrency' }, site),
+			sectionCardText({ number: 4, title: 'FastAPI', first: 31, last: 40 }, site),
+			{ kicker: '100 questions in 10 sections', title: site, footer: 'Read, search and study every answer' },
+		];
+		for (const text of texts) {
+			const [whole, layered] = await Promise.all([renderPng(socialCard(text), CARD_SIZE, 'test'), renderPng(layeredSocialCard(text), CARD_SIZE, 'test')]);
+			expect(Buffer.compare(layered, whole), text.title).toBe(0);
+		}
+	});
+
+	test('a frame that cannot be drawn fails each card that needs it, naming that card', async () => {
+		const card = layeredSocialCard({ kicker: 'Question 1', title: 'What is the GIL?', footer: '指南' });
+		for (const source of ['content/questions/a.md', 'content/questions/b.md']) {
+			await expect(renderPng(card, CARD_SIZE, source)).rejects.toThrow(`${source}: the preview image's font`);
+		}
 	});
 
 	test('turns text into outlines, so the SVG needs no font', async () => {
