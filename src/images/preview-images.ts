@@ -29,6 +29,9 @@ export interface PreviewImagesOptions {
 	threads?: number;
 }
 
+/** The most images a drawing thread is given at once: about a quarter of a second of drawing. */
+const BATCH = 32;
+
 /** The modules a drawing thread runs: a change to any of them is a change to every image. */
 const DRAWING_CODE = ['worker.ts', 'render.ts', 'png.ts'];
 
@@ -37,12 +40,13 @@ export class PreviewImages {
 	readonly #worker: string;
 	readonly #threads: number;
 	#fingerprint: string | undefined;
-	#pool: Piscina<DrawTask, void> | undefined;
+	#pool: Piscina<DrawTask[], (string | null)[]> | undefined;
 	/** Images drawn or waiting to be, by cache file. */
 	readonly #drawing = new Map<string, Drawing>();
-	/** Images prepare() asked for that no thread has started: they go one per free thread, so that an image a page needs now never waits behind them all. */
+	/** Images prepare() asked for that no thread has started: they go a batch per free thread, so that an image a page needs now never waits behind them all. */
 	readonly #waiting: Drawing[] = [];
-	#backgroundRunning = 0;
+	/** Batches of prepare()'s images being drawn: one per thread at most. */
+	#batchesRunning = 0;
 
 	constructor({ cacheDir, worker, threads = availableParallelism() }: PreviewImagesOptions) {
 		this.#cacheDir = cacheDir;
@@ -111,16 +115,15 @@ export class PreviewImages {
 		if (known) {
 			if (when === 'now' && !known.started) {
 				this.#waiting.splice(this.#waiting.indexOf(known), 1);
-				known.background = false;
-				this.#start(known);
+				this.#start([known], 'now');
 			}
 			return known.done;
 		}
 		if (existsSync(file)) return Promise.resolve();
 		const { promise, resolve, reject } = Promise.withResolvers<void>();
-		const drawing: Drawing = { file, request, started: false, background: when === 'background', done: promise, resolve, reject };
+		const drawing: Drawing = { file, request, started: false, done: promise, resolve, reject };
 		this.#drawing.set(file, drawing);
-		if (when === 'now') this.#start(drawing);
+		if (when === 'now') this.#start([drawing], 'now');
 		else {
 			this.#waiting.push(drawing);
 			this.#startWaiting();
@@ -128,26 +131,34 @@ export class PreviewImages {
 		return promise;
 	}
 
-	/** Starts waiting images while a thread is free of them. */
+	/**
+	 * Starts waiting images, a batch per thread free of them. A thread draws a whole batch without the
+	 * build's main thread, which hands out the batches between rendering pages: given one image at a
+	 * time, the threads sat idle through each longer stretch of its work. A batch is at most a few
+	 * tenths of a second of drawing, and a share of what is left, so that the threads end together.
+	 */
 	#startWaiting() {
-		while (this.#backgroundRunning < this.#threads && this.#waiting.length > 0) this.#start(this.#waiting.shift()!);
+		while (this.#batchesRunning < this.#threads && this.#waiting.length > 0) {
+			const size = Math.min(BATCH, Math.ceil(this.#waiting.length / (2 * this.#threads)));
+			this.#start(this.#waiting.splice(0, size), 'background');
+		}
 	}
 
-	#start(drawing: Drawing) {
-		drawing.started = true;
-		if (drawing.background) this.#backgroundRunning++;
-		// Without Atomics a thread returns to its event loop between images: resvg's native pixmaps (3 MB a
-		// card, unseen by V8) are freed by finalizers that run there. With them, a 1,000-card build held
-		// 8 GB, and 10,000 cards exhausted the machine's memory.
-		this.#pool ??= new Piscina<DrawTask, void>({ filename: pathToFileURL(this.#worker).href, minThreads: 1, maxThreads: this.#threads, atomics: 'disabled' });
+	#start(drawings: Drawing[], when: 'now' | 'background') {
+		for (const drawing of drawings) drawing.started = true;
+		if (when === 'background') this.#batchesRunning++;
+		// Without Atomics a thread returns to its event loop between tasks, as worker.ts does between images.
+		this.#pool ??= new Piscina<DrawTask[], (string | null)[]>({ filename: pathToFileURL(this.#worker).href, minThreads: 1, maxThreads: this.#threads, atomics: 'disabled' });
 		const pool = this.#pool;
-		const { node, size, source } = drawing.request;
 		pool
-			.run({ node, size, source, file: drawing.file })
-			.then(drawing.resolve, drawing.reject)
+			.run(drawings.map(({ request: { node, size, source }, file }) => ({ node, size, source, file })))
+			.then(
+				(errors) => drawings.forEach((drawing, i) => (errors[i] === null ? drawing.resolve() : drawing.reject(new Error(errors[i])))),
+				(error) => drawings.forEach((drawing) => drawing.reject(error)),
+			)
 			.finally(() => {
-				this.#drawing.delete(drawing.file);
-				if (drawing.background) this.#backgroundRunning--;
+				for (const drawing of drawings) this.#drawing.delete(drawing.file);
+				if (when === 'background') this.#batchesRunning--;
 				this.#startWaiting();
 				// The threads end when the last image is drawn, so they never keep the build's process alive.
 				if (this.#drawing.size === 0 && this.#pool === pool) {
@@ -163,8 +174,6 @@ interface Drawing {
 	file: string;
 	request: ImageRequest;
 	started: boolean;
-	/** Asked for by prepare(), not by a page: it counts against the threads kept for such images. */
-	background: boolean;
 	done: Promise<void>;
 	resolve: () => void;
 	reject: (error: unknown) => void;
