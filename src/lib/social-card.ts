@@ -88,14 +88,15 @@ export function socialCard({ kicker, title, footer }: CardText): CardNode {
  * of rows from the top padding to the footer, which holds the card's own text. The band is laid out
  * as in the whole card (the same width, and the footer's place kept by an empty line at its foot, so
  * space-between puts the title where it was), so the drawn pixels are the whole card's, byte for
- * byte (tests/unit/social-card.test.ts); drawing a frame once and then only bands takes a quarter
- * less time a card.
+ * byte (tests/unit/social-card.test.ts); drawing a frame once and then only bands takes a third less
+ * time a card.
  */
 export interface LayeredCard {
 	frame: CardNode;
 	band: { node: CardNode; top: number; height: number };
 }
 
+/** A link preview card (socialCard) in its two layers. */
 export function layeredSocialCard({ kicker, title, footer }: CardText): LayeredCard {
 	const height = CARD_SIZE.height - PADDING.top - PADDING.bottom - FOOTER_HEIGHT;
 	const spacer = el('div', { display: 'flex', height: 0 });

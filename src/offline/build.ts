@@ -1,7 +1,7 @@
 // The offline build step, run by the site integration once the search index is written (it lists
-// the index's files too): the list of files a reader can keep offline, each with a revision
-// (a SHA-256 the worker can check) and download size, the size of
-// the saved guide written into the pages that offer to save it, and the worker bundled with esbuild.
+// the index's files too): the list of files a reader can keep offline, each with a revision (a
+// SHA-256 the worker can check) and its download size; the size of the saved guide, written into the
+// pages that offer to save it; and the worker, bundled with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
