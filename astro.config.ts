@@ -16,9 +16,11 @@ import { sha256Source } from './src/lib/csp.ts';
 
 /** Where the site is served: `/`, or a sub-path such as `/guide/` (the tests build under both). */
 const base = process.env.BASE_PATH ?? '/';
+/** The site's address: canonical links, the sitemap, and the Anki export's links between questions. */
+const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
-	site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
+	site,
 	base,
 	// The tests build a second copy under a base path beside dist/ (scripts/test.ts).
 	outDir: process.env.OUT_DIR ?? 'dist',
@@ -74,7 +76,7 @@ export default defineConfig({
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.
 	// Links written from the site's root in content are served under the base.
-	markdown: { processor: unified(markdownOptionsFor(base)), syntaxHighlight: false },
+	markdown: { processor: unified(markdownOptionsFor(base, site)), syntaxHighlight: false },
 	vite: {
 		// The colour custom properties of tokens.css, from src/styles/palette.ts; dynamic import()
 		// without Vite's preload helper (src/integrations/plain-dynamic-imports.ts).

@@ -6,6 +6,8 @@ import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type Secti
 /** A question with its collection entry, ready to render. */
 export interface Question extends QuestionInfo {
 	entry: CollectionEntry<'questions'>;
+	/** The answer as plain HTML for other apps, its links to the site absolute (remarkExportHtml). */
+	exportHtml: string;
 }
 
 /** The whole guide, checked and in reading order. */
@@ -22,9 +24,13 @@ async function loadGuide(): Promise<GuideContent> {
 	const questions = sortByNumber(
 		(await getCollection('questions')).map((entry) => {
 			const file = entry.filePath ?? entry.id;
-			// Rendered at sync (src/data/rendered-glob.ts), with the facts remarkAnswerFacts found.
-			const facts = readAnswerFacts((entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.['facts']);
+			// Rendered at sync (src/data/rendered-glob.ts), with the facts remarkAnswerFacts found and the
+			// export's HTML remarkExportHtml made.
+			const rendered = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
+			const facts = readAnswerFacts(rendered?.['facts']);
 			if (!facts) throw new Error(`${file}: rendering left no facts about the answer (src/markdown/remark-answer-facts.ts)`);
+			const exportHtml = rendered?.['exportHtml'];
+			if (typeof exportHtml !== 'string') throw new Error(`${file}: rendering left no HTML for the exports (remarkExportHtml in src/markdown/index.ts)`);
 			return {
 				...entry.data,
 				// The collection resolves `section` to a reference; the pages and the checks use its id.
@@ -32,6 +38,7 @@ async function loadGuide(): Promise<GuideContent> {
 				file,
 				body: entry.body ?? '',
 				facts,
+				exportHtml,
 				entry,
 			};
 		}),

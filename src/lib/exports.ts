@@ -62,9 +62,15 @@ export const ankiGuid = (question: Pick<QuestionInfo, 'number'>) => `python-back
 /**
  * An Anki "Basic" note per question, as a tab-separated file with Anki's header lines: front is the
  * numbered question, back the answer as HTML, tagged with its section (and `site-added` where the
- * site wrote it). Import with File → Import in Anki 2.1.55 or later.
+ * site wrote it). Import with File → Import in Anki 2.1.55 or later. The answers' HTML is
+ * renderMarkdown's, with `siteUrl`; a build passes `answerHtml` with the HTML its content sync kept.
  */
-export function guideToAnki({ title, siteUrl, groups }: Pick<GuideExport, 'title' | 'siteUrl' | 'groups'>): string {
+export function guideToAnki<Q extends QuestionInfo>({
+	title,
+	siteUrl,
+	groups,
+	answerHtml = (question) => renderMarkdown(question.body, { siteUrl }),
+}: Pick<GuideExport, 'title' | 'siteUrl'> & { groups: SectionGroup<Q>[]; answerHtml?: (question: Q) => string }): string {
 	const header = [
 		'#separator:tab',
 		'#html:true',
@@ -79,7 +85,7 @@ export function guideToAnki({ title, siteUrl, groups }: Pick<GuideExport, 'title
 			const back = [
 				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '',
 				// Anki shows the answer outside the site: links to other questions get the site's address.
-				renderMarkdown(question.body, { siteUrl }),
+				answerHtml(question),
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

@@ -15,6 +15,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { DEFAULT_SITE_URL } from '../site.config.ts';
 import { rehypeAnswerAnchors } from './rehype-answer-anchors.ts';
 import { remarkAnswerFacts } from './remark-answer-facts.ts';
 import { remarkEditorNotes } from './remark-editor-notes.ts';
@@ -57,15 +59,17 @@ export const shikiConfig: ShikiConfig = { themes: shikiThemes, defaultColor: fal
 export const rehypePlugins: RehypePlugins = [[rehypeShiki, shikiConfig], rehypeAnswerAnchors];
 
 /**
- * Astro's Markdown options for a site served under `base` (`/`, or `/guide/`): the plugins above,
- * then remarkSiteLinks, which serves links written from the site's root under the base. GFM is in
- * the list above; the guide is shown word for word (no smart quotes); Shiki is in rehypePlugins.
+ * Astro's Markdown options for a site at `site` served under `base` (`/`, or `/guide/`): the plugins
+ * above, then remarkSiteLinks, which serves links written from the site's root under the base, and
+ * remarkExportHtml, which keeps each answer's HTML for the Anki export with links to the site's full
+ * address. GFM is in the list above; the guide is shown word for word (no smart quotes); Shiki is in
+ * rehypePlugins.
  */
-export const markdownOptionsFor = (base: string) => ({
+export const markdownOptionsFor = (base: string, site: string = DEFAULT_SITE_URL) => ({
 	gfm: false,
 	smartypants: false,
 	syntaxHighlight: false as const,
-	remarkPlugins: [...remarkPlugins, [remarkSiteLinks, { base }]] satisfies RemarkPlugins,
+	remarkPlugins: [...remarkPlugins, [remarkSiteLinks, { base }], [remarkExportHtml, { siteUrl: new URL(base, site).href }]] satisfies RemarkPlugins,
 	rehypePlugins,
 });
 
@@ -114,4 +118,17 @@ export function renderMarkdown(markdown: string, { siteUrl = '/' }: { siteUrl?: 
 	let processor = htmlProcessors.get(siteUrl);
 	if (!processor) htmlProcessors.set(siteUrl, (processor = plainHtmlProcessor(siteUrl)));
 	return String(processor.processSync(markdown)).trim();
+}
+
+/**
+ * Leaves the file's Markdown as plain HTML for other apps (renderMarkdown, with `siteUrl`) in
+ * data.astro.frontmatter as `exportHtml`, which Astro keeps with the rendered answer between builds
+ * (remarkPluginFrontmatter): the Anki export reads it there (src/data/content.ts), so a build
+ * renders it again only for the answers that changed.
+ */
+function remarkExportHtml({ siteUrl }: { siteUrl: string }) {
+	return (_tree: Root, file: VFile) => {
+		const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
+		(astro.frontmatter ??= {})['exportHtml'] = renderMarkdown(String(file.value), { siteUrl });
+	};
 }

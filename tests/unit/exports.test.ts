@@ -102,6 +102,13 @@ describe('guideToAnki', () => {
 		expect(renderMarkdown('[a](/x/y/)')).toBe('<p><a href="/x/y/">a</a></p>');
 	});
 
+	test('takes each answer’s HTML from answerHtml when given (a build passes what its content sync kept)', () => {
+		const given = guideToAnki({ title, siteUrl, groups, answerHtml: (question) => `<p>answer ${question.number}</p>` });
+		const backs = parseCsv(given, { delimiter: '\t', from_line: header.length + 1 }).map((row: string[]) => row[2]);
+		expect(backs[6]).toBe('<p>answer 7</p>');
+		expect(backs[questions.findIndex((question) => question.number === 82)]).toBe(renderMarkdown(SITE_ADDED_NOTE(82), { siteUrl }) + '<p>answer 82</p>');
+	});
+
 	test('keeps code blocks whole, with their line breaks and language', () => {
 		const first = rows[0]![2]!;
 		expect(first).toContain('<pre><code class="language-python"># List\nmy_list = [1, 2, 3]\n');

@@ -1,6 +1,6 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, test, vi } from 'vitest';
-import { markdownOptions, markdownOptionsFor } from '../../src/markdown/index.ts';
+import { markdownOptions, markdownOptionsFor, renderMarkdown } from '../../src/markdown/index.ts';
 import { isKnownLanguage } from '../../src/markdown/remark-known-languages.ts';
 import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 
@@ -120,6 +120,13 @@ describe('remarkSiteLinks', () => {
 		expect(html).toContain('<a href="https://example.com/">web</a>');
 		expect(html).toContain('<a href="#example">here</a>');
 		expect(html).toContain('<a href="//cdn.test/x">cdn</a>');
+	});
+
+	test('keeps the answer as plain HTML for the exports, its links to the site at the site’s full address', async () => {
+		const { metadata } = await (await createMarkdownProcessor(markdownOptionsFor('/guide/', 'https://example.org'))).render(links);
+		const exportHtml = metadata.frontmatter['exportHtml'];
+		expect(exportHtml).toBe(renderMarkdown(links, { siteUrl: 'https://example.org/guide/' }));
+		expect(exportHtml).toContain('<a href="https://example.org/guide/python-fundamentals/gil/#editors-note-1">q7</a>');
 	});
 
 	test('at the root, keeps the links as written', async () => {
