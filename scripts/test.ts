@@ -140,12 +140,12 @@ if (!built || !chromium) {
 } else {
 	browserTests('browser tests', chromium);
 	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of
-	// every page and the Anki export's links (in dist), and in the browser every asset, search file, short link, study link, the
-	// offline worker and the examples' runtimes must work there too. The files below are the ones
-	// whose pages build addresses; the study store's rules and the rebuild-while-open tests
-	// (study-progress, study-schedule, search-long-query, search-relevance, offline-update) do not
-	// depend on the base path, and run once, above, as do the tests tagged @root-only (keys, focus,
-	// editing and stopping an example: behaviour no address changes).
+	// every page and the Anki export's links (in dist), and in the browser every asset, search file,
+	// short link, study link, the offline worker and the examples' runtimes must work there too. The
+	// files below are the ones whose pages build addresses; the study store's rules and the
+	// rebuild-while-open tests (study-progress, study-schedule, search-long-query, search-relevance,
+	// offline-update) do not depend on the base path, and run once, above, as do the tests tagged
+	// @root-only (keys, focus, editing and stopping an example: behaviour no address changes).
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
 	const baseDependent = ['a11y', 'copy', 'examples', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {

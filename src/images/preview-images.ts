@@ -65,7 +65,7 @@ export class PreviewImages {
 
 	/**
 	 * Deletes the images of `folder` in the cache that none of `requests` needs any more, and for PNGs
-	 * queues every one the cache lacks, to be drawn a thread's worth at a time. Call it with all of a
+	 * queues every one the cache lacks, to be drawn a batch per thread at a time. Call it with all of a
 	 * route's images (from getStaticPaths, which Astro calls for every route before it renders the
 	 * first page), then take each with png() or svg(). Returns each request's cache key, in order.
 	 */

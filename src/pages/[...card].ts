@@ -41,7 +41,7 @@ export const getStaticPaths = (async () => {
 			},
 		})),
 	];
-	// Starts drawing the cards the cache lacks, a thread's worth at a time, while Astro renders the pages.
+	// Starts drawing the cards the cache lacks, a batch per thread at a time, while Astro renders the pages.
 	const keys = previewImages.prepare('og', paths.map(({ props }) => card(props)));
 	// An image's cache key names everything that decides its bytes: Astro copies the last build's file while it holds.
 	return paths.map((path, i) => ({ ...path, cacheKey: keys[i]! }));
