@@ -145,6 +145,9 @@ test.describe('filtering by section', () => {
 		});
 		await page.goto(at('/'));
 		await searchButton(page).click();
+		// Typed once the dialog's code has loaded (it adds the filters): keys typed before it are searched
+		// by show(), which waits for the held list, so the address would only change after release.
+		await expect(dialog(page).getByText('Filter by section')).toBeAttached();
 		await input(page).fill('index');
 		await expect(page).toHaveURL(at('/?q=index'));
 		await dialog(page).getByText('Filter by section').click();
