@@ -25,7 +25,7 @@ interface ExtendableMessageEvent extends ExtendableEvent {
 	ports: readonly MessagePort[];
 }
 declare const self: {
-	registration: { scope: string; update(): Promise<unknown> };
+	registration: { scope: string; active: object | null; update(): Promise<unknown> };
 	skipWaiting(): Promise<void>;
 	clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<{ url: string }[]> };
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
@@ -38,14 +38,25 @@ const LIST_URL = new URL(__OFFLINE_LIST__, location.href).href;
 const FALLBACK = new URL('./404.html', scope).href;
 
 let list: Promise<Map<string, Entry>> | undefined;
-/** This build's files by URL, fetched the first time the worker stores something (never on a first visit). */
-const files = () =>
-	(list ??= fetch(LIST_URL)
-		.then((response) => readList(response, scope))
+/**
+ * This build's files by URL, fetched the first time the worker stores something (never on a first
+ * visit). A list that is gone means a newer deploy: this worker then stores nothing more, asks for
+ * the newer worker, and does not ask for its list again; any other failure is tried again.
+ */
+function files() {
+	if (list) return list;
+	let gone = false;
+	return (list = fetch(LIST_URL)
+		.then((response) => {
+			gone = response.status === 404 || response.status === 410;
+			if (gone) void self.registration.update().catch(() => {});
+			return readList(response, scope);
+		})
 		.catch((error: unknown) => {
-			list = undefined;
+			if (!gone) list = undefined;
 			throw error;
 		}));
+}
 
 /** A page whose hash is not this build's comes from a newer deploy: shown, not stored, and the newer worker fetched. */
 async function isOurs(url: string, response: Response) {
@@ -70,24 +81,41 @@ const cacheFirst = new CacheFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead
 const runtimeFirst = new CacheFirst({ cacheName: RUNTIME_CACHE, matchOptions: { ignoreVary: true } });
 
 /**
- * Keeps the pages open before the worker controlled them (a first visit's page is fetched before
- * the worker exists) and the 404 page, which stands in offline for an address not stored: once a
- * worker, at the next page, from the HTTP cache where it still has them.
+ * A first visit: from the first worker's taking over the pages open before it existed until the
+ * reader opens another page. Meanwhile what the pages fetch (a search, the favicon, their workers')
+ * comes from the network and is not stored, so that a first visit stores nothing and downloads no
+ * list; it is noted, to be kept at the next page with the pages themselves. A worker that restarts
+ * treats the first visit as over.
+ */
+let firstVisit = false;
+const fetchedOnFirstVisit = new Set<string>();
+
+/**
+ * Keeps, once a worker, at the next page, what the first visit read: its pages, the files they
+ * fetched, and the 404 page, which stands in offline for an address not stored. They come from the
+ * HTTP cache where it still has them.
  */
 let caughtUp = false;
-async function keepOpenPages() {
+async function keepFirstVisit() {
 	if (caughtUp) return;
 	caughtUp = true;
+	firstVisit = false;
 	const [entries, cache, windows] = await Promise.all([files(), caches.open(FILES_CACHE), self.clients.matchAll({ type: 'window' })]);
-	for (const url of new Set([...windows.map((client) => plain(client.url)), FALLBACK])) {
-		const entry = entries.get(url);
-		if (!entry || (await cache.match(entry.key))) continue;
-		const response = await fetch(url, { cache: 'force-cache' });
-		if (await isThisBuilds(entry, response)) await cache.put(entry.key, response);
-	}
+	const urls = new Set([...windows.map((client) => plain(client.url)), ...fetchedOnFirstVisit, FALLBACK]);
+	await Promise.all(
+		[...urls].map(async (url) => {
+			const entry = entries.get(url);
+			if (!entry || (await cache.match(entry.key))) return;
+			const response = await fetch(url, { cache: 'force-cache' });
+			if (await isThisBuilds(entry, response)) await cache.put(entry.key, response);
+		}),
+	);
+	fetchedOnFirstVisit.clear();
 }
 
+let isFirstWorker = false;
 self.addEventListener('install', (event) => {
+	isFirstWorker = self.registration.active === null;
 	// A new build's worker takes over at once: pages, list and files are then one build.
 	void self.skipWaiting();
 	// A reader who saved the guide gets what changed before this build takes over. A failure leaves the
@@ -114,7 +142,10 @@ self.addEventListener('activate', (event) => {
 			}
 		})()
 			.catch(() => {})
-			.then(() => self.clients.claim()),
+			.then(() => {
+				firstVisit = isFirstWorker;
+				return self.clients.claim();
+			}),
 	);
 });
 
@@ -123,15 +154,22 @@ self.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	// Not ours to keep: other sites, other methods, the worker itself, the control's own downloads.
 	if (request.method !== 'GET' || !url.href.startsWith(scope) || url.href === location.href || request.headers.has(SAVE_HEADER)) return;
+	// A runtime is kept as fetched even on a first visit: the reader ran an example.
+	if (isRuntime(url.pathname)) return event.respondWith(runtimeFirst.handle({ event: event as never, request }));
+	if (firstVisit && request.mode !== 'navigate') {
+		fetchedOnFirstVisit.add(plain(url.href));
+		// Stored only when the reader saved the guide on this first page: offline, it is there.
+		return event.respondWith(fetch(request).catch(async (error: unknown) => (await caches.match(request, matchOptions)) ?? Promise.reject(error)));
+	}
 	event.respondWith(
-		(isRuntime(url.pathname) ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
+		(isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
 			// Offline, an address never stored: the site's 404 page, where it is kept, for a page.
 			const fallback = request.mode === 'navigate' ? await caches.match(FALLBACK, matchOptions) : undefined;
 			if (fallback) return fallback;
 			throw error;
 		}),
 	);
-	if (request.mode === 'navigate') event.waitUntil(keepOpenPages().catch(() => void (caughtUp = false)));
+	if (request.mode === 'navigate') event.waitUntil(keepFirstVisit().catch(() => void (caughtUp = false)));
 });
 
 // The control asks which list this worker serves, so that it saves this build's files.

@@ -67,11 +67,14 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		const notSearched = await newContext('block');
 		await notSearched.goto(editedUrl);
 
+		const listOf = () => readFileSync(join(dist, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0];
+		const oldList = listOf();
+
 		// Deploy 1: one answer edited.
 		const file = join(copy.root, edited.file);
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/\s*$/, `\n\n${EDIT}\n`));
 		await build();
-		const list = JSON.parse(readFileSync(join(dist, readFileSync(join(dist, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0]), 'utf8')) as OfflineList;
+		const list = JSON.parse(readFileSync(join(dist, listOf()), 'utf8')) as OfflineList;
 		const newKeys = list.filter((entry) => entry[3] !== 1).map(([url, revision]) => cacheKey(new URL(url, site).href, revision)).sort();
 
 		// The saved reader comes back: the new worker fetches what changed and removes the rest.
@@ -82,6 +85,9 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		await expect.poll(() => cachedKeys(reader, FILES_CACHE), { timeout: 90_000 }).toEqual(newKeys);
 		const updateBytes = sent() - before;
 		expect(updateBytes, fetched.join('\n')).toBeLessThan(100 * 1024);
+		// The old list is gone: asked for once by the old worker, in charge until the new one is in, and
+		// once by the page's control, which asks that worker which list it serves; not on every request.
+		expect(fetched.filter((url) => url.endsWith(oldList)).length, fetched.join('\n')).toBeLessThanOrEqual(2);
 		expect(await cachedKeys(reader, CHOICE_CACHE)).toEqual([`${site}offline-choice`]);
 		expect(await reader.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([FILES_CACHE, CHOICE_CACHE]));
 		expect((await reader.evaluate(() => caches.keys())).length).toBe(2);

@@ -44,7 +44,7 @@ const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceW
 const stored = (page: Page) =>
 	page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), FILES_CACHE);
 
-test('a first visit downloads the page and the worker, and nothing for offline use', async ({ page, context }) => {
+test('a first visit downloads the page and the worker, and nothing for offline use; what it read is kept at the next page', async ({ page, context, baseURL }) => {
 	const problems = watch(page);
 	// A cache as an earlier design's worker left it: removed when this one activates.
 	await context.addInitScript(() => void caches.open('sg-offline-0123456789abcdef'));
@@ -57,7 +57,25 @@ test('a first visit downloads the page and the worker, and nothing for offline u
 		new URL(page.url()).pathname,
 		expect.stringMatching(/\/sw\.js$/),
 	]);
+	// A search on that page, now that the worker controls it (as a late request, the favicon, may be):
+	// its files come from the network and are not stored, and the worker fetches no list for them.
+	const searched = requests.length;
+	await page.getByRole('button', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
+	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
+	await page.waitForTimeout(1000);
+	const searchFiles = requests.slice(searched).filter((path) => path.includes('/pagefind/'));
+	expect(searchFiles.length).toBeGreaterThan(3);
+	expect(requests.slice(searched).filter((path) => path.includes('/offline/'))).toEqual([]);
 	expect(await page.evaluate(() => caches.keys())).toEqual([]);
+	expect(problems).toEqual([]);
+
+	// At the next page, the first page and the search's files on the build's list are kept.
+	await page.goto(at(questionPath(question(8))));
+	const listed = new Set(list.map(([url]) => new URL(url, new URL(at('/'), baseURL)).pathname));
+	const kept = [new URL(at(questionPath(question(7))), baseURL).pathname, ...searchFiles.filter((path) => listed.has(path))];
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining(kept));
 	expect(problems).toEqual([]);
 });
 
@@ -116,14 +134,18 @@ test.describe('saving the guide', () => {
 		expect((await stored(page)).length).toBe(saved.length);
 		expect(problems).toEqual([]);
 
-		// Offline, a question never opened and a search.
+		// Offline, a search on this same first page, then a question never opened and a search there.
 		await context.setOffline(true);
+		const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+		const search = async (words: string) => {
+			await page.getByRole('button', { name: 'Search' }).click();
+			await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+			await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toBeVisible();
+		};
+		await search('docker compose');
 		await page.goto(at(questionPath(question(88))));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(88));
-		await page.getByRole('button', { name: 'Search' }).click();
-		const dialog = page.getByRole('dialog', { name: 'Search the guide' });
-		await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('deadlock');
-		await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toBeVisible();
+		await search('deadlock');
 		await context.setOffline(false);
 
 		// Back home, the state is shown again, and the copy can be removed.
