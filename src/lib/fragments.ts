@@ -40,8 +40,8 @@ const prefixedAnswers = new Map<string, string>();
 
 /**
  * prefixFragmentIds, remembered by prefix and a hash of the HTML: a build shows each answer with the
- * same prefix twice (on its section's study page and the whole guide's), and parsing it is most of
- * what those pages cost.
+ * same prefix, its slug, three times (on its section's study page, the whole guide's, and the page
+ * to print), and parsing it is most of what those pages cost.
  */
 export function prefixFragmentIdsCached(html: string, prefix: string): string {
 	const key = `${prefix}\0${createHash('sha1').update(html).digest('base64')}`;
