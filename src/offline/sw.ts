@@ -91,9 +91,9 @@ let firstVisit = false;
 const fetchedOnFirstVisit = new Set<string>();
 
 /**
- * Keeps, once a worker, at the next page, what the first visit read: its pages, the files they
- * fetched, and the 404 page, which stands in offline for an address not stored. They come from the
- * HTTP cache where it still has them.
+ * At the next page, keeps what the first visit read (its pages and the files they fetched) and the
+ * 404 page, which stands in offline for an address not stored: from the HTTP cache where it still
+ * has them. Also run once by a worker that restarted, for the pages open then.
  */
 let caughtUp = false;
 async function keepFirstVisit() {

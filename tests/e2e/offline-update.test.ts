@@ -82,7 +82,17 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		server.on('request', (request) => fetched.push(request.url ?? ''));
 		const before = sent();
 		await reader.reload();
-		await expect.poll(() => cachedKeys(reader, FILES_CACHE), { timeout: 90_000 }).toEqual(newKeys);
+		await expect
+			.poll(() => cachedKeys(reader, FILES_CACHE), { timeout: 90_000 })
+			.toEqual(newKeys)
+			.catch(async (error: Error) => {
+				// What the workers were doing, and what the server was asked, for a failure seen once in CI.
+				const workers = await reader.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return (['installing', 'waiting', 'active'] as const).map((name) => `${name}: ${registration?.[name]?.state ?? 'none'}`).join(', ');
+				});
+				throw new Error(`${error.message}\nWorkers: ${workers}\nRequests since the reload:\n${fetched.join('\n')}`);
+			});
 		const updateBytes = sent() - before;
 		expect(updateBytes, fetched.join('\n')).toBeLessThan(100 * 1024);
 		// The old list is gone: asked for once by the old worker, in charge until the new one is in, and
