@@ -6,7 +6,7 @@
 // changed, and on activation deletes every key its list does not have, so no earlier build's file
 // stays behind. The caching strategies are Workbox's; the list, keys and rules are src/lib/offline.ts.
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, Strategy, type StrategyHandler } from 'workbox-strategies';
 import { CHOICE_CACHE, choiceKey, FILES_CACHE, isImmutable, isRuntime, RUNTIME_CACHE, staleCaches, staleKeys } from '../lib/offline.ts';
 import { download, isThisBuilds, missing, plain, readList, SAVE_HEADER, type Entry } from './files.ts';
 
@@ -40,23 +40,22 @@ const FALLBACK = new URL('./404.html', scope).href;
 let list: Promise<Map<string, Entry>> | undefined;
 /**
  * This build's files by URL, fetched the first time the worker stores something (never on a first
- * visit). A list that is gone means a newer deploy: this worker then stores nothing more, asks for
- * the newer worker, and does not ask for its list again; any other failure is tried again.
+ * visit). A list that is gone (404) means a newer deploy, which the browser finds at the next page:
+ * this worker then stores nothing more and does not ask for its list again. It does not call
+ * update() then: in Chromium the newer worker sometimes stayed waiting after that (1 run in 6 of the
+ * update test). Any other failure is tried again.
  */
-function files() {
-	if (list) return list;
-	let gone = false;
-	return (list = fetch(LIST_URL)
-		.then((response) => {
-			gone = response.status === 404 || response.status === 410;
-			if (gone) void self.registration.update().catch(() => {});
+const files = () =>
+	(list ??= fetch(LIST_URL).then(
+		(response) => {
+			if (response.status !== 404 && !response.ok) list = undefined;
 			return readList(response, scope);
-		})
-		.catch((error: unknown) => {
-			if (!gone) list = undefined;
+		},
+		(error: unknown) => {
+			list = undefined;
 			throw error;
-		}));
-}
+		},
+	));
 
 /** A page whose hash is not this build's comes from a newer deploy: shown, not stored, and the newer worker fetched. */
 async function isOurs(url: string, response: Response) {
@@ -74,11 +73,28 @@ const keepAsRead: WorkboxPlugin = {
 // A file is found by its address whatever its revision key: only this build's keys are left after
 // activation. Hosts send Vary (Accept-Encoding), which says nothing about the files here.
 const matchOptions = { ignoreSearch: true, ignoreVary: true };
+/**
+ * Network first, the stored copy when the network fails: Workbox's NetworkFirst without the timeout
+ * it offers, on Workbox's own Strategy base. Every first visit downloads the worker, within a 16 KB
+ * budget, and the timeout code unused here weighed 0.25 KB of it gzipped.
+ */
+class NetworkFirst extends Strategy {
+	async _handle(request: Request, handler: StrategyHandler): Promise<Response> {
+		try {
+			return await handler.fetchAndCachePut(request);
+		} catch (error) {
+			const stored = await handler.cacheMatch(request);
+			if (stored) return stored;
+			throw error;
+		}
+	}
+}
 const networkFirst = new NetworkFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
 const cacheFirst = new CacheFirst({ cacheName: FILES_CACHE, plugins: [keepAsRead], matchOptions });
 // The examples' runtimes are on no list: kept as first fetched, in a cache no build's update touches
 // (their paths name their versions, so a kept file never goes stale).
 const runtimeFirst = new CacheFirst({ cacheName: RUNTIME_CACHE, matchOptions: { ignoreVary: true } });
+const networkOnly = { handle: ({ request }: { request: Request }) => fetch(request) };
 
 /**
  * A first visit: from the first worker's taking over the pages open before it existed until the
@@ -90,17 +106,37 @@ const runtimeFirst = new CacheFirst({ cacheName: RUNTIME_CACHE, matchOptions: { 
 let firstVisit = false;
 const fetchedOnFirstVisit = new Set<string>();
 
+/** Deletes every stored file that is not on this build's list: an earlier build's. */
+async function removeEarlierBuilds() {
+	if (!(await caches.has(FILES_CACHE))) return;
+	const cache = await caches.open(FILES_CACHE);
+	const cached = (await cache.keys()).map((request) => request.url);
+	if (cached.length === 0) return;
+	const current = new Set([...(await files()).values()].map((entry) => entry.key));
+	await Promise.all(staleKeys(cached, current).map((url) => cache.delete(url)));
+}
+
+/** Set when activation could not remove an earlier build's files (its list did not download). */
+let earlierBuildLeft = false;
+
 /**
- * At the next page, keeps what the first visit read (its pages and the files they fetched) and the
- * 404 page, which stands in offline for an address not stored: from the HTTP cache where it still
- * has them. Also run once by a worker that restarted, for the pages open then.
+ * Once in a worker's life, at the first page it serves: removes an earlier build's files where
+ * activation could not, and keeps what a first visit read (its pages and the files they fetched)
+ * and the 404 page, which stands in offline for an address not stored, from the HTTP cache where it
+ * still has them.
  */
 let caughtUp = false;
-async function keepFirstVisit() {
+async function catchUp() {
 	if (caughtUp) return;
 	caughtUp = true;
 	firstVisit = false;
-	const [entries, cache, windows] = await Promise.all([files(), caches.open(FILES_CACHE), self.clients.matchAll({ type: 'window' })]);
+	// Asked first: the page being left is still open while the next one loads.
+	const open = self.clients.matchAll({ type: 'window' });
+	if (earlierBuildLeft) {
+		await removeEarlierBuilds();
+		earlierBuildLeft = false;
+	}
+	const [entries, cache, windows] = await Promise.all([files(), caches.open(FILES_CACHE), open]);
 	const urls = new Set([...windows.map((client) => plain(client.url)), ...fetchedOnFirstVisit, FALLBACK]);
 	await Promise.all(
 		[...urls].map(async (url) => {
@@ -113,9 +149,9 @@ async function keepFirstVisit() {
 	fetchedOnFirstVisit.clear();
 }
 
-let isFirstWorker = false;
 self.addEventListener('install', (event) => {
-	isFirstWorker = self.registration.active === null;
+	// No page is this worker's before it activates; with no worker before it, its takeover is a first visit.
+	firstVisit = self.registration.active === null;
 	// A new build's worker takes over at once: pages, list and files are then one build.
 	void self.skipWaiting();
 	// A reader who saved the guide gets what changed before this build takes over. A failure leaves the
@@ -133,19 +169,12 @@ self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			await Promise.all(staleCaches(await caches.keys()).map((name) => caches.delete(name)));
-			// Every stored file that is not on this build's list is an earlier build's.
-			const cache = (await caches.has(FILES_CACHE)) ? await caches.open(FILES_CACHE) : undefined;
-			const cached = cache ? (await cache.keys()).map((request) => request.url) : [];
-			if (cache && cached.length > 0) {
-				const current = new Set([...(await files()).values()].map((entry) => entry.key));
-				await Promise.all(staleKeys(cached, current).map((url) => cache.delete(url)));
-			}
+			// Left for the first page if the list cannot be had now: a stored file of an earlier build
+			// could be served in place of this build's copy.
+			await removeEarlierBuilds().catch(() => void (earlierBuildLeft = true));
 		})()
 			.catch(() => {})
-			.then(() => {
-				firstVisit = isFirstWorker;
-				return self.clients.claim();
-			}),
+			.then(() => self.clients.claim()),
 	);
 });
 
@@ -154,22 +183,21 @@ self.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	// Not ours to keep: other sites, other methods, the worker itself, the control's own downloads.
 	if (request.method !== 'GET' || !url.href.startsWith(scope) || url.href === location.href || request.headers.has(SAVE_HEADER)) return;
-	// A runtime is kept as fetched even on a first visit: the reader ran an example.
-	if (isRuntime(url.pathname)) return event.respondWith(runtimeFirst.handle({ event: event as never, request }));
-	if (firstVisit && request.mode !== 'navigate') {
-		fetchedOnFirstVisit.add(plain(url.href));
-		// Stored only when the reader saved the guide on this first page: offline, it is there.
-		return event.respondWith(fetch(request).catch(async (error: unknown) => (await caches.match(request, matchOptions)) ?? Promise.reject(error)));
-	}
+	const page = request.mode === 'navigate';
+	// On a first visit, a file is fetched and noted, not stored (a runtime is: the reader ran an example).
+	const firstVisitFile = firstVisit && !page && !isRuntime(url.pathname);
+	if (firstVisitFile) fetchedOnFirstVisit.add(plain(url.href));
+	const strategy = firstVisitFile ? networkOnly : isRuntime(url.pathname) ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst;
 	event.respondWith(
-		(isImmutable(url.pathname) ? cacheFirst : networkFirst).handle({ event: event as never, request }).catch(async (error: unknown) => {
-			// Offline, an address never stored: the site's 404 page, where it is kept, for a page.
-			const fallback = request.mode === 'navigate' ? await caches.match(FALLBACK, matchOptions) : undefined;
+		strategy.handle({ event: event as never, request }).catch(async (error: unknown) => {
+			// Offline, a page never stored: the site's 404 page, where it is kept; a first visit's file:
+			// the saved copy, if the reader saved the guide on that page.
+			const fallback = await caches.match(page ? FALLBACK : request, matchOptions);
 			if (fallback) return fallback;
 			throw error;
 		}),
 	);
-	if (request.mode === 'navigate') event.waitUntil(keepFirstVisit().catch(() => void (caughtUp = false)));
+	if (page) event.waitUntil(catchUp().catch(() => void (caughtUp = false)));
 });
 
 // The control asks which list this worker serves, so that it saves this build's files.

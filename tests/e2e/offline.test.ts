@@ -8,7 +8,7 @@ import { readContent } from '../helpers/content.ts';
 import { distDir } from '../helpers/dist.ts';
 import { at } from '../helpers/site.ts';
 import { toPlainText } from '../../src/lib/inline.ts';
-import { FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
+import { cacheKey, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath, shortPath } from '../../src/lib/links.ts';
 
 // The other browser tests block service workers (playwright.config.ts); these need it.
@@ -77,6 +77,33 @@ test('a first visit downloads the page and the worker, and nothing for offline u
 	const kept = [new URL(at(questionPath(question(7))), baseURL).pathname, ...searchFiles.filter((path) => listed.has(path))];
 	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining(kept));
 	expect(problems).toEqual([]);
+});
+
+test('an earlier build\'s file is removed when the worker activates, or at the next page if its list could not be had then', async ({ page, context, baseURL }) => {
+	// A file as an earlier build's worker stored it, put there once before this worker activates.
+	const earlier = cacheKey(new URL(at(questionPath(question(7))), baseURL).href, '0123456789abcdef');
+	await context.addInitScript(
+		([key, name]) => {
+			if (sessionStorage.getItem('earlier-build')) return;
+			sessionStorage.setItem('earlier-build', 'put');
+			void caches.open(name).then((cache) => cache.put(key, new Response('an earlier build')));
+		},
+		[earlier, FILES_CACHE] as const,
+	);
+	// The worker's first request for its list fails, as on a bad connection.
+	let asked = 0;
+	await context.route(`**/${listFile}`, (route) => (asked++ === 0 ? route.abort() : route.fallback()));
+	const keys = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url), FILES_CACHE);
+
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	await expect.poll(() => asked).toBe(1);
+	expect(await keys()).toEqual([earlier]);
+	await page.goto(at(questionPath(question(8))));
+	await expect.poll(keys).not.toContain(earlier);
+	// This build's copy of the same page is kept in its place.
+	const revision = list.find(([url]) => url === `.${questionPath(question(7))}`)![1];
+	await expect.poll(keys).toContain(cacheKey(new URL(at(questionPath(question(7))), baseURL).href, revision));
 });
 
 test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
