@@ -23,6 +23,20 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 	return out;
 }
 
+/** PNG colour types: 8-bit palette indices, and 8-bit RGBA. */
+const PALETTE = 3;
+const RGBA = 6;
+
+/** The IHDR chunk: bit depth 8, the colour type, deflate, no filter method, no interlace. */
+function imageHeader(width: number, height: number, colourType: typeof PALETTE | typeof RGBA): Uint8Array {
+	const header = new Uint8Array(13);
+	const view = new DataView(header.buffer);
+	view.setUint32(0, width);
+	view.setUint32(4, height);
+	header.set([8, colourType, 0, 0, 0], 8);
+	return chunk('IHDR', header);
+}
+
 /**
  * An 8-bit palette PNG of `width` × `height` RGBA pixels, or undefined when they hold more than 256
  * colours. `premultiplied` pixels (resvg's) are turned back into straight colour as resvg's own PNG
@@ -78,18 +92,13 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
 			rows[o++] = lastIndex;
 		}
 	}
-	const header = new Uint8Array(13);
-	const view = new DataView(header.buffer);
-	view.setUint32(0, width);
-	view.setUint32(4, height);
-	header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette), deflate, no filter method, no interlace
 	const palette = new Uint8Array(colours.length * 3);
 	colours.forEach((colour, i) => palette.set([colour & 0xff, (colour >>> 8) & 0xff, (colour >>> 16) & 0xff], i * 3));
 	const alphas = colours.map((colour) => colour >>> 24);
 	const lastTranslucent = alphas.findLastIndex((alpha) => alpha < 255);
 	return concat([
 		SIGNATURE,
-		chunk('IHDR', header),
+		imageHeader(width, height, PALETTE),
 		chunk('PLTE', palette),
 		// Transparency only when some colour has it (an icon's rounded corners); cards are opaque.
 		...(lastTranslucent >= 0 ? [chunk('tRNS', Uint8Array.from(alphas.slice(0, lastTranslucent + 1)))] : []),
@@ -116,12 +125,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number, { pre
 			view.setUint32(o, straight, true);
 		}
 	}
-	const header = new Uint8Array(13);
-	const headerView = new DataView(header.buffer);
-	headerView.setUint32(0, width);
-	headerView.setUint32(4, height);
-	header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, no filter method, no interlace
-	return concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]);
+	return concat([SIGNATURE, imageHeader(width, height, RGBA), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** A premultiplied colour in straight alpha, rounded as tiny-skia (resvg's rasteriser) rounds it. */
