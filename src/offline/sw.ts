@@ -184,10 +184,11 @@ self.addEventListener('fetch', (event) => {
 	// Not ours to keep: other sites, other methods, the worker itself, the control's own downloads.
 	if (request.method !== 'GET' || !url.href.startsWith(scope) || url.href === location.href || request.headers.has(SAVE_HEADER)) return;
 	const page = request.mode === 'navigate';
+	const runtime = isRuntime(url.pathname);
 	// On a first visit, a file is fetched and noted, not stored (a runtime is: the reader ran an example).
-	const firstVisitFile = firstVisit && !page && !isRuntime(url.pathname);
+	const firstVisitFile = firstVisit && !page && !runtime;
 	if (firstVisitFile) fetchedOnFirstVisit.add(plain(url.href));
-	const strategy = firstVisitFile ? networkOnly : isRuntime(url.pathname) ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst;
+	const strategy = firstVisitFile ? networkOnly : runtime ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst;
 	event.respondWith(
 		strategy.handle({ event: event as never, request }).catch(async (error: unknown) => {
 			// Offline, a page never stored: the site's 404 page, where it is kept; a first visit's file:
