@@ -67,10 +67,18 @@ export async function download(entries: Entry[], cache: Cache, done: () => void 
 				await cache.put(entry.key, response);
 				done();
 			} catch (error) {
-				failure ??= { file: entry.path, reason: error instanceof TypeError ? 'no connection' : (error as Error).message };
+				failure ??= { file: entry.path, reason: reasonOf(error) };
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: 6 }, worker));
 	return failure;
+}
+
+/** Why a file could not be saved, in words for the reader. */
+function reasonOf(error: unknown): string {
+	if (error instanceof TypeError) return 'no connection';
+	// Cache.put's error when the site's share of the disk is used up.
+	if (error instanceof DOMException && error.name === 'QuotaExceededError') return "no room left in this browser's storage for the site";
+	return (error as Error).message;
 }

@@ -215,6 +215,28 @@ test.describe('saving the guide', () => {
 	});
 });
 
+test('saving into a full storage stops with a message that says so, and keeps what was saved', async ({ page }) => {
+	test.setTimeout(60_000);
+	// As when the site's share of the disk runs out after 20 files.
+	await page.addInitScript(() => {
+		const put = Cache.prototype.put;
+		let stored = 0;
+		Cache.prototype.put = function (...args) {
+			if (++stored > 20) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+			return put.apply(this, args);
+		};
+	});
+	await page.goto(at('/'));
+	const control = page.getByRole('region', { name: 'Read offline' });
+	await controlled(page);
+	await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+	await expect(control.getByRole('status')).toContainText("no room left in this browser's storage for the site", { timeout: 60_000 });
+	await expect(control.getByRole('status')).toContainText('The guide could not be saved');
+	await expect(control.getByRole('button', { name: 'Try again' })).toBeVisible();
+	// The first of the 20 was the reader's choice, kept beside the files.
+	expect((await stored(page)).length).toBe(19);
+});
+
 test('without service workers, the control says why it cannot save and offers no button', async ({ page }) => {
 	// As in a browser without service workers (or one that turns them off in a private window).
 	await page.addInitScript(() => void delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker);
