@@ -51,14 +51,20 @@ export async function missing(entries: Map<string, Entry>, cache: Cache): Promis
 /**
  * Downloads `entries` into `cache`, six at a time, calling `done` after each. Stops at the first
  * file that fails and returns it with the reason; nothing is retried, so a missing file costs one
- * failed request, not a download on every page view.
+ * failed request, not a download on every page view. Stops too, with no failure, once `signal` is
+ * aborted (the downloads under way end first).
  */
-export async function download(entries: Entry[], cache: Cache, done: () => void = () => {}): Promise<{ file: string; reason: string } | undefined> {
+export async function download(
+	entries: Entry[],
+	cache: Cache,
+	done: () => void = () => {},
+	signal?: AbortSignal,
+): Promise<{ file: string; reason: string } | undefined> {
 	const queue = entries[Symbol.iterator]();
 	let failure: { file: string; reason: string } | undefined;
 	const worker = async () => {
 		for (const entry of queue) {
-			if (failure) return;
+			if (failure || signal?.aborted) return;
 			try {
 				// A file whose name is not its hash is fetched past the HTTP cache, which may hold an earlier build's.
 				const response = await fetch(entry.url, { cache: entry.revision ? 'reload' : 'default', headers: { [SAVE_HEADER]: '1' } });

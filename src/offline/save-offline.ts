@@ -3,7 +3,8 @@
 // cache with their revision keys, showing "212 of 348 files", and keeps the reader's choice where
 // the next build's worker reads it (to update the saved copy, or to leave it removed). In an
 // installed app (display-mode standalone) it saves on its own, unless the browser asks to save
-// data or the reader removed the copy before.
+// data or the reader removed the copy before. Tabs open on the site tell each other when the guide
+// is saved or removed, so none of them goes on showing a state that is no longer true.
 import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
 import { download, missing, readList, savedFiles, type Entry } from './files.ts';
 
@@ -17,12 +18,19 @@ function listOf(worker: ServiceWorker): Promise<string> {
 	});
 }
 
+/** What the control says once the copy is removed (here, or in another tab). */
+const REMOVED = 'The saved copy is removed. Pages you open are still kept as you read them.';
+
 class SgSaveOffline extends HTMLElement {
 	#save = this.querySelector<HTMLButtonElement>('[data-save]')!;
 	#remove = this.querySelector<HTMLButtonElement>('[data-remove]')!;
 	#progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
 	#status = this.querySelector<HTMLElement>('[data-status]')!;
 	#saving = false;
+	/** Stops this tab's saving when another tab removes the copy. */
+	#stop: AbortController | undefined;
+	/** Tells the other tabs on the site that the guide was saved or removed (not this one: a channel skips its sender). */
+	#tabs = new BroadcastChannel('sg-offline');
 
 	connectedCallback() {
 		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -30,6 +38,7 @@ class SgSaveOffline extends HTMLElement {
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
 		this.#save.addEventListener('click', () => void this.#saveGuide());
 		this.#remove.addEventListener('click', () => void this.#removeGuide());
+		this.#tabs.addEventListener('message', () => void this.#changedElsewhere());
 		void this.#showState().then(async (choice) => {
 			const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 			if (choice === undefined && shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
@@ -83,9 +92,19 @@ class SgSaveOffline extends HTMLElement {
 		return choice;
 	}
 
+	/** Another tab saved or removed the guide: show what is true now; a removal stops this tab's saving. */
+	async #changedElsewhere() {
+		if (this.#saving) {
+			if ((await this.#choice()) === 'removed') this.#stop?.abort();
+			return;
+		}
+		if ((await this.#showState()) === 'removed') this.#status.textContent = REMOVED;
+	}
+
 	async #saveGuide() {
 		if (this.#saving) return;
 		this.#saving = true;
+		const stop = (this.#stop = new AbortController());
 		this.#busy('Starting…');
 		try {
 			await this.#choose('saved');
@@ -101,12 +120,20 @@ class SgSaveOffline extends HTMLElement {
 			};
 			this.#progress.hidden = false;
 			show();
-			const failure = await download(todo, cache, () => {
-				done++;
-				show();
-			});
-			this.#settle(!failure);
-			if (failure) {
+			const failure = await download(
+				todo,
+				cache,
+				() => {
+					done++;
+					show();
+				},
+				stop.signal,
+			);
+			this.#settle(!failure && !stop.signal.aborted);
+			if (stop.signal.aborted) {
+				this.#save.textContent = 'Save the guide for offline reading';
+				this.#status.textContent = 'The saved copy was removed in another tab. Pages you open are still kept as you read them.';
+			} else if (failure) {
 				this.#save.textContent = 'Try again';
 				this.#status.textContent = failureText(failure.file, failure.reason);
 			} else {
@@ -118,6 +145,7 @@ class SgSaveOffline extends HTMLElement {
 			this.#status.textContent = failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
 		} finally {
 			this.#saving = false;
+			this.#tabs.postMessage('changed');
 		}
 	}
 
@@ -127,7 +155,8 @@ class SgSaveOffline extends HTMLElement {
 		await caches.delete(FILES_CACHE);
 		this.#settle(false);
 		this.#save.textContent = 'Save the guide for offline reading';
-		this.#status.textContent = 'The saved copy is removed. Pages you open are still kept as you read them.';
+		this.#status.textContent = REMOVED;
+		this.#tabs.postMessage('changed');
 	}
 
 	#busy(text: string) {

@@ -1,6 +1,7 @@
 // Offline reading: a first visit installs the worker and downloads nothing else; pages and search
 // are kept as they are read; "Save the guide" stores the rest with progress, and can be removed; a
-// file that fails to download while saving gives a clear message and no retry storm.
+// file that fails to download while saving gives a clear message and no retry storm; two tabs
+// show each other's saving and removing.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,6 +183,52 @@ test.describe('saving the guide', () => {
 		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
 		expect(await stored(page)).toEqual([]);
 		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+	});
+
+	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		const control = (tab: Page) => tab.getByRole('region', { name: 'Read offline' });
+		const status = (tab: Page) => control(tab).getByRole('status');
+		await page.goto(at('/'));
+		await controlled(page);
+		const other = await context.newPage();
+		await other.goto(at('/'));
+		await expect(control(other).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+
+		// Saved in one tab: the other says so, without a reload.
+		await control(page).getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(status(page)).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		await expect(status(other)).toContainText('The guide is available offline in this browser');
+		await expect(control(other).getByRole('button', { name: 'Remove the saved copy' })).toBeVisible();
+
+		// Removed in the other tab: the first one says so, and offers to save again.
+		await control(other).getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(status(page)).toHaveText(/^The saved copy is removed\./);
+		await expect(control(page).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+		await expect(control(page).getByRole('button', { name: 'Remove the saved copy' })).toBeHidden();
+
+		// A copy missing files shows both buttons in both tabs: one saves the missing files, slowly, and the other removes the copy meanwhile.
+		await control(page).getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(status(page)).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		await page.evaluate(async (name) => {
+			const cache = await caches.open(name);
+			for (const request of (await cache.keys()).slice(0, 60)) await cache.delete(request);
+		}, FILES_CACHE);
+		for (const tab of [page, other]) await tab.reload();
+		await expect(status(other)).toContainText('The saved copy is incomplete');
+		await context.route('**/*', async (route) => {
+			if (route.request().headers()['x-offline-save']) await new Promise((resolve) => setTimeout(resolve, 300));
+			await route.fallback();
+		});
+		await control(page).getByRole('button', { name: 'Save the missing files' }).click();
+		await expect(status(page)).toHaveText(/^Saving the guide: \d+ of/);
+		await control(other).getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(status(page)).toHaveText(/^The saved copy was removed in another tab\./);
+		await expect(control(page).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+		// Nothing the stopped saving downloaded is left behind: the removal holds.
+		await page.waitForTimeout(1000);
+		expect(await stored(page)).toEqual([]);
+		await expect(status(other)).toHaveText(/^The saved copy is removed\./);
 	});
 
 	test('a file that fails to download stops the saving with a clear message, and nothing retries it', async ({ page, context, baseURL }) => {
