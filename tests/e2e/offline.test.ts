@@ -107,6 +107,54 @@ test('an earlier build\'s file is removed when the worker activates, or at the n
 	await expect.poll(keys).toContain(cacheKey(new URL(at(questionPath(question(7))), baseURL).href, revision));
 });
 
+test('two tabs on a first visit: the page the second tab opens ends it, and both tabs\' pages and searches are kept', async ({ page, context, baseURL }) => {
+	const problems = watch(page);
+	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	const other = await context.newPage();
+	await other.goto(at(questionPath(question(8))));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(7), path(8), new URL(at('/404.html'), baseURL).pathname]));
+	// The first tab's reading from now on is kept as read, as any tab's is.
+	await page.getByRole('button', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
+	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
+	await expect.poll(async () => (await stored(page)).filter((file) => file.includes('/pagefind/')).length).toBeGreaterThan(3);
+	expect(problems).toEqual([]);
+});
+
+test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', async ({ page, context, baseURL }) => {
+	const problems = watch(page);
+	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	// As when the site's share of the disk is used up: every file the worker stores fails.
+	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+	await worker.evaluate(() => {
+		const put = Cache.prototype.put;
+		Object.assign(self, { roomAgain: () => void (Cache.prototype.put = put) });
+		Cache.prototype.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+	});
+	for (const number of [8, 9]) {
+		await page.goto(at(questionPath(question(number))));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(number));
+	}
+	await page.getByRole('button', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
+	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
+	expect(await stored(page)).toEqual([]);
+	expect(problems).toEqual([]);
+
+	// With room again, the next page is kept, with the one being left and the 404 page.
+	await worker.evaluate(() => (self as unknown as { roomAgain: () => void }).roomAgain());
+	await page.goto(at(questionPath(question(10))));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(10));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(9), path(10), new URL(at('/404.html'), baseURL).pathname]));
+	expect(problems).toEqual([]);
+});
+
 test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
 	test.setTimeout(60_000);
 	const problems = watch(page);
