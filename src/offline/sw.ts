@@ -25,7 +25,7 @@ interface ExtendableMessageEvent extends ExtendableEvent {
 	ports: readonly MessagePort[];
 }
 declare const self: {
-	registration: { scope: string; active: object | null; update(): Promise<unknown> };
+	registration: { scope: string; active: object | null };
 	skipWaiting(): Promise<void>;
 	clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<{ url: string }[]> };
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
@@ -57,13 +57,11 @@ const files = () =>
 		},
 	));
 
-/** A page whose hash is not this build's comes from a newer deploy: shown, not stored, and the newer worker fetched. */
-async function isOurs(url: string, response: Response) {
-	const entry = (await files()).get(plain(url));
-	const ours = await isThisBuilds(entry, response);
-	if (entry && !ours && response.status === 200) void self.registration.update().catch(() => {});
-	return ours;
-}
+/**
+ * Whether a response is this build's copy of a file on its list. A page from a newer deploy is shown,
+ * not stored; the browser finds the newer worker at the next page (update() is not called, as above).
+ */
+const isOurs = async (url: string, response: Response) => isThisBuilds((await files()).get(plain(url)), response);
 
 /** Stores what is read under its revision's key, and only this build's copies of files on its list. */
 const keepAsRead: WorkboxPlugin = {

@@ -155,6 +155,22 @@ test('with the storage full, pages still open and nothing is kept; once there is
 	expect(problems).toEqual([]);
 });
 
+test('a page a newer deploy changed is shown, and not stored under this build\'s revision', async ({ page, context, baseURL }) => {
+	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
+	await page.goto(at(questionPath(question(7))));
+	await controlled(page);
+	// Question 9 as a host that has begun serving the next build sends it, while this build's list is still there.
+	await context.route(`**${path(9)}`, async (route) => {
+		const response = await route.fetch();
+		await route.fulfill({ response, body: (await response.text()).replace('</main>', '<p>Added by a later deploy.</p></main>') });
+	});
+	await page.goto(at(questionPath(question(9))));
+	await expect(page.getByText('Added by a later deploy.')).toBeVisible();
+	await page.goto(at(questionPath(question(10))));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(7), path(10)]));
+	expect(await stored(page)).not.toContain(path(9));
+});
+
 test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
 	test.setTimeout(60_000);
 	const problems = watch(page);
