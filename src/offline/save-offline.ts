@@ -18,6 +18,20 @@ function listOf(worker: ServiceWorker): Promise<string> {
 	});
 }
 
+/** Thrown when no worker is active 10 s after the control asks for one. */
+class NoWorker extends Error {}
+
+/**
+ * The registration once its worker is active. `ready` never settles when the worker cannot start
+ * (its file did not download, or the browser refused it), so the control stops waiting after 10 s.
+ */
+function activeWorker(): Promise<ServiceWorkerRegistration> {
+	return new Promise((resolve, reject) => {
+		setTimeout(() => reject(new NoWorker()), 10_000);
+		void navigator.serviceWorker.ready.then(resolve);
+	});
+}
+
 /** What the control says once the copy is removed (here, or in another tab). */
 const REMOVED = 'The saved copy is removed. Pages you open are still kept as you read them.';
 
@@ -34,17 +48,29 @@ class SgSaveOffline extends HTMLElement {
 
 	connectedCallback() {
 		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+		// A browser that blocks site data (a setting, some private windows) refuses the cache storage, and
+		// the worker with it: the paragraph that says saving needs them stays, and no button is offered.
+		caches.keys().then(
+			() => this.#start(),
+			() => {},
+		);
+	}
+
+	#start() {
 		this.querySelector('[data-unsupported]')!.toggleAttribute('hidden', true);
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
 		this.#save.addEventListener('click', () => void this.#saveGuide());
 		this.#remove.addEventListener('click', () => void this.#removeGuide());
 		this.#tabs.addEventListener('message', () => void this.#changedElsewhere());
-		void this.#showState().then(async (choice) => {
-			const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
-			if (choice === undefined && shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
-				await this.#saveGuide();
-			}
-		});
+		void this.#showState()
+			.then(async (choice) => {
+				const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
+				if (choice === undefined && shouldSaveOnItsOwn({ standalone: matchMedia('(display-mode: standalone)').matches, saveData })) {
+					await this.#saveGuide();
+				}
+			})
+			// No worker started: the control stays as the page drew it, and Save says why it cannot.
+			.catch(() => {});
 	}
 
 	/** "(about 1.4 MB)", as the build wrote it. */
@@ -55,18 +81,18 @@ class SgSaveOffline extends HTMLElement {
 
 	/** The worker's scope and list (on a first visit, once the worker has installed). */
 	async #list(): Promise<{ scope: string; entries: Map<string, Entry> }> {
-		const registration = await navigator.serviceWorker.ready;
+		const registration = await activeWorker();
 		const url = await listOf(registration.active!);
 		return { scope: registration.scope, entries: await readList(await fetch(url), registration.scope) };
 	}
 
 	async #choice(): Promise<OfflineChoice | undefined> {
-		const { scope } = await navigator.serviceWorker.ready;
+		const { scope } = await activeWorker();
 		return (await (await caches.match(choiceKey(scope), { cacheName: CHOICE_CACHE }))?.text()) as OfflineChoice | undefined;
 	}
 
 	async #choose(choice: OfflineChoice) {
-		const { scope } = await navigator.serviceWorker.ready;
+		const { scope } = await activeWorker();
 		await (await caches.open(CHOICE_CACHE)).put(choiceKey(scope), new Response(choice));
 	}
 
@@ -142,7 +168,10 @@ class SgSaveOffline extends HTMLElement {
 		} catch (error) {
 			this.#settle(false);
 			this.#save.textContent = 'Try again';
-			this.#status.textContent = failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
+			this.#status.textContent =
+				error instanceof NoWorker
+					? 'The guide could not be saved: the offline worker did not start (its file did not download, or this browser does not allow it). The site works online as before; try again later.'
+					: failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
 		} finally {
 			this.#saving = false;
 			this.#tabs.postMessage('changed');

@@ -1,7 +1,8 @@
 // Offline reading: a first visit installs the worker and downloads nothing else; pages and search
 // are kept as they are read; "Save the guide" stores the rest with progress, and can be removed; a
 // file that fails to download while saving gives a clear message and no retry storm; two tabs
-// show each other's saving and removing.
+// show each other's saving and removing; full or blocked storage and a worker that cannot start
+// are said, not waited on.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -346,6 +347,33 @@ test('saving into a full storage stops with a message that says so, and keeps wh
 	await expect(control.getByRole('button', { name: 'Try again' })).toBeVisible();
 	// The first of the 20 was the reader's choice, kept beside the files.
 	expect((await stored(page)).length).toBe(19);
+});
+
+test('with site data blocked, the control says why it cannot save and offers no button', async ({ page }) => {
+	// As Chromium does when its settings block the site's data: the cache storage and the worker refused.
+	await page.addInitScript(() => {
+		const refused = () => Promise.reject(new DOMException('An attempt was made to break through the security policy of the user agent.', 'SecurityError'));
+		for (const method of ['open', 'match', 'has', 'keys', 'delete'] as const) CacheStorage.prototype[method] = refused;
+		ServiceWorkerContainer.prototype.register = refused;
+	});
+	const problems = watch(page);
+	await page.goto(at('/'));
+	const control = page.getByRole('region', { name: 'Read offline' });
+	await expect(control.getByText('Saving needs JavaScript and a browser that allows service workers')).toBeVisible();
+	await page.waitForTimeout(500);
+	await expect(control.getByRole('button')).toHaveCount(0);
+	expect(problems).toEqual([]);
+});
+
+test('when the worker cannot start, saving says so instead of waiting for ever', async ({ page, context }) => {
+	test.setTimeout(60_000);
+	// The worker's own file fails to download: the browser never has an active worker.
+	await context.route('**/sw.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await page.goto(at('/'));
+	const control = page.getByRole('region', { name: 'Read offline' });
+	await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+	await expect(control.getByRole('status')).toHaveText(/^The guide could not be saved: the offline worker did not start/, { timeout: 20_000 });
+	await expect(control.getByRole('button', { name: 'Try again' })).toBeEnabled();
 });
 
 test('without service workers, the control says why it cannot save and offers no button', async ({ page }) => {
