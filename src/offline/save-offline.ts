@@ -44,7 +44,7 @@ class SgSaveOffline extends HTMLElement {
 	/** Stops this tab's saving when another tab removes the copy. */
 	#stop: AbortController | undefined;
 	/** Tells the other tabs on the site that the guide was saved or removed (not this one: a channel skips its sender). */
-	#tabs = new BroadcastChannel('sg-offline');
+	#tabs: BroadcastChannel | undefined;
 
 	connectedCallback() {
 		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -61,7 +61,15 @@ class SgSaveOffline extends HTMLElement {
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
 		this.#save.addEventListener('click', () => void this.#saveGuide());
 		this.#remove.addEventListener('click', () => void this.#removeGuide());
-		this.#tabs.addEventListener('message', () => void this.#changedElsewhere());
+		this.#listen();
+		// An open channel keeps the page out of some browsers' back/forward cache: it is closed as the
+		// page is left, and opened again, with the state shown afresh, if the page comes back from there.
+		addEventListener('pagehide', () => this.#tabs?.close());
+		addEventListener('pageshow', (event) => {
+			if (!event.persisted) return;
+			this.#listen();
+			void this.#changedElsewhere();
+		});
 		void this.#showState()
 			.then(async (choice) => {
 				const saveData = Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
@@ -116,6 +124,11 @@ class SgSaveOffline extends HTMLElement {
 		}
 		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
 		return choice;
+	}
+
+	#listen() {
+		this.#tabs = new BroadcastChannel('sg-offline');
+		this.#tabs.addEventListener('message', () => void this.#changedElsewhere());
 	}
 
 	/** Another tab saved or removed the guide: show what is true now; a removal stops this tab's saving. */
@@ -174,7 +187,7 @@ class SgSaveOffline extends HTMLElement {
 					: failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
 		} finally {
 			this.#saving = false;
-			this.#tabs.postMessage('changed');
+			this.#tabs?.postMessage('changed');
 		}
 	}
 
@@ -185,7 +198,7 @@ class SgSaveOffline extends HTMLElement {
 		this.#settle(false);
 		this.#save.textContent = 'Save the guide for offline reading';
 		this.#status.textContent = REMOVED;
-		this.#tabs.postMessage('changed');
+		this.#tabs?.postMessage('changed');
 	}
 
 	#busy(text: string) {
