@@ -10,7 +10,7 @@
 // with the offline worker (BUDGETS below); the others are in the README.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { stringify } from 'yaml';
 import { readContent } from '../tests/helpers/content.ts';
@@ -624,9 +624,23 @@ function starlightProject(): string {
 	return root;
 }
 
+/**
+ * What the scale bench is done with, deleted once every build is measured. Deleting between builds
+ * charged each build for the last one's deletions: ext4 steps over recently freed inodes one at a time
+ * as files are created (`recently_deleted` and `find_inode_bit` in a kernel profile), which cost a
+ * 1,000-question build up to 11 s more system time than on a fresh copy, more run after run, and more
+ * for a build that writes more files.
+ */
+const leftovers: (() => void)[] = [];
+
 /** Starlight's cold build of the synthetic questions in `content`: a fresh copy of them, no caches. */
 async function starlightBuild(root: string, content: string) {
-	for (const dir of ['src/content/docs', 'dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(root, dir), { recursive: true, force: true });
+	// The last build's output and caches are moved aside, not deleted (leftovers).
+	const aside = mkdtempSync(join(root, '..', 'starlight-done-'));
+	leftovers.push(() => rmSync(aside, { recursive: true, force: true }));
+	['src/content/docs', 'dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'].forEach((dir, i) => {
+		if (existsSync(join(root, dir))) renameSync(join(root, dir), join(aside, String(i)));
+	});
 	cpSync(join(content, 'questions'), join(root, 'src/content/docs'), { recursive: true });
 	const build = await timedBuild(root);
 	if (build.code !== 0) throw new Error(`Starlight's build failed:\n${build.output.slice(-2000)}`);
@@ -651,79 +665,83 @@ function cachedImages(root: string): Set<string> {
 async function measureScale(sizes: number[], repeats: number, { starlight = false } = {}) {
 	const rows: Record<string, Record<string, string | number>> = {};
 	const breakdown: Record<string, Record<string, number>> = {};
-	for (const count of sizes) {
-		const content = writeSyntheticContent(count);
-		const measured: Record<'cold' | 'warm', { seconds: number; cpuSeconds: number; drawn: number }[]> = { cold: [], warm: [] };
-		const peer: { seconds: number; cpuSeconds: number }[] = [];
-		const peerRoot = starlight ? starlightProject() : undefined;
-		let copy: ReturnType<typeof copyProject> | undefined;
-		try {
-			// Each repeat on a fresh copy: cold with empty caches, then warm after one edit.
-			for (let repeat = 0; repeat < repeats; repeat++) {
-				copy?.remove();
-				copy = copyProject(content);
-				for (const run of ['cold', 'warm'] as const) {
-					if (run === 'warm') {
-						// One edit, as an editor makes it: the first question's title, so its card changes too.
-						const file = join(copy.root, 'content/questions/part-1/1.md');
-						writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Edited: ${title.replace(/^"|"$/g, '')}`.slice(0, 110))}`));
+	try {
+		for (const count of sizes) {
+			const content = writeSyntheticContent(count);
+			const measured: Record<'cold' | 'warm', { seconds: number; cpuSeconds: number; drawn: number }[]> = { cold: [], warm: [] };
+			const peer: { seconds: number; cpuSeconds: number }[] = [];
+			const peerRoot = starlight ? starlightProject() : undefined;
+			let copy: ReturnType<typeof copyProject> | undefined;
+			try {
+				// Each repeat on a fresh copy: cold with empty caches, then warm after one edit.
+				for (let repeat = 0; repeat < repeats; repeat++) {
+					if (copy) leftovers.push(copy.remove);
+					copy = copyProject(content);
+					for (const run of ['cold', 'warm'] as const) {
+						if (run === 'warm') {
+							// One edit, as an editor makes it: the first question's title, so its card changes too.
+							const file = join(copy.root, 'content/questions/part-1/1.md');
+							writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Edited: ${title.replace(/^"|"$/g, '')}`.slice(0, 110))}`));
+						}
+						const before = cachedImages(copy.root);
+						const build = await timedBuild(copy.root);
+						mkdirSync('.cache/bench', { recursive: true });
+						writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
+						if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
+						const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
+						measured[run].push({ seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn });
+						breakdown[`${count}, ${run}${repeats > 1 ? ` (run ${repeat + 1})` : ''}`] = buildBreakdown(build.output);
+						// Starlight's cold build right after this project's, so that both meet the machine in the same state.
+						if (run === 'cold' && peerRoot) peer.push(await starlightBuild(peerRoot, content));
 					}
-					const before = cachedImages(copy.root);
-					const build = await timedBuild(copy.root);
-					mkdirSync('.cache/bench', { recursive: true });
-					writeFileSync(`.cache/bench/scale-${count}-${run}.log`, build.output);
-					if (build.code !== 0) throw new Error(`the ${run} ${count}-question build failed:\n${build.output.slice(-2000)}`);
-					const drawn = [...cachedImages(copy.root)].filter((name) => !before.has(name)).length;
-					measured[run].push({ seconds: build.seconds, cpuSeconds: build.cpuSeconds, drawn });
-					breakdown[`${count}, ${run}${repeats > 1 ? ` (run ${repeat + 1})` : ''}`] = buildBreakdown(build.output);
-					// Starlight's cold build right after this project's, so that both meet the machine in the same state.
-					if (run === 'cold' && peerRoot) peer.push(await starlightBuild(peerRoot, content));
 				}
-			}
-			const middle = (run: 'cold' | 'warm') => ({
-				seconds: median(measured[run].map((m) => m.seconds)),
-				cpuSeconds: median(measured[run].map((m) => m.cpuSeconds)),
-				drawn: median(measured[run].map((m) => m.drawn)),
-			});
-			const [cold, warm] = [middle('cold'), middle('warm')];
-			if (!copy) throw new Error('--scale-runs must be at least 1');
-			const dist = folderSize(join(copy.root, 'dist'));
-			const index = folderSize(join(copy.root, 'dist', 'pagefind'));
-			const perQuestion = (seconds: number) => Number(((seconds * 1000) / count).toFixed(1));
-			if (BEFORE[count]) rows[`${count}: before`] = { 'cold s': BEFORE[count].build, 'cold ms/question': perQuestion(BEFORE[count].build), note: BEFORE[count].note };
-			const earlier = IMAGE_CACHE_ONLY[count];
-			if (earlier) {
-				rows[`${count}: image cache only`] = { 'cold s': earlier.cold, 'cold ms/question': perQuestion(earlier.cold), 'warm s': earlier.warm, 'warm/cold': Number((earlier.warm / earlier.cold).toFixed(2)), note: earlier.note };
-			}
-			rows[`${count}: now`] = {
-				'cold s': Number(cold.seconds.toFixed(1)),
-				'cold ms/question': perQuestion(cold.seconds),
-				...(repeats > 1 ? { 'cold runs s': measured.cold.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
-				'cold CPU s': Number(cold.cpuSeconds.toFixed(1)),
-				'warm s': Number(warm.seconds.toFixed(1)),
-				'warm ms/question': perQuestion(warm.seconds),
-				...(repeats > 1 ? { 'warm runs s': measured.warm.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
-				'warm CPU s': Number(warm.cpuSeconds.toFixed(1)),
-				'warm/cold': Number((warm.seconds / cold.seconds).toFixed(2)),
-				'images drawn cold/warm': `${cold.drawn}/${warm.drawn}`,
-				'dist MB': Number((dist.bytes / 1048576).toFixed(1)),
-				'search index MB': Number((index.bytes / 1048576).toFixed(2)),
-			};
-			if (peerRoot) {
-				const seconds = median(peer.map((m) => m.seconds));
-				rows[`${count}: Starlight ${STARLIGHT_VERSION}, same questions`] = {
-					'cold s': Number(seconds.toFixed(1)),
-					'cold ms/question': perQuestion(seconds),
-					...(repeats > 1 ? { 'cold runs s': peer.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
-					'cold CPU s': Number(median(peer.map((m) => m.cpuSeconds)).toFixed(1)),
-					'dist MB': Number((folderSize(join(peerRoot, 'dist')).bytes / 1048576).toFixed(1)),
-					'search index MB': Number((folderSize(join(peerRoot, 'dist', 'pagefind')).bytes / 1048576).toFixed(2)),
+				const middle = (run: 'cold' | 'warm') => ({
+					seconds: median(measured[run].map((m) => m.seconds)),
+					cpuSeconds: median(measured[run].map((m) => m.cpuSeconds)),
+					drawn: median(measured[run].map((m) => m.drawn)),
+				});
+				const [cold, warm] = [middle('cold'), middle('warm')];
+				if (!copy) throw new Error('--scale-runs must be at least 1');
+				const dist = folderSize(join(copy.root, 'dist'));
+				const index = folderSize(join(copy.root, 'dist', 'pagefind'));
+				const perQuestion = (seconds: number) => Number(((seconds * 1000) / count).toFixed(1));
+				if (BEFORE[count]) rows[`${count}: before`] = { 'cold s': BEFORE[count].build, 'cold ms/question': perQuestion(BEFORE[count].build), note: BEFORE[count].note };
+				const earlier = IMAGE_CACHE_ONLY[count];
+				if (earlier) {
+					rows[`${count}: image cache only`] = { 'cold s': earlier.cold, 'cold ms/question': perQuestion(earlier.cold), 'warm s': earlier.warm, 'warm/cold': Number((earlier.warm / earlier.cold).toFixed(2)), note: earlier.note };
+				}
+				rows[`${count}: now`] = {
+					'cold s': Number(cold.seconds.toFixed(1)),
+					'cold ms/question': perQuestion(cold.seconds),
+					...(repeats > 1 ? { 'cold runs s': measured.cold.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
+					'cold CPU s': Number(cold.cpuSeconds.toFixed(1)),
+					'warm s': Number(warm.seconds.toFixed(1)),
+					'warm ms/question': perQuestion(warm.seconds),
+					...(repeats > 1 ? { 'warm runs s': measured.warm.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
+					'warm CPU s': Number(warm.cpuSeconds.toFixed(1)),
+					'warm/cold': Number((warm.seconds / cold.seconds).toFixed(2)),
+					'images drawn cold/warm': `${cold.drawn}/${warm.drawn}`,
+					'dist MB': Number((dist.bytes / 1048576).toFixed(1)),
+					'search index MB': Number((index.bytes / 1048576).toFixed(2)),
 				};
+				if (peerRoot) {
+					const seconds = median(peer.map((m) => m.seconds));
+					rows[`${count}: Starlight ${STARLIGHT_VERSION}, same questions`] = {
+						'cold s': Number(seconds.toFixed(1)),
+						'cold ms/question': perQuestion(seconds),
+						...(repeats > 1 ? { 'cold runs s': peer.map((m) => m.seconds.toFixed(1)).join(', ') } : {}),
+						'cold CPU s': Number(median(peer.map((m) => m.cpuSeconds)).toFixed(1)),
+						'dist MB': Number((folderSize(join(peerRoot, 'dist')).bytes / 1048576).toFixed(1)),
+						'search index MB': Number((folderSize(join(peerRoot, 'dist', 'pagefind')).bytes / 1048576).toFixed(2)),
+					};
+				}
+			} finally {
+				if (copy) leftovers.push(copy.remove);
+				leftovers.push(() => rmSync(content, { recursive: true, force: true }));
 			}
-		} finally {
-			copy?.remove();
-			rmSync(content, { recursive: true, force: true });
 		}
+	} finally {
+		for (const remove of leftovers.splice(0)) remove();
 	}
 	return { rows, breakdown };
 }
