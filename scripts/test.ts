@@ -145,7 +145,8 @@ if (!built || !chromium) {
 	// files below are the ones whose pages build addresses; the study store's rules and the
 	// rebuild-while-open tests (study-progress, study-schedule, search-long-query, search-relevance,
 	// offline-update) do not depend on the base path, and run once, above, as do the tests tagged
-	// @root-only (keys, focus, editing and stopping an example: behaviour no address changes).
+	// @root-only (keys, focus, editing and stopping an example, the offline control's other tabs,
+	// blocked or full storage and a worker that cannot start: behaviour no address changes).
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
 	const baseDependent = ['a11y', 'copy', 'examples', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {

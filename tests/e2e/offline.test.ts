@@ -125,7 +125,7 @@ test('two tabs on a first visit: the page the second tab opens ends it, and both
 	expect(problems).toEqual([]);
 });
 
-test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', async ({ page, context, baseURL }) => {
+test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', { tag: '@root-only' }, async ({ page, context, baseURL }) => {
 	const problems = watch(page);
 	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
 	await page.goto(at(questionPath(question(7))));
@@ -250,7 +250,7 @@ test.describe('saving the guide', () => {
 		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
 	});
 
-	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', async ({ page, context }) => {
+	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', { tag: '@root-only' }, async ({ page, context }) => {
 		test.setTimeout(90_000);
 		const control = (tab: Page) => tab.getByRole('region', { name: 'Read offline' });
 		const status = (tab: Page) => control(tab).getByRole('status');
@@ -354,7 +354,7 @@ test('saving into a full storage stops with a message that says so, and keeps wh
 	expect((await stored(page)).length).toBe(19);
 });
 
-test('with site data blocked, the control says why it cannot save and offers no button', async ({ page }) => {
+test('with site data blocked, the control says why it cannot save and offers no button', { tag: '@root-only' }, async ({ page }) => {
 	// As Chromium does when its settings block the site's data: the cache storage and the worker refused.
 	await page.addInitScript(() => {
 		const refused = () => Promise.reject(new DOMException('An attempt was made to break through the security policy of the user agent.', 'SecurityError'));
@@ -370,7 +370,7 @@ test('with site data blocked, the control says why it cannot save and offers no 
 	expect(problems).toEqual([]);
 });
 
-test('when the worker cannot start, saving says so instead of waiting for ever', async ({ page, context }) => {
+test('when the worker cannot start, saving says so instead of waiting for ever', { tag: '@root-only' }, async ({ page, context }) => {
 	test.setTimeout(60_000);
 	// The worker's own file fails to download: the browser never has an active worker.
 	await context.route('**/sw.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
