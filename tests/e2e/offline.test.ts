@@ -41,6 +41,9 @@ function record(context: BrowserContext): string[] {
 	return paths;
 }
 
+/** The path a site address is served at, under the base path the tests run with. */
+const servedPath = (address: string, baseURL: string | undefined) => new URL(at(address), baseURL).pathname;
+const questionServedAt = (number: number, baseURL: string | undefined) => servedPath(questionPath(question(number)), baseURL);
 const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 /** The addresses stored in the worker's files cache, without their revision. */
 const stored = (page: Page) =>
@@ -76,7 +79,7 @@ test('a first visit downloads the page and the worker, and nothing for offline u
 	// At the next page, the first page and the search's files on the build's list are kept.
 	await page.goto(at(questionPath(question(8))));
 	const listed = new Set(list.map(([url]) => new URL(url, new URL(at('/'), baseURL)).pathname));
-	const kept = [new URL(at(questionPath(question(7))), baseURL).pathname, ...searchFiles.filter((path) => listed.has(path))];
+	const kept = [questionServedAt(7, baseURL), ...searchFiles.filter((path) => listed.has(path))];
 	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining(kept));
 	expect(problems).toEqual([]);
 });
@@ -110,12 +113,11 @@ test('an earlier build\'s file is removed when the worker activates, or at the n
 
 test('two tabs on a first visit: the page the second tab opens ends it, and both tabs\' pages and searches are kept', async ({ page, context, baseURL }) => {
 	const problems = watch(page);
-	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
 	await page.goto(at(questionPath(question(7))));
 	await controlled(page);
 	const other = await context.newPage();
 	await other.goto(at(questionPath(question(8))));
-	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(7), path(8), new URL(at('/404.html'), baseURL).pathname]));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([questionServedAt(7, baseURL), questionServedAt(8, baseURL), servedPath('/404.html', baseURL)]));
 	// The first tab's reading from now on is kept as read, as any tab's is.
 	await page.getByRole('button', { name: 'Search' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
@@ -127,7 +129,6 @@ test('two tabs on a first visit: the page the second tab opens ends it, and both
 
 test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', { tag: '@root-only' }, async ({ page, context, baseURL }) => {
 	const problems = watch(page);
-	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
 	await page.goto(at(questionPath(question(7))));
 	await controlled(page);
 	// As when the site's share of the disk is used up: every file the worker stores fails.
@@ -152,24 +153,23 @@ test('with the storage full, pages still open and nothing is kept; once there is
 	await worker.evaluate(() => (self as unknown as { roomAgain: () => void }).roomAgain());
 	await page.goto(at(questionPath(question(10))));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(10));
-	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(9), path(10), new URL(at('/404.html'), baseURL).pathname]));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([questionServedAt(9, baseURL), questionServedAt(10, baseURL), servedPath('/404.html', baseURL)]));
 	expect(problems).toEqual([]);
 });
 
 test('a page a newer deploy changed is shown, and not stored under this build\'s revision', async ({ page, context, baseURL }) => {
-	const path = (number: number) => new URL(at(questionPath(question(number))), baseURL).pathname;
 	await page.goto(at(questionPath(question(7))));
 	await controlled(page);
 	// Question 9 as a host that has begun serving the next build sends it, while this build's list is still there.
-	await context.route(`**${path(9)}`, async (route) => {
+	await context.route(`**${questionServedAt(9, baseURL)}`, async (route) => {
 		const response = await route.fetch();
 		await route.fulfill({ response, body: (await response.text()).replace('</main>', '<p>Added by a later deploy.</p></main>') });
 	});
 	await page.goto(at(questionPath(question(9))));
 	await expect(page.getByText('Added by a later deploy.')).toBeVisible();
 	await page.goto(at(questionPath(question(10))));
-	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([path(7), path(10)]));
-	expect(await stored(page)).not.toContain(path(9));
+	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([questionServedAt(7, baseURL), questionServedAt(10, baseURL)]));
+	expect(await stored(page)).not.toContain(questionServedAt(9, baseURL));
 });
 
 test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
@@ -189,8 +189,8 @@ test('pages and searches read online open again offline; an address not kept sho
 	await expect(results.first()).toContainText(/docker/i);
 	await dialog.getByRole('button', { name: /close/i }).click();
 	// The first page, fetched before the worker existed, and the 404 page are kept too.
-	await expect.poll(() => stored(page)).toContain(new URL(at(questionPath(question(7))), baseURL).pathname);
-	await expect.poll(() => stored(page)).toContain(new URL(at('/404.html'), baseURL).pathname);
+	await expect.poll(() => stored(page)).toContain(questionServedAt(7, baseURL));
+	await expect.poll(() => stored(page)).toContain(servedPath('/404.html', baseURL));
 	expect(problems).toEqual([]);
 
 	await context.setOffline(true);
@@ -327,7 +327,7 @@ test.describe('saving the guide', () => {
 		// Each page once from the page and once from the worker that fetches it; nothing else but scripts,
 		// the favicon and the worker's list.
 		const others = requests.filter((path) => !/\.(?:js|svg|json)$/.test(path));
-		expect(new Set(others)).toEqual(new Set([3, 4, 5].map((number) => new URL(at(questionPath(question(number))), baseURL).pathname).concat(new URL(at('/'), baseURL).pathname)));
+		expect(new Set(others)).toEqual(new Set([3, 4, 5].map((number) => questionServedAt(number, baseURL)).concat(servedPath('/', baseURL))));
 		expect(others.length).toBeLessThanOrEqual(8);
 	});
 });
