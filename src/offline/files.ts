@@ -81,8 +81,8 @@ export async function download(
 	return failure;
 }
 
-/** Why a file could not be saved, in words for the reader. */
-function reasonOf(error: unknown): string {
+/** Why a file (or the list) could not be saved, in words for the reader. */
+export function reasonOf(error: unknown): string {
 	if (error instanceof TypeError) return 'no connection';
 	// Cache.put's error when the site's share of the disk is used up.
 	if (error instanceof DOMException && error.name === 'QuotaExceededError') return "no room left in this browser's storage for the site";

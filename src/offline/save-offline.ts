@@ -6,7 +6,7 @@
 // data or the reader removed the copy before. Tabs open on the site tell each other when the guide
 // is saved or removed, so none of them goes on showing a state that is no longer true.
 import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
-import { download, missing, readList, savedFiles, type Entry } from './files.ts';
+import { download, missing, readList, reasonOf, savedFiles, type Entry } from './files.ts';
 
 /** The list URL the active worker serves, asked over a message channel. */
 function listOf(worker: ServiceWorker): Promise<string> {
@@ -184,7 +184,7 @@ class SgSaveOffline extends HTMLElement {
 			this.#status.textContent =
 				error instanceof NoWorker
 					? 'The guide could not be saved: the offline worker did not start (its file did not download, or this browser does not allow it). The site works online as before; try again later.'
-					: failureText('the list of files', error instanceof TypeError ? 'no connection' : (error as Error).message);
+					: failureText('the list of files', reasonOf(error));
 		} finally {
 			this.#saving = false;
 			this.#tabs?.postMessage('changed');
