@@ -16,6 +16,7 @@ import { stringify } from 'yaml';
 import { readContent } from '../tests/helpers/content.ts';
 import { readRecords, writeRecords } from '../src/examples/records.ts';
 import { copyProject } from '../tests/helpers/project.ts';
+import { keepFreedImageMemory } from '../src/images/integration.ts';
 import { BASE as base } from '../tests/helpers/site.ts';
 import { createServer, get, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -752,6 +753,8 @@ async function measureScale(sizes: number[], repeats: number, { starlight = fals
  * all at once through the build's thread pool: CPU ms a card, file size.
  */
 async function measureCards(count: number) {
+	// As the build's integration does, before resvg is loaded: its allocator keeps what it frees.
+	keepFreedImageMemory();
 	const { Resvg } = await import('@resvg/resvg-js');
 	const { renderSvg, renderPng } = await import('../src/images/render.ts');
 	const { PreviewImages } = await import('../src/images/preview-images.ts');
