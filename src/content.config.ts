@@ -1,11 +1,13 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { renderedGlob } from './data/rendered-glob.ts';
+import { questionCardsAhead } from './images/cards-ahead.ts';
 import { pageSchema, questionSchema, sectionSchema } from './lib/schema.ts';
 
 /** The guide's sections, in one YAML list. */
+const SECTIONS_FILE = './content/sections.yaml';
 const sections = defineCollection({
-	loader: file('./content/sections.yaml'),
+	loader: file(SECTIONS_FILE),
 	schema: sectionSchema,
 });
 
@@ -20,6 +22,8 @@ const questions = defineCollection({
 		base: './content/questions',
 		pattern: '**/[^_]*.md',
 		generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+		// In a build, each question's link preview card starts drawing as its file is read.
+		onParsed: questionCardsAhead(SECTIONS_FILE),
 	}),
 	schema: questionSchema.extend({ section: reference('sections') }),
 });

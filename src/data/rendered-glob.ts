@@ -30,14 +30,17 @@ export function renderKey(root: string, paths: readonly string[] = RENDERED_WITH
 	return hash.digest('hex');
 }
 
-type GlobOptions = Omit<Parameters<typeof glob>[0], 'deferRender'>;
+type GlobOptions = Omit<Parameters<typeof glob>[0], 'deferRender'> & {
+	/** Called with each file's data once the collection's schema has checked it, before the file is rendered (src/images/cards-ahead.ts). */
+	onParsed?: (data: Record<string, unknown>, file: string, context: LoaderContext) => void;
+};
 
 /**
  * The glob loader with rendering at sync, made strict: Astro's loader only logs a file it cannot read
  * or render and stores it without HTML (an empty page). Here the build fails, naming every such file,
  * and the file is left out of the store so that the next build tries it again.
  */
-export function renderedGlob(options: GlobOptions): Loader {
+export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 	const inner = glob({ ...options, deferRender: false });
 	return {
 		name: 'rendered-glob',
@@ -49,11 +52,17 @@ export function renderedGlob(options: GlobOptions): Loader {
 			const logger = Object.assign(Object.create(Object.getPrototypeOf(context.logger)), context.logger, {
 				error: (message: string) => (failures ? failures.push(message) : context.logger.error(message)),
 			});
+			const parseData: LoaderContext['parseData'] = async (props) => {
+				const data = await context.parseData(props);
+				onParsed?.(data, props.filePath ?? props.id, context);
+				return data;
+			};
 			await inner.load({
 				...context,
 				logger,
 				// Each entry's digest covers the renderer too: a plugin change re-renders every file.
 				generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${key}\0${data}` : { key, data }),
+				parseData,
 			});
 			const found = failures;
 			failures = undefined;

@@ -1,6 +1,17 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { PreviewImagesOptions } from './preview-images.ts';
+import type { PreviewImages, PreviewImagesOptions } from './preview-images.ts';
+
+/**
+ * Where the process keeps its one PreviewImages (preview-images.ts's sharedPreviewImages): Astro loads
+ * the image modules twice in a build, with the content config (whose sync draws question cards
+ * ahead, cards-ahead.ts) and in the bundle the pages render from, and both must share the same
+ * threads and the images being drawn.
+ */
+export const SHARED_IMAGES = Symbol.for('interview-guide.preview-images');
+/** Set, in a build, to the options of the PreviewImages that content sync draws cards ahead with. */
+export const DRAW_AHEAD = Symbol.for('interview-guide.preview-images.draw-ahead');
+const shared = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
 
 /**
  * Tells the image routes (through site-images.ts) where the drawn images are kept between builds,
@@ -12,13 +23,25 @@ export function previewImages(): AstroIntegration {
 	return {
 		name: 'interview-guide:preview-images',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
 				keepFreedImageMemory();
 				const options: PreviewImagesOptions = {
 					cacheDir: fileURLToPath(new URL('preview-images/', config.cacheDir)),
 					worker: fileURLToPath(new URL('./worker.ts', import.meta.url)),
 				};
 				updateConfig({ vite: { define: { __PREVIEW_IMAGES__: JSON.stringify(options) } } });
+				// A build draws the question cards while content syncs (cards-ahead.ts); the dev server
+				// draws a card when a page asks for it.
+				if (command === 'build') shared[DRAW_AHEAD] = options;
+			},
+			// Images still being drawn, such as cards whose pages Astro copied from its last build instead
+			// of asking for them, are finished before the build ends, not cut off with its process.
+			'astro:build:done': async ({ logger }) => {
+				const images = shared[SHARED_IMAGES];
+				if (!images) return;
+				const { drawn, drawnAhead, unclaimed } = await images.drawn();
+				logger.info(drawn === 0 ? 'Preview images: none drawn, all from the cache.' : `Preview images: ${drawn} drawn, ${drawnAhead} of them while content synced.`);
+				if (unclaimed > 0) logger.warn(`${unclaimed} card(s) drawn while content synced were not the cards the pages asked for: src/images/cards-ahead.ts and src/pages/[...card].ts make different cards.`);
 			},
 		},
 	};

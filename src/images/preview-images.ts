@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CardNode } from '../lib/social-card.ts';
 import { renderSvg, rendererFingerprint, type ImageNode } from './render.ts';
+import { DRAW_AHEAD, SHARED_IMAGES } from './integration.ts';
 import type { DrawTask } from './worker.ts';
 
 /** An image to draw: what it shows, its size, and the file its text comes from (named in errors). */
@@ -32,6 +33,9 @@ export interface PreviewImagesOptions {
 /** The most images a drawing thread is given at once: about a quarter of a second of drawing. */
 const BATCH = 32;
 
+/** How long the drawing threads wait for more images before they end. */
+const IDLE_THREADS_MS = 1000;
+
 /** The modules a drawing thread runs: a change to any of them is a change to every image. */
 const DRAWING_CODE = ['worker.ts', 'render.ts', 'png.ts'];
 
@@ -47,6 +51,13 @@ export class PreviewImages {
 	readonly #waiting: Drawing[] = [];
 	/** Batches of prepare()'s images being drawn: one per thread at most. */
 	#batchesRunning = 0;
+	/** Ends the threads once they have had nothing to draw for a while. */
+	#idleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Images the threads have drawn, and how many of them drawAhead() asked for. */
+	readonly #drawn = { all: 0, ahead: 0 };
+	/** Files drawAhead() started drawing, and those of them no prepare() or png() has asked for since. */
+	readonly #ahead = new Set<string>();
+	readonly #unclaimed = new Set<string>();
 
 	constructor({ cacheDir, worker, threads = availableParallelism() }: PreviewImagesOptions) {
 		this.#cacheDir = cacheDir;
@@ -79,6 +90,7 @@ export class PreviewImages {
 			if (!wanted.has(name) && !name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
 		}
 		if (kind === 'svg') return keys;
+		for (const name of wanted.keys()) this.#unclaimed.delete(join(dir, name));
 		for (const [name, request] of wanted) {
 			// A failure is reported by png(), when the page that needs the image asks for it.
 			this.#ensure(join(dir, name), request, 'background').catch(() => {});
@@ -86,11 +98,42 @@ export class PreviewImages {
 		return keys;
 	}
 
+	/**
+	 * Starts drawing, in the background, each PNG of `requests` the cache lacks, and deletes nothing:
+	 * a head start for images a route will ask for with prepare() (src/images/cards-ahead.ts).
+	 */
+	drawAhead(folder: string, requests: ImageRequest[]) {
+		const dir = join(this.#cacheDir, folder);
+		mkdirSync(dir, { recursive: true });
+		for (const request of requests) {
+			const file = join(dir, `${this.key('png', request)}.png`);
+			if (this.#drawing.has(file) || existsSync(file)) continue;
+			this.#ahead.add(file);
+			this.#unclaimed.add(file);
+			// A failure is reported when a route asks for the image: it is drawn again then.
+			this.#ensure(file, request, 'background').catch(() => {});
+		}
+	}
+
+	/**
+	 * Resolves once no image is being drawn or waiting to be (those that failed included), with how many
+	 * the threads drew, how many of those drawAhead() asked for, and how many of its images no route
+	 * asked for: work lost, as their text was not the text of any page's image (those are deleted).
+	 */
+	async drawn(): Promise<{ drawn: number; drawnAhead: number; unclaimed: number }> {
+		while (this.#drawing.size > 0) await Promise.allSettled([...this.#drawing.values()].map((drawing) => drawing.done));
+		const unclaimed = this.#unclaimed.size;
+		for (const file of this.#unclaimed) rmSync(file, { force: true });
+		this.#unclaimed.clear();
+		return { drawn: this.#drawn.all, drawnAhead: this.#drawn.ahead, unclaimed };
+	}
+
 	/** The PNG of `request`: from the cache, or drawn now. */
 	async png(folder: string, request: ImageRequest): Promise<Uint8Array<ArrayBuffer>> {
 		const dir = join(this.#cacheDir, folder);
 		mkdirSync(dir, { recursive: true });
 		const file = join(dir, `${this.key('png', request)}.png`);
+		this.#unclaimed.delete(file);
 		await this.#ensure(file, request, 'now');
 		return new Uint8Array(readFileSync(file));
 	}
@@ -147,26 +190,50 @@ export class PreviewImages {
 	#start(drawings: Drawing[], when: 'now' | 'background') {
 		for (const drawing of drawings) drawing.started = true;
 		if (when === 'background') this.#batchesRunning++;
+		clearTimeout(this.#idleTimer);
 		// Without Atomics a thread returns to its event loop between tasks, as worker.ts does between images.
 		this.#pool ??= new Piscina<DrawTask[], (string | null)[]>({ filename: pathToFileURL(this.#worker).href, minThreads: 1, maxThreads: this.#threads, atomics: 'disabled' });
 		const pool = this.#pool;
 		pool
 			.run(drawings.map(({ request: { node, size, source }, file }) => ({ node, size, source, file })))
 			.then(
-				(errors) => drawings.forEach((drawing, i) => (errors[i] === null ? drawing.resolve() : drawing.reject(new Error(errors[i])))),
+				(errors) =>
+					drawings.forEach((drawing, i) => {
+						if (errors[i] !== null) return drawing.reject(new Error(errors[i]));
+						this.#drawn.all++;
+						if (this.#ahead.has(drawing.file)) this.#drawn.ahead++;
+						drawing.resolve();
+					}),
 				(error) => drawings.forEach((drawing) => drawing.reject(error)),
 			)
 			.finally(() => {
 				for (const drawing of drawings) this.#drawing.delete(drawing.file);
 				if (when === 'background') this.#batchesRunning--;
 				this.#startWaiting();
-				// The threads end when the last image is drawn, so they never keep the build's process alive.
+				// The threads end a second after the last image is drawn, so that they never keep the build's
+				// process alive, yet are not started again for each card drawAhead() gives one at a time.
 				if (this.#drawing.size === 0 && this.#pool === pool) {
-					this.#pool = undefined;
-					void pool.destroy();
+					this.#idleTimer = setTimeout(() => {
+						if (this.#pool !== pool || this.#drawing.size > 0) return;
+						this.#pool = undefined;
+						void pool.destroy();
+					}, IDLE_THREADS_MS).unref();
 				}
 			});
 	}
+}
+
+const shared = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
+
+/** The process's PreviewImages, made with `options` by whichever copy of this module asks first. */
+export function sharedPreviewImages(options: PreviewImagesOptions): PreviewImages {
+	return (shared[SHARED_IMAGES] ??= new PreviewImages(options));
+}
+
+/** The process's PreviewImages when it is a build, which draws cards ahead of the pages (integration.ts); else undefined. */
+export function previewImagesAhead(): PreviewImages | undefined {
+	const options = shared[DRAW_AHEAD];
+	return options && sharedPreviewImages(options);
 }
 
 /** An image drawn or waiting to be, and the promise of its file. */

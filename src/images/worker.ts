@@ -1,9 +1,20 @@
 // One of the build's drawing threads (run by piscina from preview-images.ts): draws images and writes
 // each into the cache, so the thread hands back nothing but which of them failed, and why.
-import { renameSync, writeFileSync } from 'node:fs';
+import { readlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
 import { renderPng, type ImageNode } from './render.ts';
+
+// The thread draws at a lower priority than the build's main thread: the content sync and the pages
+// it renders are the build's critical path, and the cards are wanted only as their pages are written,
+// so the threads take the CPU the main thread leaves (most of a core while content syncs). Linux sets
+// a thread's priority by its own id, which /proc/thread-self names; elsewhere the thread keeps its own.
+try {
+	setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 10);
+} catch {
+	// Not Linux, or not allowed: the same images, drawn at the same priority as the rest.
+}
 
 /** An image to draw and the cache file to write it to. */
 export interface DrawTask {

@@ -140,6 +140,13 @@ export function siteIcon(size: number, { safeZone = false } = {}): CardNode {
 		: mark;
 }
 
+/**
+ * A card as the build draws it (src/images/): in layers, at Open Graph's size, with the file its text
+ * comes from to name in errors. The card route and the content sync's head start (cards-ahead.ts)
+ * both ask for this, so that they ask for the same image.
+ */
+export const cardImage = (text: CardText, source: string) => ({ node: layeredSocialCard(text), size: CARD_SIZE, source });
+
 /** The card of a question (its title in Markdown): number and section above, the question itself large. */
 export function questionCardText(
 	question: { number: number; title: string },

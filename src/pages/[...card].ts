@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { previewImages } from '../images/site-images.ts';
 import { getGuide } from '../data/content.ts';
-import { CARD_SIZE, layeredSocialCard, questionCardText, sectionCardText, type CardText } from '../lib/social-card.ts';
+import { cardImage, questionCardText, sectionCardText, type CardText } from '../lib/social-card.ts';
 import { SITE_PATHS, questionPath, sectionPath, socialImagePath } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 
-const card = ({ source, text }: { source: string; text: CardText }) => ({ node: layeredSocialCard(text), size: CARD_SIZE, source });
+const card = ({ source, text }: { source: string; text: CardText }) => cardImage(text, source);
 /** The route's parameter for a page's card: its address without the leading slash. */
 const cardParam = (pagePath: string) => socialImagePath(pagePath).slice(1);
 
@@ -41,7 +41,8 @@ export const getStaticPaths = (async () => {
 			},
 		})),
 	];
-	// Starts drawing the cards the cache lacks, a batch per thread at a time, while Astro renders the pages.
+	// Starts drawing the cards the cache lacks and content sync has not started (cards-ahead.ts), a
+	// batch per thread at a time, while Astro renders the pages.
 	const keys = previewImages.prepare('og', paths.map(({ props }) => card(props)));
 	// An image's cache key names everything that decides its bytes: Astro copies the last build's file while it holds.
 	return paths.map((path, i) => ({ ...path, cacheKey: keys[i]! }));

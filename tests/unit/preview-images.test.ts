@@ -1,7 +1,7 @@
 // The preview-image cache (src/images/preview-images.ts) and the palette PNG writer it draws with.
 import { Resvg } from '@resvg/resvg-js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -126,6 +126,32 @@ describe('PreviewImages', () => {
 		expect(readdirSync(join(dir, 'og')).sort()).toEqual(
 			[...requests.slice(1).map((request) => `${images.key('png', request)}.png`), 'being-written.png.1-1.partial'].sort(),
 		);
+	});
+
+	test('drawAhead draws in the background and deletes nothing; what no route then asks for is counted and deleted', async () => {
+		const dir = cacheDir();
+		const images = new PreviewImages({ cacheDir: dir, worker, threads: 2 });
+		const [kept, old, unused] = ['Kept?', 'Old?', 'Unused?'].map(card);
+		const oldFile = join(dir, 'og', `${images.key('png', old!)}.png`);
+		await images.png('og', old!);
+		images.drawAhead('og', [kept!, unused!]);
+		// Drawing ahead never deletes: the card drawn before is still there.
+		expect(existsSync(oldFile)).toBe(true);
+		images.prepare('og', [kept!]);
+		expect(Buffer.from(await images.png('og', kept!)).length).toBeGreaterThan(0);
+		await images.drawn();
+		expect(readdirSync(join(dir, 'og'))).toEqual([`${images.key('png', kept!)}.png`]);
+	});
+
+	test('drawn() counts what the threads drew and what was drawn ahead, once all is drawn', async () => {
+		const images = new PreviewImages({ cacheDir: cacheDir(), worker, threads: 2 });
+		const [ahead, unused, later] = ['Ahead?', 'Unused?', 'Later?'].map(card);
+		images.drawAhead('og', [ahead!, unused!]);
+		images.prepare('og', [ahead!, later!]);
+		// Asked for again while being drawn: not drawn twice, nor counted as drawn ahead twice.
+		images.drawAhead('og', [ahead!]);
+		expect(await images.drawn()).toEqual({ drawn: 3, drawnAhead: 2, unclaimed: 1 });
+		expect(await images.drawn()).toEqual({ drawn: 3, drawnAhead: 2, unclaimed: 0 });
 	});
 
 	test('an image a page needs now waits for no more than the batch being drawn, not for all that prepare() asked for', async () => {
