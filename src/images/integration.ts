@@ -11,13 +11,15 @@ import type { PreviewImages, PreviewImagesOptions } from './preview-images.ts';
 export const SHARED_IMAGES = Symbol.for('interview-guide.preview-images');
 /** Set, in a build, to the options of the PreviewImages that content sync draws cards ahead with. */
 export const DRAW_AHEAD = Symbol.for('interview-guide.preview-images.draw-ahead');
-const shared = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
+/** globalThis, with the two slots above. */
+export const imageGlobals = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
 
 /**
  * Tells the image routes (through site-images.ts) where the drawn images are kept between builds,
  * `preview-images/` in Astro's cacheDir (node_modules/.astro/, which a build does not empty and git
  * ignores), and where the drawing threads' module is: a route runs from a bundle in dist/, so it
- * cannot find src/images/worker.ts from its own place.
+ * cannot find src/images/worker.ts from its own place. In a build, it also lets content sync start
+ * the question cards (cards-ahead.ts), and waits for the last images before the build ends.
  */
 export function previewImages(): AstroIntegration {
 	return {
@@ -32,12 +34,12 @@ export function previewImages(): AstroIntegration {
 				updateConfig({ vite: { define: { __PREVIEW_IMAGES__: JSON.stringify(options) } } });
 				// A build draws the question cards while content syncs (cards-ahead.ts); the dev server
 				// draws a card when a page asks for it.
-				if (command === 'build') shared[DRAW_AHEAD] = options;
+				if (command === 'build') imageGlobals[DRAW_AHEAD] = options;
 			},
 			// Images still being drawn, such as cards whose pages Astro copied from its last build instead
 			// of asking for them, are finished before the build ends, not cut off with its process.
 			'astro:build:done': async ({ logger }) => {
-				const images = shared[SHARED_IMAGES];
+				const images = imageGlobals[SHARED_IMAGES];
 				if (!images) return;
 				const { drawn, drawnAhead, unclaimed } = await images.drawn();
 				logger.info(drawn === 0 ? 'Preview images: none drawn, all from the cache.' : `Preview images: ${drawn} drawn, ${drawnAhead} of them while content synced.`);

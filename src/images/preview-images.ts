@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CardNode } from '../lib/social-card.ts';
 import { renderSvg, rendererFingerprint, type ImageNode } from './render.ts';
-import { DRAW_AHEAD, SHARED_IMAGES } from './integration.ts';
+import { DRAW_AHEAD, imageGlobals, SHARED_IMAGES } from './integration.ts';
 import type { DrawTask } from './worker.ts';
 
 /** An image to draw: what it shows, its size, and the file its text comes from (named in errors). */
@@ -223,16 +223,14 @@ export class PreviewImages {
 	}
 }
 
-const shared = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
-
 /** The process's PreviewImages, made with `options` by whichever copy of this module asks first. */
 export function sharedPreviewImages(options: PreviewImagesOptions): PreviewImages {
-	return (shared[SHARED_IMAGES] ??= new PreviewImages(options));
+	return (imageGlobals[SHARED_IMAGES] ??= new PreviewImages(options));
 }
 
 /** The process's PreviewImages when it is a build, which draws cards ahead of the pages (integration.ts); else undefined. */
 export function previewImagesAhead(): PreviewImages | undefined {
-	const options = shared[DRAW_AHEAD];
+	const options = imageGlobals[DRAW_AHEAD];
 	return options && sharedPreviewImages(options);
 }
 
