@@ -14,9 +14,10 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The steps that run on the built site when `astro build` ends, in this order, written here rather
- * than left to the order of the integrations list: the search index first, then the offline worker,
- * whose list of files includes the index's.
+ * The steps that run on the built site when `astro build` ends, written here rather than left to the
+ * order of the integrations list: the search index, and the offline worker, whose list of files
+ * includes the index's. Pagefind indexes in a process of its own, so the offline step reads and
+ * hashes the site's other files meanwhile, and the index's once it is written.
  */
 export function siteBuildSteps(): AstroIntegration {
 	// Gzip sizes of the offline files, kept between builds in Astro's cacheDir (node_modules/.astro/).
@@ -29,9 +30,10 @@ export function siteBuildSteps(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
-				const pages = await step('Search index (Pagefind)', () => writeSearchIndex(site));
+				const searchIndex = step('Search index (Pagefind)', () => writeSearchIndex(site));
+				// Both awaited at once, so that a failed index is reported as itself, not left unhandled.
+				const [pages, offline] = await Promise.all([searchIndex, step('Offline worker', () => writeOfflineWorker(site, { sizeCache, searchIndex }))]);
 				logger.info(`Indexed ${pages.indexed} of ${pages.read} pages for search.`);
-				const offline = await step('Offline worker', () => writeOfflineWorker(site, { sizeCache }));
 				logger.info(
 					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,
 				);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setImmediate } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
@@ -70,13 +71,23 @@ function offlineFiles(site: string): string[] {
 		.sort();
 }
 
+/** Where Pagefind writes the search index in the built site. */
+const SEARCH_INDEX_FOLDER = 'pagefind/';
+
+/** Files read between two turns of the event loop while the search index is being written. */
+const FILES_PER_TURN = 32;
+
 /**
  * Writes dist/offline/list.<hash>.json and dist/sw.js for the built site in `site`, and the saved
- * guide's size into the pages that show the "save the guide" control.
+ * guide's size into the pages that show the "save the guide" control. Given `searchIndex`, the
+ * promise of Pagefind's index being written (in a process of its own), it reads the site's other
+ * files meanwhile, a few at a time so that Pagefind's messages are answered, and the index's files
+ * once it is written.
  */
-export async function writeOfflineWorker(site: string, { sizeCache }: { sizeCache?: string | undefined } = {}): Promise<OfflineBuild> {
-	const files = offlineFiles(site);
-	const saved = files.filter((file) => offlineRole(file) === 'saved');
+export async function writeOfflineWorker(
+	site: string,
+	{ sizeCache, searchIndex }: { sizeCache?: string | undefined; searchIndex?: Promise<unknown> } = {},
+): Promise<OfflineBuild> {
 	const read = (file: string) => readFileSync(join(site, file));
 	const downloadSizes = new DownloadSizes(sizeCache);
 	// Each file read once: its revision (a SHA-256 the worker checks), its download size, and whether
@@ -89,10 +100,18 @@ export async function writeOfflineWorker(site: string, { sizeCache }: { sizeCach
 		facts.set(file, { revision, size: downloadSizes.of(file, content, revision) });
 		return content;
 	};
-	for (const file of files) {
-		const content = learn(file);
-		if (file.endsWith('.html') && content.includes(GUIDE_SIZE_MARK)) marked.push(file);
-	}
+	const learnAll = async (files: string[]) => {
+		for (const [i, file] of files.entries()) {
+			const content = learn(file);
+			if (file.endsWith('.html') && content.includes(GUIDE_SIZE_MARK)) marked.push(file);
+			if (searchIndex && i % FILES_PER_TURN === FILES_PER_TURN - 1) await setImmediate();
+		}
+	};
+	await learnAll(offlineFiles(site).filter((file) => !file.startsWith(SEARCH_INDEX_FOLDER)));
+	await searchIndex;
+	const files = offlineFiles(site);
+	await learnAll(files.filter((file) => file.startsWith(SEARCH_INDEX_FOLDER)));
+	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
 	}

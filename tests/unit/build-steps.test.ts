@@ -13,7 +13,10 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => pagefind);
 vi.mock('../../src/offline/build.ts', () => ({
-	writeOfflineWorker: vi.fn(async () => {
+	// As the real step does, it writes its list once the search index is written.
+	writeOfflineWorker: vi.fn(async (_site: string, { searchIndex }: { searchIndex?: Promise<unknown> }) => {
+		calls.push('offline started');
+		await searchIndex;
 		calls.push('offline');
 		return { files: 3, bytes: 2048, workerGzipBytes: 4000 };
 	}),
@@ -55,10 +58,10 @@ beforeEach(() => {
 });
 
 describe('siteBuildSteps', () => {
-	test('indexes the search, then writes the offline worker', async () => {
+	test('indexes the search while the offline step starts, and writes the worker once the index is written', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index(), errors: [] });
 		await runBuildDone();
-		expect(calls).toEqual(['index', 'offline']);
+		expect(calls).toEqual(['offline started', 'index', 'offline']);
 		expect(logger.info.mock.calls.map(([line]) => line)).toEqual([
 			'Indexed 2 of 3 pages for search.',
 			'Offline worker: sw.js is 3.9 KB gzipped; the saved guide is 3 files, about 2 KB.',
@@ -68,7 +71,7 @@ describe('siteBuildSteps', () => {
 	test('stops at a failing search index, naming the step, and never writes the worker', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index('add'), errors: [] });
 		await expect(runBuildDone()).rejects.toThrow(`Search index (Pagefind) failed: Pagefind could not index ${site}/: bad page`);
-		expect(calls).toEqual(['index']);
+		expect(calls).toEqual(['offline started', 'index']);
 	});
 });
 
