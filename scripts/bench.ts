@@ -572,6 +572,9 @@ function buildBreakdown(output: string): Record<string, number> {
  * CPU seconds barely change with how busy the machine is, wall seconds do).
  */
 function timedBuild(root: string): Promise<{ code: number; output: string; seconds: number; cpuSeconds: number }> {
+	// The files the last build wrote are flushed to disk first, so that no build is timed while the
+	// system writes out the one before it (a Starlight build leaves 265 MB behind, ours 108 MB).
+	spawnSync('sync');
 	const script = `import { build } from 'astro';
 import { readFileSync } from 'node:fs';
 await build({});
