@@ -54,7 +54,7 @@ export function previewImages(): AstroIntegration {
  * frees rather than give it back to the system. Each card's pixels are a new 2 MB block, given back
  * 10 ms after the card and faulted in again, page by page, for the next one: on a virtual machine a
  * third of a card's time (`npm run bench -- --cards 300`: 19.0 ms of CPU a card in the build's
- * threads, 15.9 ms with it). What is kept is used again for the next card, so memory does not grow.
+ * threads, 14.8 ms with it). What is kept is used again for the next card, so memory does not grow.
  * mimalloc reads the setting from the process's environment once, when resvg is first loaded, and a
  * worker thread's `process.env` is a copy it never sees: so this runs in the build's main thread,
  * while Astro sets up, before anything draws. A value already set is kept.
