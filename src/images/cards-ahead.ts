@@ -3,9 +3,7 @@
 // the other core mostly idle; the card route (src/pages/[...card].ts) then finds its cards drawn or
 // being drawn, where it would have started them once the pages render. A head start only: the route
 // still asks for every card it serves (a card drawn here from other text is not used, and one that
-// failed is drawn again there, which reports the error), and only in a build (the integration sets
-// DRAW_AHEAD then). The drawing code (Satori, resvg, the threads' pool, 0.2 s to load) is loaded on the
-// first card, not with the content config, which every Astro command loads (dev, check, sync).
+// failed is drawn again there, which reports the error), and only in a build (previewImagesAhead).
 import type { LoaderContext } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -14,22 +12,21 @@ import { parse } from 'yaml';
 import { sectionSchema, type SectionData } from '../lib/schema.ts';
 import { cardImage, questionCardText } from '../lib/social-card.ts';
 import { siteConfig } from '../site.config.ts';
-import { DRAW_AHEAD, imageGlobals } from './integration.ts';
+import { previewImagesAhead } from './preview-images.ts';
 
 /** What rendered-glob.ts calls with each question's checked data; `sectionsFile` is the sections collection's file, from the project's root. */
 export function questionCardsAhead(sectionsFile: string) {
 	let sections: Map<string, SectionData> | undefined;
-	let drawing: Promise<typeof import('./preview-images.ts')> | undefined;
 	return (data: Record<string, unknown>, file: string, { config }: LoaderContext) => {
-		if (!imageGlobals[DRAW_AHEAD]) return;
+		const images = previewImagesAhead();
+		if (!images) return;
 		sections ??= readSections(new URL(sectionsFile, config.root));
 		const { number, title, section } = data as { number: number; title: string; section: { id: string } };
 		const sectionData = sections.get(section.id);
 		// A section the list lacks fails the build later (src/lib/guide.ts), where it is named.
 		if (!sectionData) return;
-		const image = cardImage(questionCardText({ number, title }, sectionData, siteConfig.title), relative(fileURLToPath(config.root), file));
-		drawing ??= import('./preview-images.ts');
-		void drawing.then(({ previewImagesAhead }) => previewImagesAhead()?.drawAhead('og', [image]));
+		const text = questionCardText({ number, title }, sectionData, siteConfig.title);
+		images.drawAhead('og', [cardImage(text, relative(fileURLToPath(config.root), file))]);
 	};
 }
 
