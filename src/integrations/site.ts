@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { formatBytes } from '../lib/offline.ts';
 import { writeOfflineWorker } from '../offline/build.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
+import { emptyExcept, recordKeptPages, removeUnmade, routeOutputs, takeKeptPages } from './kept-pages.ts';
 
 /** Runs one build-end step; a failure names the step, with the original error as its cause. */
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -14,22 +15,40 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The steps that run on the built site when `astro build` ends, written here rather than left to the
- * order of the integrations list: the search index, and the offline worker, whose list of files
- * includes the index's. Pagefind indexes in a process of its own, so the offline step reads and
- * hashes the site's other files meanwhile, and the index's once it is written.
+ * The steps that run on the built site, written here rather than left to the order of the
+ * integrations list. When `astro build` starts: dist/ emptied but for the pages the last build left
+ * (kept-pages.ts). When it ends: the kept pages this build did not make removed; the search index,
+ * and the offline worker, whose list of files includes the index's (Pagefind indexes in a process of
+ * its own, so the offline step reads and hashes the site's other files meanwhile, and the index's once
+ * it is written); then the record of the pages left for the next build.
  */
 export function siteBuildSteps(): AstroIntegration {
-	// Gzip sizes of the offline files, kept between builds in Astro's cacheDir (node_modules/.astro/).
+	// Gzip sizes of the offline files, and the pages left for the next build, in Astro's cacheDir (node_modules/.astro/).
 	let sizeCache: string | undefined;
+	let keptRecord = '';
+	let outDir = '';
+	let kept = new Set<string>();
 	return {
 		name: 'interview-guide:build-steps',
 		hooks: {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				// dist/ is emptied at build:start instead, all but the pages that may be kept.
+				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+			},
 			'astro:config:done': ({ config }) => {
 				sizeCache = fileURLToPath(new URL('offline-sizes.json', config.cacheDir));
+				keptRecord = fileURLToPath(new URL('kept-pages.json', config.cacheDir));
+				outDir = fileURLToPath(config.outDir);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:start': () => {
+				kept = takeKeptPages(keptRecord, outDir);
+				emptyExcept(outDir, kept);
+			},
+			'astro:build:done': async ({ dir, assets, logger }) => {
 				const site = fileURLToPath(dir);
+				const made = routeOutputs(site, assets);
+				const removed = removeUnmade(site, kept, made);
+				if (removed > 0) logger.info(`Removed ${removed} page(s) the last build made and this one did not.`);
 				const searchIndex = step('Search index (Pagefind)', () => writeSearchIndex(site));
 				// Both awaited at once, so that a failed index is reported as itself, not left unhandled.
 				const [pages, offline] = await Promise.all([searchIndex, step('Offline worker', () => writeOfflineWorker(site, { sizeCache, searchIndex }))]);
@@ -37,6 +56,8 @@ export function siteBuildSteps(): AstroIntegration {
 				logger.info(
 					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,
 				);
+				// Last: the offline step writes the saved guide's size into pages.
+				recordKeptPages(keptRecord, site, made);
 			},
 		},
 	};

@@ -3,7 +3,7 @@
 // (src/lib/cache-key.ts) and code hold, and the preview cards, in the image cache. These builds reuse
 // one copy of the project, as an editor's machine does, and check that nothing kept is ever served
 // once a change should change it.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
@@ -19,8 +19,11 @@ const change = (path: string, from: string, to: string) => {
 };
 const firstPage = () => readFileSync(file('dist/basics/first-question/index.html'), 'utf8');
 const page = (path: string) => readFileSync(file(`dist/${path}`), 'utf8');
-/** The pages the build's log says it copied from the last build rather than rendered. */
-const copied = (log: string) => [...log.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!);
+/** The pages the build's log says it took from the last build rather than rendered. */
+const copied = (log: string) => [...howCopied(log).keys()];
+/** Each page taken from the last build, and how: left in dist/ ("cached") or copied back from Astro's cache ("restored"). */
+const howCopied = (log: string) => new Map([...log.matchAll(/[├└]─ (\S+) \((cached|restored)\)/g)].map((match) => [match[1]!, match[2]!]));
+const exists = (path: string) => existsSync(file(`dist/${path}`));
 /** The link preview cards in the image cache (src/images/preview-images.ts), by file, with when each was written. */
 const cachedCards = () => {
 	const dir = file('node_modules/.astro/preview-images/og');
@@ -94,5 +97,44 @@ describe('what a build keeps for the next', () => {
 		change('src/middleware.ts', 'export const onRequest', '// A change that alters no page.\nexport const onRequest');
 		const after = await build();
 		expect(copied(after).filter((path) => path.endsWith('.html'))).toEqual([]);
+	});
+
+	test('the pages the last build made are left in dist/, and nothing else is', async () => {
+		writeFileSync(file('dist/stray.txt'), 'Put here by hand.');
+		mkdirSync(file('dist/basics/first-question/extra'));
+		writeFileSync(file('dist/basics/first-question/extra/index.html'), '<p>Put here by hand.</p>');
+		// A page changed since the build (by hand, or a deploy tool) is not taken for the build's own.
+		writeFileSync(file('dist/basics/index.html'), '<p>Changed by hand.</p>');
+		const how = howCopied(await build());
+		expect(exists('stray.txt')).toBe(false);
+		expect(exists('basics/first-question/extra')).toBe(false);
+		expect(page('basics/index.html')).toContain('What is the edited question?');
+		expect(how.get('/basics/index.html')).toBe('restored');
+		expect(how.get('/basics/first-question/index.html')).toBe('cached');
+		// (Astro's log names a card with a slash after it.)
+		expect(how.get('/og/basics/first-question.png/')).toBe('cached');
+	});
+
+	test('a renamed question leaves nothing at its old address: no page, no card, no offline copy', async () => {
+		change('content/questions/01-basics/002-second.md', 'slug: second-question', 'slug: renamed-question');
+		const log = await build();
+		expect(log).toContain('Removed 2 page(s) the last build made and this one did not.');
+		expect(exists('basics/renamed-question/index.html')).toBe(true);
+		expect(exists('basics/second-question')).toBe(false);
+		expect(exists('og/basics/second-question.png')).toBe(false);
+		const list = readdirSync(file('dist/offline')).map((name) => readFileSync(file(`dist/offline/${name}`), 'utf8'));
+		expect(list.join()).toContain('renamed-question');
+		expect(list.join()).not.toContain('second-question');
+	});
+
+	test('after a build that fails part-way, the next keeps nothing in dist/ and copies every page back', async () => {
+		change('src/pages/about.astro', '---\nimport', "---\nthrow new Error('The about page, broken on purpose.');\nimport");
+		const broken = await buildProject(copy.root);
+		expect(broken.code).not.toBe(0);
+		expect(broken.output).toContain('broken on purpose');
+		change('src/pages/about.astro', "throw new Error('The about page, broken on purpose.');\n", '');
+		const how = howCopied(await build());
+		expect(how.get('/basics/first-question/index.html')).toBe('restored');
+		expect([...how.values()]).not.toContain('cached');
 	});
 });

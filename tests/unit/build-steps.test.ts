@@ -26,7 +26,8 @@ const { writeSearchIndex } = await import('../../src/search/search-index.ts');
 const { siteBuildSteps } = await import('../../src/integrations/site.ts');
 
 const site = mkdtempSync(join(tmpdir(), 'build-steps-'));
-afterAll(() => rmSync(site, { recursive: true, force: true }));
+const cacheDir = mkdtempSync(join(tmpdir(), 'build-steps-cache-'));
+afterAll(() => [site, cacheDir].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /**
  * A Pagefind index whose steps succeed, or fail at `failAt`: it reads three pages and writes an index
@@ -48,8 +49,15 @@ function index(failAt?: 'add' | 'write') {
 }
 
 const logger = { info: vi.fn() };
-const runBuildDone = () =>
-	(siteBuildSteps().hooks['astro:build:done'] as (options: unknown) => Promise<void>)({ dir: pathToFileURL(`${site}/`), logger });
+/** The integration's hooks in a build's order, for a site of no pages. */
+const runBuildDone = async () => {
+	const { hooks } = siteBuildSteps();
+	const run = (hook: keyof typeof hooks, options: unknown) => (hooks[hook] as (options: unknown) => unknown)(options);
+	const dir = pathToFileURL(`${site}/`);
+	await run('astro:config:done', { config: { cacheDir: pathToFileURL(`${cacheDir}/`), outDir: dir } });
+	await run('astro:build:start', {});
+	await run('astro:build:done', { dir, assets: new Map(), logger });
+};
 
 beforeEach(() => {
 	calls.length = 0;
