@@ -39,13 +39,11 @@ export function takeKeptPages(recordFile: string, site: string): Set<string> {
 	rmSync(recordFile, { force: true });
 	if (record.site !== site || typeof record.pages !== 'object' || record.pages === null) return new Set();
 	const kept = new Set<string>();
-	for (const [page, [size, mtimeMs]] of Object.entries(record.pages)) {
-		try {
-			const stat = statSync(join(site, page));
-			if (stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs) kept.add(page);
-		} catch {
-			// Gone since: Astro renders it or copies it from its cache.
-		}
+	for (const [page, facts] of Object.entries(record.pages)) {
+		if (!Array.isArray(facts) || page.startsWith('/') || page.split('/').includes('..')) continue;
+		const stat = statSync(join(site, page), { throwIfNoEntry: false });
+		// Gone or changed since: Astro renders the page again or copies it from its cache.
+		if (stat?.isFile() && stat.size === facts[0] && stat.mtimeMs === facts[1]) kept.add(page);
 	}
 	return kept;
 }

@@ -1,6 +1,6 @@
 // What a build leaves in dist/ for the next (src/integrations/kept-pages.ts): only pages as the last
 // build left them, nothing else, and nothing at all after a build that failed part-way.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +69,11 @@ describe('a build, then the next', () => {
 		recordKeptPages(record, join(root, 'other'), new Set());
 		expect(takeKeptPages(record, site).size).toBe(0);
 		writeFileSync(record, '{"site":');
+		expect(takeKeptPages(record, site).size).toBe(0);
+		// Entries that are not a page's facts, or not in the site, are not kept.
+		writeFileSync(join(root, 'outside.html'), 'Not the site’s.');
+		const outside = statSync(join(root, 'outside.html'));
+		writeFileSync(record, JSON.stringify({ site, pages: { 'index.html': null, '../outside.html': [outside.size, outside.mtimeMs] } }));
 		expect(takeKeptPages(record, site).size).toBe(0);
 	});
 
