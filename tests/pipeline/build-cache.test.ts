@@ -30,6 +30,15 @@ const cachedCards = () => {
 	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).mtimeMs]));
 };
 
+/** A build with `from` changed to `to` in `path`, which must fail naming `message`; then the change undone. */
+async function failedBuild(path: string, from: string, to: string, message: string) {
+	change(path, from, to);
+	const broken = await buildProject(copy.root);
+	expect(broken.code).not.toBe(0);
+	expect(broken.output).toContain(message);
+	change(path, to, from);
+}
+
 async function build() {
 	const { code, output } = await buildProject(copy.root);
 	expect(code, output).toBe(0);
@@ -60,11 +69,7 @@ describe('what a build keeps for the next', () => {
 	});
 
 	test('a file that failed to render is rendered again once it is fixed, never kept empty', async () => {
-		change('content/questions/01-basics/001-first.md', '```python', '```pyhton');
-		const broken = await buildProject(copy.root);
-		expect(broken.code).not.toBe(0);
-		expect(broken.output).toContain('01-basics/001-first.md');
-		change('content/questions/01-basics/001-first.md', '```pyhton', '```python');
+		await failedBuild('content/questions/01-basics/001-first.md', '```python', '```pyhton', '01-basics/001-first.md');
 		await build();
 		expect(firstPage()).toContain('The first answer.');
 	});
@@ -128,11 +133,7 @@ describe('what a build keeps for the next', () => {
 	});
 
 	test('after a build that fails part-way, the next keeps nothing in dist/ and copies every page back', async () => {
-		change('src/pages/about.astro', '---\nimport', "---\nthrow new Error('The about page, broken on purpose.');\nimport");
-		const broken = await buildProject(copy.root);
-		expect(broken.code).not.toBe(0);
-		expect(broken.output).toContain('broken on purpose');
-		change('src/pages/about.astro', "throw new Error('The about page, broken on purpose.');\n", '');
+		await failedBuild('src/pages/about.astro', '---\nimport', "---\nthrow new Error('The about page, broken on purpose.');\nimport", 'broken on purpose');
 		const how = howCopied(await build());
 		expect(how.get('/basics/first-question/index.html')).toBe('restored');
 		expect([...how.values()]).not.toContain('cached');
