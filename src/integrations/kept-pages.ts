@@ -37,7 +37,7 @@ export function takeKeptPages(recordFile: string, site: string): Set<string> {
 		return new Set();
 	}
 	rmSync(recordFile, { force: true });
-	if (record.site !== site || typeof record.pages !== 'object' || record.pages === null) return new Set();
+	if (record?.site !== site || typeof record.pages !== 'object' || record.pages === null) return new Set();
 	const kept = new Set<string>();
 	for (const [page, facts] of Object.entries(record.pages)) {
 		if (!Array.isArray(facts) || page.startsWith('/') || page.split('/').includes('..')) continue;

@@ -70,6 +70,8 @@ describe('a build, then the next', () => {
 		expect(takeKeptPages(record, site).size).toBe(0);
 		writeFileSync(record, '{"site":');
 		expect(takeKeptPages(record, site).size).toBe(0);
+		writeFileSync(record, 'null');
+		expect(takeKeptPages(record, site).size).toBe(0);
 		// Entries that are not a page's facts, or not in the site, are not kept.
 		writeFileSync(join(root, 'outside.html'), 'Not the site’s.');
 		const outside = statSync(join(root, 'outside.html'));
