@@ -20,6 +20,11 @@ interface KeptRecord {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
+/** The folders a page is in, innermost first ("a/b/c.html": "a/b", then "a"). */
+function* foldersOf(page: string): Generator<string> {
+	for (let folder = dirname(page); folder !== '.'; folder = dirname(folder)) yield folder;
+}
+
 /** The files each route wrote or kept in this build (Astro's `assets` at build:done), relative to `site`. */
 export function routeOutputs(site: string, assets: Map<string, URL[]>): Set<string> {
 	return new Set([...assets.values()].flat().map((url) => toPosix(relative(site, fileURLToPath(url)))));
@@ -50,10 +55,7 @@ export function takeKeptPages(recordFile: string, site: string): Set<string> {
 
 /** Empties `site` as Astro would at the start of a build, but for the `kept` pages (paths relative to it). */
 export function emptyExcept(site: string, kept: Set<string>): void {
-	const keptFolders = new Set<string>();
-	for (const page of kept) {
-		for (let folder = dirname(page); folder !== '.'; folder = dirname(folder)) keptFolders.add(folder);
-	}
+	const keptFolders = new Set([...kept].flatMap((page) => [...foldersOf(page)]));
 	const empty = (folder: string) => {
 		let entries;
 		try {
@@ -81,7 +83,7 @@ export function removeUnmade(site: string, kept: Set<string>, made: Set<string>)
 		if (made.has(page)) continue;
 		rmSync(join(site, page), { force: true });
 		removed++;
-		for (let folder = dirname(page); folder !== '.'; folder = dirname(folder)) {
+		for (const folder of foldersOf(page)) {
 			try {
 				rmdirSync(join(site, folder));
 			} catch {

@@ -4,7 +4,7 @@
 // pages that offer to save it; and the worker, bundled with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate } from 'node:timers/promises';
@@ -62,9 +62,10 @@ export class DownloadSizes {
 	}
 }
 
-/** The build's offline files: every file under `site` that offline reading keeps (relative paths, sorted). */
-function offlineFiles(site: string): string[] {
-	return readdirSync(site, { recursive: true, withFileTypes: true })
+/** The build's offline files: every file under `site`, or under its `folder`, that offline reading keeps (paths relative to `site`, sorted). */
+function offlineFiles(site: string, folder = ''): string[] {
+	if (!existsSync(join(site, folder))) return [];
+	return readdirSync(join(site, folder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
 		.filter((file) => offlineRole(file) !== undefined)
@@ -107,10 +108,12 @@ export async function writeOfflineWorker(
 			if (searchIndex && i % FILES_PER_TURN === FILES_PER_TURN - 1) await setImmediate();
 		}
 	};
-	await learnAll(offlineFiles(site).filter((file) => !file.startsWith(SEARCH_INDEX_FOLDER)));
+	const siteFiles = offlineFiles(site).filter((file) => !file.startsWith(SEARCH_INDEX_FOLDER));
+	await learnAll(siteFiles);
 	await searchIndex;
-	const files = offlineFiles(site);
-	await learnAll(files.filter((file) => file.startsWith(SEARCH_INDEX_FOLDER)));
+	const indexFiles = offlineFiles(site, SEARCH_INDEX_FOLDER);
+	await learnAll(indexFiles);
+	const files = [...siteFiles, ...indexFiles].sort();
 	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
