@@ -13,6 +13,7 @@ import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { palettePlugin } from './src/styles/palette.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 import { sha256Source } from './src/lib/csp.ts';
+import { SANDBOX_SCRIPT } from './src/examples/sandbox.ts';
 
 /** Where the site is served: `/`, or a sub-path such as `/guide/` (the tests build under both). */
 const base = process.env.BASE_PATH ?? '/';
@@ -69,7 +70,8 @@ export default defineConfig({
 			],
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
-				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(OFFLINE_REGISTER_SCRIPT)],
+				// The examples' sandbox frame inherits the page's policy, so its script is allowed here too (src/examples/sandbox.ts).
+				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(OFFLINE_REGISTER_SCRIPT), sha256Source(SANDBOX_SCRIPT)],
 			},
 			styleDirective: { hashes: [sha256Source(LAYER_ORDER_CSS)] },
 		},

@@ -148,7 +148,7 @@ if (!built || !chromium) {
 	// @root-only (keys, focus, editing and stopping an example, the offline control's other tabs,
 	// blocked or full storage and a worker that cannot start: behaviour no address changes).
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
-	const baseDependent = ['a11y', 'copy', 'examples', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
+	const baseDependent = ['a11y', 'copy', 'examples', 'examples-sandbox', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
 		vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase);
 		browserTests('browser tests under /guide/', chromium, underBase, ['--grep-invert', '@root-only', ...baseDependent.map((name) => `tests/e2e/${name}.test.ts`)]);

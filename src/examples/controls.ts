@@ -1,18 +1,22 @@
 // What Run, Edit, Reset and Stop do under an example. Loaded on the first press of any of them
 // (RunnableExamples.astro defines the element and its buttons), so a reader who never presses one
 // downloads none of this, nor any runtime byte.
+//
+// Reader code never runs here: each Run gets a fresh runner in a sandbox frame (sandbox.ts, and
+// docs/security.md), which this page starts from the runtime's bytes, talks to over a port of its
+// own, times, and removes. So a run starts from a clean interpreter and database whatever the last
+// one did, and the next runner starts while the reader reads the output.
 import type { Element as HastElement, ElementContent } from 'hast';
 import { pathWithBase } from '../lib/base.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
-import { OUTPUT_LIMIT, TIME_LIMIT_MS, type Runtime, type StreamChunk } from './rules.ts';
+import { OUTPUT_LIMIT, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
+import type { ExamplesBuildInfo } from './runtimes.ts';
 import { POSTGRES_VERSION } from './sql-run.ts';
-import type { FromWorker } from './worker-protocol.ts';
+import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
 
-// Set by the build (src/examples/runtimes.ts): each runtime's folder and the bytes a first Run
-// loads, and the URLs of the workers (bundled beside this file).
-declare const __SG_RUNTIMES__: Record<Runtime, { path: string; bytes: number; fetched: number }>;
-declare const __SG_WORKERS__: Record<Runtime, string>;
+// Set by the build (src/examples/runtimes.ts): each runtime's runner and files, and the sandbox's document.
+declare const __SG_EXAMPLES__: ExamplesBuildInfo;
 
 const RUNTIME_NAME: Record<Runtime, string> = { python: `Python ${PYTHON_VERSION}`, sql: `PostgreSQL ${POSTGRES_VERSION}` };
 
@@ -31,28 +35,124 @@ function toDom(node: HastElement | ElementContent): Node {
 	return element;
 }
 
-interface Session {
-	worker: Worker;
-	ready: Promise<void>;
-	listener?: (message: FromWorker) => void;
-}
-const sessions = new Map<Runtime, Session>();
+/** Why a runtime could not be had, in the words the status line shows. */
+class LoadError extends Error {}
 
-function startWorker(runtime: Runtime, onProgress: (loaded: number) => void): Session {
-	const worker = new Worker(__SG_WORKERS__[runtime], { type: 'module', name: runtime });
-	const session: Session = { worker, ready: Promise.resolve() };
-	session.ready = new Promise((resolve, reject) => {
-		session.listener = (message) => {
-			if (message.type === 'progress') onProgress(message.loaded);
-			else if (message.type === 'ready') resolve();
-			else if (message.type === 'load-error') reject(new Error(message.message));
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** A runtime's files as the page fetched them: once a page, kept for every runner it starts. */
+interface RuntimeBytes {
+	source: string;
+	files: Record<string, ArrayBuffer>;
+}
+const downloads = new Map<Runtime, Promise<RuntimeBytes>>();
+
+/**
+ * Fetches a runtime's runner and files from the site (the offline worker keeps them as read),
+ * reporting the bytes received. A file the site no longer has means a newer deploy; a failed
+ * fetch, that the reader is offline with the runtime never kept.
+ */
+function download(runtime: Runtime, progress: (loaded: number) => void): Promise<RuntimeBytes> {
+	const known = downloads.get(runtime);
+	if (known) return known;
+	const info = __SG_EXAMPLES__.runtimes[runtime];
+	let loaded = 0;
+	const fetchBytes = async (path: string): Promise<ArrayBuffer> => {
+		let response: Response;
+		try {
+			response = await fetch(new URL(pathWithBase(path), location.href));
+		} catch {
+			throw new LoadError(
+				navigator.onLine
+					? `Could not download ${RUNTIME_NAME[runtime]}: the connection failed. Try again.`
+					: `${RUNTIME_NAME[runtime]} is not saved for offline use: run an example once while online, and it runs offline after that.`,
+			);
+		}
+		if (response.status === 404) throw new LoadError('This page is out of date — reload to run examples.');
+		if (!response.ok || !response.body) throw new LoadError(`Could not download ${RUNTIME_NAME[runtime]} (HTTP ${response.status}).`);
+		const chunks: Uint8Array[] = [];
+		const reader = response.body.getReader();
+		for (let part = await reader.read(); !part.done; part = await reader.read()) {
+			chunks.push(part.value);
+			loaded += part.value.byteLength;
+			progress(loaded);
+		}
+		return new Blob(chunks as BlobPart[]).arrayBuffer();
+	};
+	const bytes = (async () => {
+		const [source, ...files] = await Promise.all([fetchBytes(info.runner.path), ...info.files.map((file) => fetchBytes(file.path))]);
+		return { source: new TextDecoder().decode(source), files: Object.fromEntries(info.files.map((file, index) => [file.name, files[index]!])) };
+	})();
+	downloads.set(runtime, bytes);
+	bytes.catch(() => downloads.delete(runtime));
+	return bytes;
+}
+
+/** One runner: a sandbox frame and the port its worker answers on. It serves one run. */
+interface Runner {
+	frame: HTMLIFrameElement;
+	ready: Promise<void>;
+	isReady: boolean;
+	send(message: ToRunner): void;
+	/** Where the runner's messages (and the frame's report of a crash) go once it is ready. */
+	listener?: ((message: FromRunner | FromFrame) => void) | undefined;
+}
+
+/** Starts a runner in a new sandbox frame, handing it a copy of the runtime's bytes. */
+function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
+	const frame = document.createElement('iframe');
+	frame.setAttribute('sandbox', 'allow-scripts');
+	frame.srcdoc = __SG_EXAMPLES__.sandbox;
+	frame.hidden = true;
+	frame.title = `${RUNTIME_NAME[runtime]} runner`;
+	const control = new MessageChannel();
+	const channel = new MessageChannel();
+	const runner: Runner = { frame, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
+	runner.ready = new Promise((resolve, reject) => {
+		const fail = (message: string) => reject(new LoadError(`Could not start ${RUNTIME_NAME[runtime]}: ${message}`));
+		runner.listener = (message) => {
+			if (message.type === 'ready') {
+				runner.isReady = true;
+				runner.listener = undefined;
+				resolve();
+			} else if (message.type === 'load-error' || message.type === 'crashed') fail(message.message);
 		};
 	});
-	worker.addEventListener('message', (event: MessageEvent<FromWorker>) => session.listener?.(event.data));
-	worker.addEventListener('error', (event) => session.listener?.({ type: 'load-error', message: event.message || 'the runtime failed to start' }));
-	const url = new URL(pathWithBase(__SG_RUNTIMES__[runtime].path), location.href).href;
-	worker.postMessage({ type: 'load', url });
-	return session;
+	runner.ready.catch(() => {});
+	control.port1.onmessage = (event: MessageEvent<FromFrame>) => runner.listener?.(event.data);
+	channel.port1.onmessage = (event: MessageEvent<FromRunner>) => runner.listener?.(event.data);
+	frame.addEventListener(
+		'load',
+		() => {
+			const start: StartRunner = { source: bytes.source, files: bytes.files, name: `${runtime} runner` };
+			frame.contentWindow!.postMessage(start, '*', [control.port2, channel.port2]);
+		},
+		{ once: true },
+	);
+	document.body.append(frame);
+	return runner;
+}
+
+/** Ends a runner, whatever its worker is doing: a removed frame's workers stop. */
+function discard(runner: Runner | undefined): void {
+	if (!runner) return;
+	runner.listener = undefined;
+	runner.frame.remove();
+}
+
+/** The next run's runner for each runtime, started after the last run ended. */
+const spares = new Map<Runtime, Runner>();
+
+function prepareSpare(runtime: Runtime): void {
+	if (spares.has(runtime)) return;
+	const bytes = downloads.get(runtime);
+	if (!bytes) return;
+	bytes.then(
+		(loaded) => {
+			if (!spares.has(runtime)) spares.set(runtime, startRunner(runtime, loaded));
+		},
+		() => {},
+	);
 }
 
 /** One example's parts, found in the markup the build wrote and the element added. */
@@ -99,6 +199,7 @@ function edit(example: HTMLElement): void {
 	textarea.focus();
 }
 
+/** Back to the example as written: its code and its recorded output. Every Run has its own runner, so no earlier run's state remains. */
 function reset(example: HTMLElement): void {
 	const p = parts(example);
 	if (running?.example === example) running.stop('Stopped.');
@@ -112,85 +213,135 @@ function reset(example: HTMLElement): void {
 	p.button('edit').focus();
 }
 
+/** Lets the page draw and answer input between two pieces of a large output. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function run(example: HTMLElement): Promise<void> {
 	const p = parts(example);
+	const runtime = p.runtime;
 	if (running) running.stop('Stopped: another example started.');
 	const code = example.querySelector('textarea')?.value ?? originals.get(example)!;
-	const info = __SG_RUNTIMES__[p.runtime];
 	p.button('run').disabled = true;
 	p.button('stop').hidden = false;
 	p.button('reset').hidden = false;
-	p.body.replaceChildren();
 
-	let session = sessions.get(p.runtime);
+	let runner = spares.get(runtime);
+	spares.delete(runtime);
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const finish = (message: string) => {
 		clearTimeout(timer);
-		running = undefined;
+		if (running?.example === example) running = undefined;
+		discard(runner);
+		runner = undefined;
 		p.status.replaceChildren(message);
 		p.button('run').disabled = false;
 		p.button('stop').hidden = true;
 		if (document.activeElement === null || document.activeElement === document.body) p.button('run').focus();
+		prepareSpare(runtime);
 	};
 	running = {
 		example,
 		stop(message) {
 			stopped = true;
-			// Ending the worker is the only way to stop Python in the middle of a loop; the next Run loads it again (from the cache).
-			sessions.get(p.runtime)?.worker.terminate();
-			sessions.delete(p.runtime);
 			const focusStop = document.activeElement === p.button('stop');
 			finish(message);
 			if (focusStop) p.button('run').focus();
 		},
 	};
 
-	if (!session) {
-		const progress = document.createElement('progress');
-		progress.max = info.fetched;
-		progress.value = 0;
-		const megabytes = (info.bytes / 1e6).toFixed(1);
-		p.status.replaceChildren(`Loading ${RUNTIME_NAME[p.runtime]} — ${megabytes} MB `, progress);
-		progress.setAttribute('aria-label', `Loading ${RUNTIME_NAME[p.runtime]}`);
-		session = startWorker(p.runtime, (loaded) => (progress.value = Math.min(loaded, info.fetched)));
-		sessions.set(p.runtime, session);
-	}
 	try {
-		await session.ready;
+		if (!runner) {
+			const total = __SG_EXAMPLES__.runtimes[runtime].bytes;
+			const progress = document.createElement('progress');
+			progress.max = total;
+			progress.value = 0;
+			progress.setAttribute('aria-label', `Downloading ${RUNTIME_NAME[runtime]}`);
+			const received = document.createElement('span');
+			received.textContent = `0.0 of ${megabytes(total)} MB`;
+			if (!downloads.has(runtime)) p.status.replaceChildren(`Downloading ${RUNTIME_NAME[runtime]} — `, received, ' ', progress);
+			const bytes = await download(runtime, (loaded) => {
+				progress.value = Math.min(loaded, total);
+				received.textContent = `${megabytes(Math.min(loaded, total))} of ${megabytes(total)} MB`;
+			});
+			if (stopped) return;
+			runner = startRunner(runtime, bytes);
+		}
+		if (!runner.isReady) {
+			// Compiling the WebAssembly and starting the interpreter: no byte count to show.
+			const starting = document.createElement('progress');
+			starting.setAttribute('aria-label', `Starting ${RUNTIME_NAME[runtime]}`);
+			p.status.replaceChildren(`Starting ${RUNTIME_NAME[runtime]}… `, starting);
+		}
+		await runner.ready;
 	} catch (error) {
-		sessions.delete(p.runtime);
-		session.worker.terminate();
-		if (!stopped) finish(`Could not load ${RUNTIME_NAME[p.runtime]}: ${(error as Error).message}`);
+		if (!stopped) finish(error instanceof LoadError ? error.message : `Could not load ${RUNTIME_NAME[runtime]}: ${(error as Error).message}`);
 		return;
 	}
 	if (stopped) return;
 
 	p.status.textContent = 'Running…';
 	const started = performance.now();
+	// The recorded output stays until the run's own output arrives, so the page does not jump.
+	let cleared = false;
+	const show = (...nodes: Node[]) => {
+		if (!cleared) p.body.replaceChildren();
+		cleared = true;
+		p.body.append(...nodes);
+	};
+	// Python's output, gathered and drawn at most once a frame's time, within the page's own cap.
 	let shown = 0;
 	let stream: HTMLElement | undefined;
-	const append = (chunk: StreamChunk) => {
-		if (shown > OUTPUT_LIMIT) return;
-		shown += chunk.text.length;
-		if (!stream) {
-			stream = toDom(streamsHtml([chunk])) as HTMLElement;
-			p.body.replaceChildren(stream);
-			return;
-		}
-		stream.append(toDom(streamsHtml([chunk]).children[0]!));
+	let pending: StreamChunk[] = [];
+	let flushing: ReturnType<typeof setTimeout> | undefined;
+	const flush = () => {
+		flushing = undefined;
+		if (stopped || pending.length === 0) return;
+		const html = streamsHtml(pending);
+		pending = [];
+		if (!stream) show((stream = toDom(html) as HTMLElement));
+		else stream.append(...html.children.map(toDom));
 	};
-	timer = setTimeout(() => running?.stop(`Stopped after ${TIME_LIMIT_MS / 1000} s: the example was still running (an endless loop?).`), TIME_LIMIT_MS);
-	session.listener = (message) => {
+	const append = (chunk: StreamChunk) => {
+		if (shown >= OUTPUT_LIMIT) return;
+		const text = chunk.text.slice(0, OUTPUT_LIMIT - shown);
+		shown += text.length;
+		pending.push({ stream: chunk.stream, text });
+		flushing ??= setTimeout(flush, 16);
+	};
+	const note = (text: string) => show(toDom({ type: 'element', tagName: 'p', properties: { className: ['example-count'] }, children: [{ type: 'text', value: text }] }));
+	// SQL results, drawn a table at a time (each at most SQL_LIMITS.rows rows), letting the page answer between them.
+	let drawing = Promise.resolve();
+	const draw = (results: SqlResult[]) =>
+		(drawing = drawing.then(async () => {
+			for (const [index, result] of results.entries()) {
+				if (stopped) return;
+				show(toDom(sqlResultHtml(result, index)));
+				await yieldToPage();
+			}
+		}));
+
+	timer = setTimeout(() => running?.example === example && running.stop(`Stopped after ${TIME_LIMIT_MS / 1000} s: the example was still running (an endless loop?).`), TIME_LIMIT_MS);
+	runner.listener = (message) => {
 		if (stopped) return;
 		if (message.type === 'chunk') append(message);
-		else if (message.type === 'truncated') p.body.append(toDom({ type: 'element', tagName: 'p', properties: { className: ['example-count'] }, children: [{ type: 'text', value: `(output cut after ${OUTPUT_LIMIT / 1024} KB)` }] }));
-		else if (message.type === 'results') p.body.replaceChildren(...message.results.map((result, index) => toDom(sqlResultHtml(result, index))));
-		else if (message.type === 'done') {
-			if (!p.body.hasChildNodes()) p.body.replaceChildren(...outputBody(p.runtime === 'python' ? { runtime: 'python', chunks: [] } : { runtime: 'sql', results: [] }).map(toDom));
-			const seconds = ((performance.now() - started) / 1000).toFixed(2);
-			finish(message.failed ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
+		else if (message.type === 'truncated') {
+			flush();
+			note(`(output cut after ${OUTPUT_LIMIT / 1024} KB)`);
+		} else if (message.type === 'results') void draw(message.results);
+		else if (message.type === 'crashed') {
+			flush();
+			finish(`The example stopped the runtime (${message.message}). Run it again to start a fresh one.`);
+		} else if (message.type === 'done') {
+			clearTimeout(flushing);
+			flush();
+			void drawing.then(() => {
+				if (stopped) return;
+				if (!cleared) show(...outputBody(runtime === 'python' ? { runtime: 'python', chunks: [] } : { runtime: 'sql', results: [] }).map(toDom));
+				const seconds = ((performance.now() - started) / 1000).toFixed(2);
+				finish(message.failed ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
+			});
 		}
 	};
-	session.worker.postMessage({ type: 'run', code });
+	runner.send({ type: 'run', code });
 }

@@ -21,7 +21,10 @@ export function streamsHtml(chunks: readonly StreamChunk[]): Element {
 export function sqlResultHtml(result: SqlResult, index: number): Element {
 	if (result.kind === 'command') return h('p', { className: ['example-command'] }, [text(result.tag)]);
 	if (result.kind === 'error') return h('pre', { className: ['example-stream'], tabIndex: 0 }, [h('span', { className: ['example-stderr'] }, [text(`ERROR: ${result.message}`)])]);
-	const count = `${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'}`;
+	if (result.kind === 'omitted') return h('p', { className: ['example-count'] }, [text(`(${result.count} more ${result.count === 1 ? 'result' : 'results'} not shown: the output is too long)`)]);
+	const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
+	const count = result.totalRows === undefined ? plural(result.rows.length, 'row') : `first ${result.rows.length.toLocaleString('en-US')} of ${plural(result.totalRows, 'row')}`;
+	const cut = result.cutValues ? `; ${plural(result.cutValues, 'long value')} cut` : '';
 	return h('div', { className: ['example-table'], tabIndex: 0, role: 'group', ariaLabel: `Result ${index + 1}, ${count}` }, [
 		h('table', {}, [
 			h('thead', {}, [h('tr', {}, result.columns.map((column) => h('th', { scope: 'col' }, [text(column)])))]),
@@ -31,7 +34,7 @@ export function sqlResultHtml(result: SqlResult, index: number): Element {
 				result.rows.map((row) => h('tr', {}, row.map((value) => h('td', {}, [value === null ? h('span', { className: ['example-null'] }, [text('NULL')]) : text(value)])))),
 			),
 		]),
-		h('p', { className: ['example-count'] }, [text(`(${count})`)]),
+		h('p', { className: ['example-count'] }, [text(`(${count}${cut})`)]),
 	]);
 }
 

@@ -158,9 +158,19 @@ export interface StreamChunk {
 
 /** One statement's result in an SQL run: a result set, a command's tag, or the error that ended the run. */
 export type SqlResult =
-	| { kind: 'rows'; columns: string[]; rows: (string | null)[][] }
+	| {
+			kind: 'rows';
+			columns: string[];
+			rows: (string | null)[][];
+			/** Set when rows were left out (SQL_LIMITS): how many the statement returned. */
+			totalRows?: number;
+			/** Set when long values were cut (SQL_LIMITS): how many. */
+			cutValues?: number;
+	  }
 	| { kind: 'command'; tag: string }
-	| { kind: 'error'; message: string };
+	| { kind: 'error'; message: string }
+	/** Results past the byte budget, left out of what the page shows. */
+	| { kind: 'omitted'; count: number };
 
 /** A run's output: a Python run's streams, or an SQL run's results. */
 export type RunOutput = { runtime: 'python'; chunks: StreamChunk[] } | { runtime: 'sql'; results: SqlResult[] };
@@ -172,6 +182,64 @@ export interface RecordedRun {
 	/** True when the run ended in an uncaught error (a traceback, an SQL error). */
 	failed: boolean;
 	output: RunOutput;
+}
+
+/**
+ * What one SQL run may send to the page: the rows a reader can read, not what would freeze or crash
+ * the tab (a 300,000-row result, one 100 MB value). The runner applies them before posting.
+ */
+export const SQL_LIMITS = { rows: 1000, valueChars: 2000, bytes: 256 * 1024 } as const;
+
+/**
+ * Cuts an SQL run's results to SQL_LIMITS: at most `rows` rows a result, each value at most
+ * `valueChars` characters, `bytes` characters of values in all; results past the budget become one
+ * `omitted` entry. A result whose rows were already left out keeps its `totalRows`.
+ */
+export function capSqlResults(results: readonly SqlResult[], limits: { rows: number; valueChars: number; bytes: number } = SQL_LIMITS): SqlResult[] {
+	const capped: SqlResult[] = [];
+	let budget = limits.bytes;
+	for (const [index, result] of results.entries()) {
+		if (budget <= 0) {
+			capped.push({ kind: 'omitted', count: results.length - index });
+			break;
+		}
+		if (result.kind === 'error') {
+			const message = result.message.length > limits.valueChars ? `${result.message.slice(0, limits.valueChars)}…` : result.message;
+			budget -= message.length;
+			capped.push({ kind: 'error', message });
+			continue;
+		}
+		if (result.kind !== 'rows') {
+			capped.push(result);
+			continue;
+		}
+		const rows: (string | null)[][] = [];
+		let cutValues = result.cutValues ?? 0;
+		for (const row of result.rows) {
+			if (rows.length >= limits.rows || budget <= 0) break;
+			rows.push(
+				row.map((value) => {
+					if (value === null) return null;
+					if (value.length <= limits.valueChars) {
+						budget -= value.length;
+						return value;
+					}
+					cutValues += 1;
+					budget -= limits.valueChars;
+					return `${value.slice(0, limits.valueChars)}…`;
+				}),
+			);
+		}
+		const totalRows = result.totalRows ?? result.rows.length;
+		capped.push({
+			kind: 'rows',
+			columns: result.columns,
+			rows,
+			...(rows.length < totalRows ? { totalRows } : {}),
+			...(cutValues > 0 ? { cutValues } : {}),
+		});
+	}
+	return capped;
 }
 
 /** Joins adjacent chunks of the same stream, so a record does not depend on how writes were split. */
@@ -202,6 +270,7 @@ export function outputText(output: RunOutput): string {
 		.map((result) => {
 			if (result.kind === 'command') return `${result.tag}\n`;
 			if (result.kind === 'error') return `ERROR: ${result.message}\n`;
+			if (result.kind === 'omitted') return `(${result.count} more results not shown)\n`;
 			const lines = [result.columns.join(' | '), ...result.rows.map((row) => row.map((value) => value ?? 'NULL').join(' | '))];
 			return `${lines.join('\n')}\n(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})\n`;
 		})

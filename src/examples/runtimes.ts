@@ -1,14 +1,16 @@
 // The build step that puts the runtimes on the site: the files Pyodide and PGlite load, copied from
-// node_modules into dist/runtimes/<name>-<version>/ (never a CDN). The version in the path changes
+// node_modules into dist/runtimes/<name>-<version>/ (never a CDN), beside the runner that loads them. The version in the path changes
 // with the package, so a cached copy is never stale and the offline worker can keep it as read.
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PYODIDE_VERSION } from './python-run.ts';
 import type { Runtime } from './rules.ts';
+import { RUNNER_BASE, SANDBOX_SCRIPT, sandboxDocument } from './sandbox.ts';
+import { sha256Source } from '../lib/csp.ts';
 import { PGLITE_VERSION } from './sql-run.ts';
 
 /** Where every runtime lives on the site, relative to the base path. */
@@ -20,9 +22,11 @@ interface RuntimePackage {
 	/** The npm package and the version the path promises. */
 	packageName: string;
 	version: string;
-	/** The package's folder that holds the files, and which of its files the runtime loads. */
+	/** The package's folder that holds the files, and the files its runner is handed (the rest is bundled into the runner). */
 	folder: string;
-	files: (names: string[]) => string[];
+	files: string[];
+	/** The runner's source (runner.ts), bundled with the runtime's JavaScript. */
+	runner: string;
 }
 
 const PACKAGES: RuntimePackage[] = [
@@ -32,7 +36,8 @@ const PACKAGES: RuntimePackage[] = [
 		packageName: 'pyodide',
 		version: PYODIDE_VERSION,
 		folder: '.',
-		files: () => ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'],
+		files: ['pyodide.asm.wasm', 'python_stdlib.zip'],
+		runner: 'python.runner.ts',
 	},
 	{
 		runtime: 'sql',
@@ -40,8 +45,9 @@ const PACKAGES: RuntimePackage[] = [
 		packageName: '@electric-sql/pglite',
 		version: PGLITE_VERSION,
 		folder: 'dist',
-		// The ES module and its chunks, PostgreSQL, its data files and initdb; not the extensions, maps or CommonJS.
-		files: (names) => names.filter((name) => /^(?:index|chunk-[\w-]+)\.js$|^pglite\.(?:wasm|data)$|^initdb\.wasm$/.test(name)),
+		// PostgreSQL, its data files and initdb; not the extensions.
+		files: ['pglite.wasm', 'pglite.data', 'initdb.wasm'],
+		runner: 'sql.runner.ts',
 	},
 ];
 
@@ -67,59 +73,81 @@ function packageFolder(pkg: RuntimePackage): string {
 export const runtimePath = (pkg: Pick<RuntimePackage, 'name' | 'version'>) => `${RUNTIMES_PREFIX}${pkg.name}-${pkg.version}/`;
 
 /** Each runtime's files (names and sizes in bytes) and its folder on the site. */
-export function runtimeFiles(): { runtime: Runtime; path: string; files: { name: string; bytes: number; source: string }[] }[] {
+export function runtimeFiles(): { runtime: Runtime; path: string; runner: string; files: { name: string; bytes: number; source: string }[] }[] {
 	return PACKAGES.map((pkg) => {
 		const folder = packageFolder(pkg);
-		const names = pkg.files(readdirSync(folder).sort());
 		return {
 			runtime: pkg.runtime,
 			path: runtimePath(pkg),
-			files: names.map((name) => ({ name, bytes: statSync(join(folder, name)).size, source: join(folder, name) })),
+			runner: pkg.runner,
+			files: pkg.files.map((name) => ({ name, bytes: statSync(join(folder, name)).size, source: join(folder, name) })),
 		};
 	});
 }
 
-/**
- * What the page's controls know about each runtime: its folder, the bytes a first Run loads, and of
- * those the bytes fetched with fetch() (not the JavaScript modules), which the progress bar counts.
- */
-export function runtimeInfo(): Record<Runtime, { path: string; bytes: number; fetched: number }> {
-	const info = {} as Record<Runtime, { path: string; bytes: number; fetched: number }>;
-	for (const entry of runtimeFiles()) {
-		const sum = (files: typeof entry.files) => files.reduce((total, file) => total + file.bytes, 0);
-		info[entry.runtime] = { path: entry.path, bytes: sum(entry.files), fetched: sum(entry.files.filter((file) => !/\.m?js$/.test(file.name))) };
-	}
-	return info;
+/** What the page's controls know of one runtime: where its runner and files are, relative to the base path, and their sizes. */
+export interface RuntimeInfo {
+	runner: { path: string; bytes: number };
+	files: { name: string; path: string; bytes: number }[];
+	/** Everything a first Run downloads. */
+	bytes: number;
 }
 
-/** The page's controls and the runtimes' workers, bundled on their own (as the offline worker is), under hashed names. */
+/** What the page's controls are built with: each runtime, and the sandbox frame's document. */
+export interface ExamplesBuildInfo {
+	runtimes: Record<Runtime, RuntimeInfo>;
+	sandbox: string;
+}
+
+/**
+ * The page's controls and the runtimes' runners, bundled on their own (as the offline worker is).
+ * A runner holds its runtime's JavaScript (Pyodide's loader and Emscripten module, PGlite), since the
+ * sandbox lets its worker load no script but itself; it goes beside the runtime's files, under a name
+ * that changes with its content, and the offline worker keeps it with them.
+ */
 export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: string; files: Map<string, Uint8Array> }> {
 	const files = new Map<string, Uint8Array>();
-	const bundle = async (entry: string, define: Record<string, string>) => {
+	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string> }) => {
 		const result = await build({
-			entryPoints: { [entry.replace(/\.ts$/, '').replace('.', '-')]: fileURLToPath(new URL(`./${entry}`, import.meta.url)) },
-			outdir: 'examples',
-			entryNames: 'examples-[name].[hash]',
+			entryPoints: { [options.name]: fileURLToPath(new URL(`./${entry}`, import.meta.url)) },
+			outdir: options.folder,
+			entryNames: '[name].[hash]',
 			bundle: true,
 			minify: true,
-			format: 'esm',
+			format: options.format,
 			target: 'es2022',
+			platform: 'browser',
+			// The runtimes' loaders import Node's modules only when they run in Node.
+			external: ['node:*'],
 			write: false,
-			define,
+			define: options.define ?? {},
 			logLevel: 'warning',
 		});
 		const out = result.outputFiles[0]!;
-		const name = out.path.split('/').at(-1)!;
-		files.set(name, out.contents);
-		return `${base.replace(/\/?$/, '/')}_astro/${name}`;
+		const path = `${options.folder}/${out.path.split('/').at(-1)!}`;
+		files.set(path, out.contents);
+		return { path, bytes: out.contents.byteLength };
 	};
-	const workers = { python: await bundle('python.worker.ts', {}), sql: await bundle('sql.worker.ts', {}) };
-	const controlsUrl = await bundle('controls.ts', {
-		__SG_RUNTIMES__: JSON.stringify(runtimeInfo()),
-		__SG_WORKERS__: JSON.stringify(workers),
-		'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')),
+	const runtimes = {} as Record<Runtime, RuntimeInfo>;
+	for (const entry of runtimeFiles()) {
+		const runner = await bundle(entry.runner, {
+			folder: entry.path.replace(/\/$/, ''),
+			name: 'runner',
+			format: 'iife',
+			// PGlite finds its files beside its module; in the runner they are answered from memory.
+			define: { 'import.meta.url': JSON.stringify(RUNNER_BASE) },
+		});
+		const assets = entry.files.map((file) => ({ name: file.name, path: `${entry.path}${file.name}`, bytes: file.bytes }));
+		runtimes[entry.runtime] = { runner, files: assets, bytes: runner.bytes + assets.reduce((sum, file) => sum + file.bytes, 0) };
+	}
+	const info: ExamplesBuildInfo = { runtimes, sandbox: sandboxDocument(sha256Source(SANDBOX_SCRIPT)) };
+	const controls = await bundle('controls.ts', {
+		folder: '_astro',
+		name: 'examples-controls',
+		format: 'esm',
+		define: { __SG_EXAMPLES__: JSON.stringify(info), 'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')) },
 	});
-	return { controlsUrl, files };
+	return { controlsUrl: `${base.replace(/\/?$/, '/')}${controls.path}`, files };
 }
 
 /** Copies the runtimes into the build when it ends (before the offline worker lists the files, which leaves them out). */
@@ -135,8 +163,10 @@ export function runtimes(): AstroIntegration {
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
-				mkdirSync(join(site, '_astro'), { recursive: true });
-				for (const [name, contents] of browser!.files) writeFileSync(join(site, '_astro', name), contents);
+				for (const [path, contents] of browser!.files) {
+					mkdirSync(dirname(join(site, path)), { recursive: true });
+					writeFileSync(join(site, path), contents);
+				}
 				for (const entry of runtimeFiles()) {
 					mkdirSync(join(site, entry.path), { recursive: true });
 					for (const file of entry.files) copyFileSync(file.source, join(site, entry.path, file.name));
@@ -149,13 +179,13 @@ export function runtimes(): AstroIntegration {
 				const entries = runtimeFiles();
 				server.middlewares.use((request, response, next) => {
 					const url = new URL(request.url ?? '/', 'http://dev');
-					const bundled = browser?.files.get(url.pathname.split('/').at(-1)!);
-					if (bundled && url.pathname.includes('/_astro/examples-')) {
+					const base = server.config.base.replace(/\/?$/, '/');
+					const bundled = url.pathname.startsWith(base) ? browser?.files.get(url.pathname.slice(base.length)) : undefined;
+					if (bundled) {
 						response.setHeader('Content-Type', 'text/javascript');
 						response.end(bundled);
 						return;
 					}
-					const base = server.config.base.replace(/\/?$/, '/');
 					for (const entry of entries) {
 						const prefix = `${base}${entry.path}`;
 						if (!url.pathname.startsWith(prefix)) continue;

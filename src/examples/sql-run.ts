@@ -1,7 +1,7 @@
 // Runs one SQL example in a fresh PGlite (PostgreSQL in WebAssembly) holding the sample tables: the
 // same code in the page's worker and in Node (the recorder and the tests).
 import type { PGlite, Results } from '@electric-sql/pglite';
-import type { SqlResult } from './rules.ts';
+import { capSqlResults, SQL_LIMITS, type SqlResult } from './rules.ts';
 import { SAMPLE_DATABASE, SEARCH_PATH } from './sample-database.ts';
 
 /** PGlite's package version (the runtime's path on the site names it). */
@@ -25,12 +25,16 @@ export async function prepareDatabase(db: PGlite): Promise<void> {
 	await db.exec(SAMPLE_DATABASE);
 }
 
-/** A statement's result as the page shows it: a table for a result set, else the command's tag. */
-function toResult(result: Results): SqlResult {
+/**
+ * A statement's result as the page shows it: a table for a result set (its first `maxRows` rows,
+ * with the count it had when more), else the command's tag.
+ */
+function toResult(result: Results, maxRows: number): SqlResult {
 	if (result.fields.length > 0) {
 		const columns = result.fields.map((field) => field.name);
-		const rows = (result.rows as Record<string, unknown>[]).map((row) => columns.map((column) => (row[column] == null ? null : String(row[column]))));
-		return { kind: 'rows', columns, rows };
+		const all = result.rows as Record<string, unknown>[];
+		const rows = all.slice(0, maxRows).map((row) => columns.map((column) => (row[column] == null ? null : String(row[column]))));
+		return { kind: 'rows', columns, rows, ...(all.length > maxRows ? { totalRows: all.length } : {}) };
 	}
 	// PGlite's own per-statement fields: affectedRows is a running total across statements, rowCount is this one's.
 	const command = (result as Results & { command?: string }).command ?? 'OK';
@@ -38,13 +42,16 @@ function toResult(result: Results): SqlResult {
 	return { kind: 'command', tag: counted ? `${command} ${(result as Results & { rowCount?: number }).rowCount ?? 0}` : command };
 }
 
-/** Runs an example's statements; returns each statement's result, or the error that ended the run. */
+/**
+ * Runs an example's statements; returns each statement's result, or the error that ended the run,
+ * cut to SQL_LIMITS (what the page can show without freezing; the recorded examples are far below).
+ */
 export async function runSql(db: PGlite, code: string): Promise<{ results: SqlResult[]; failed: boolean }> {
 	try {
 		const results = await db.exec(code, { rowMode: 'object' });
-		return { results: results.map(toResult), failed: false };
+		return { results: capSqlResults(results.map((result) => toResult(result, SQL_LIMITS.rows))), failed: false };
 	} catch (error) {
-		return { results: [{ kind: 'error', message: error instanceof Error ? error.message : String(error) }], failed: true };
+		return { results: capSqlResults([{ kind: 'error', message: error instanceof Error ? error.message : String(error) }]), failed: true };
 	}
 }
 

@@ -1,32 +1,28 @@
-// Messages between the page's controls (controls.ts) and the runtime workers.
+// Messages between the page's controls (controls.ts), the sandbox frame (sandbox.ts) and a runner
+// (runner.ts). A runner serves one run: the page starts a fresh one for every Run.
 import type { SqlResult, StreamChunk } from './rules.ts';
 
-export type ToWorker = { type: 'load'; url: string } | { type: 'run'; code: string };
+/** The page's message to the frame, with two ports: the frame's (reports) and the runner's. */
+export interface StartRunner {
+	/** The runner's script (runtimes.ts bundles it with the runtime's JavaScript). */
+	source: string;
+	/** The runtime's files by name, which the runner's fetch() answers from. */
+	files: Record<string, ArrayBuffer>;
+	/** The worker's name, for the browser's tools. */
+	name: string;
+}
 
-export type FromWorker =
-	| { type: 'progress'; loaded: number }
+/** From the frame, on its own port. */
+export type FromFrame = { type: 'crashed'; message: string };
+
+/** From the page to the runner, on the runner's port. */
+export type ToRunner = { type: 'run'; code: string };
+
+/** From the runner to the page, on the runner's port: reader code cannot reach that port. */
+export type FromRunner =
 	| { type: 'ready' }
 	| { type: 'load-error'; message: string }
 	| ({ type: 'chunk' } & StreamChunk)
 	| { type: 'truncated' }
 	| { type: 'results'; results: SqlResult[] }
 	| { type: 'done'; failed: boolean };
-
-/** Counts the bytes of every fetch the runtime makes while it loads, for the progress bar. */
-export function countFetches(report: (loaded: number) => void): void {
-	const original = globalThis.fetch.bind(globalThis);
-	let loaded = 0;
-	globalThis.fetch = async (input, init) => {
-		const response = await original(input, init);
-		if (!response.body) return response;
-		const counter = new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				loaded += chunk.byteLength;
-				report(loaded);
-				controller.enqueue(chunk);
-			},
-		});
-		// Same status and headers (WebAssembly.instantiateStreaming needs the wasm type).
-		return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
-	};
-}

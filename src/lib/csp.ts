@@ -24,14 +24,15 @@ export function inlineCode(html: string): string[] {
 }
 
 /**
- * The page with only its own hashes in its <meta> Content-Security-Policy: every other source of
+ * The page with only its own hashes in its <meta> Content-Security-Policy (and `framed`: those of
+ * the scripts of `srcdoc` frames the page makes, which inherit its policy): every other source of
  * the policy is kept as it is. Throws, naming the hash, when the page holds inline code the policy
  * did not allow, so that a page never ships a policy that blocks its own code.
  */
-export function keepOwnHashes(html: string, hashOf: HashOf, page: string): string {
+export function keepOwnHashes(html: string, hashOf: HashOf, page: string, framed: readonly string[] = []): string {
 	const meta = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i.exec(html);
 	if (!meta) return html;
-	const own = new Set(inlineCode(html).map(hashOf));
+	const own = new Set([...inlineCode(html).map(hashOf), ...framed]);
 	const listed = new Set([...meta[2]!.matchAll(/'(sha(?:256|384|512)-[^']+)'/g)].map((match) => match[1]!));
 	for (const hash of own) {
 		if (!listed.has(hash)) throw new Error(`${page}: inline code with hash ${hash} is not allowed by the page's Content-Security-Policy`);

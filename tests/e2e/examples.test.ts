@@ -1,39 +1,11 @@
-// Runnable examples in the browser: Run loads the runtime in a worker (from the site itself, only
-// on the first Run), shows the output, and the page stays responsive whatever the example does.
+// Runnable examples in the browser: Run loads the runtime (from the site itself, only on the first
+// Run) into a sandboxed runner, shows the output, and the page stays responsive whatever the example
+// does. What reader code cannot do there is examples-sandbox.test.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { editCode, example, expect, LOAD, output, PYTHON, runToEnd, SQL, status, test, watchStatus } from '../helpers/example-page.ts';
 import { at, BASE } from '../helpers/site.ts';
-
-// One browser context for the file's pages, so the runtimes are downloaded and compiled once (as
-// for a reader, whose HTTP cache keeps them) and the tests spend their time on what they check.
-const test = base.extend<{}, { shared: BrowserContext }>({
-	shared: [
-		async ({ browser }, use) => {
-			const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'block' });
-			await use(context);
-			await context.close();
-		},
-		{ scope: 'worker' },
-	],
-	page: async ({ shared, javaScriptEnabled }, use) => {
-		// The no-JS tests get a context of their own.
-		if (javaScriptEnabled === false) {
-			const context = await shared.browser()!.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, javaScriptEnabled: false });
-			await use(await context.newPage());
-			await context.close();
-			return;
-		}
-		const page = await shared.newPage();
-		await use(page);
-		await page.close();
-	},
-});
-
-const PYTHON = at('/python-fundamentals/handle-exceptions-python/');
-const SQL = at('/sql-databases/difference-inner-join-left-join/');
-// Loading a runtime takes seconds on this machine; a run that should stop by itself gets 10 s more.
-const LOAD = 90_000;
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -52,16 +24,6 @@ async function violations(page: Page): Promise<string[]> {
 	return found;
 }
 
-const example = (page: Page) => page.locator('sg-example').first();
-const status = (page: Page) => example(page).getByRole('status');
-const output = (page: Page) => example(page).locator('.example-output-body');
-
-/** Replaces the example's code through Edit. */
-async function editCode(page: Page, code: string) {
-	await example(page).getByRole('button', { name: 'Edit' }).click();
-	await example(page).getByRole('textbox').fill(code);
-}
-
 test.describe('a Python example', () => {
 	test.setTimeout(LOAD + 30_000);
 
@@ -73,12 +35,15 @@ test.describe('a Python example', () => {
 		await page.waitForLoadState('networkidle');
 		expect(requests.filter((path) => /\/runtimes\/|examples-/.test(path))).toEqual([]);
 
-		// Run the example: the runtime loads, with its name, size and a progress bar.
+		// Run the example: the runtime downloads (name, bytes, a progress bar), then starts (no count to show).
+		const phases = await watchStatus(page);
 		await example(page).getByRole('button', { name: 'Run' }).click();
-		await expect(status(page)).toContainText(/Loading Python 3\.14 — \d+\.\d MB/);
-		await expect(status(page).getByRole('progressbar', { name: 'Loading Python 3.14' })).toBeVisible();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		await expect(output(page)).toHaveText('Error occurred: division by zero\nThis cleanup code always runs.\n');
+		const seen = await phases();
+		expect(seen.some((phase) => /^Downloading Python 3\.14 — \d+\.\d of \d+\.\d MB \[progress: Downloading Python 3\.14\]$/.test(phase))).toBe(true);
+		expect(seen).toContain('Starting Python 3.14… [progress: Starting Python 3.14]');
+		expect(seen.at(-1)).toMatch(/^Finished in/);
 		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 	});
 
@@ -88,11 +53,13 @@ test.describe('a Python example', () => {
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 
-		// Edit the code and run it: the second run needs no loading.
+		// Edit the code and run it: the runtime is not downloaded again.
 		await editCode(page, 'print(sum(range(10)))');
-		await example(page).getByRole('button', { name: 'Run' }).click();
+		const phases = await watchStatus(page);
+		await runToEnd(page);
 		await expect(output(page)).toHaveText('45\n');
 		await expect(status(page)).toContainText('Finished in');
+		expect((await phases()).filter((phase) => phase.startsWith('Downloading'))).toEqual([]);
 
 		// Reset brings back the original code and its recorded output.
 		await example(page).getByRole('button', { name: 'Reset' }).click();
@@ -171,7 +138,7 @@ test.describe('an SQL example', () => {
 	test('runs in a fresh PostgreSQL and shows each result set as a table', async ({ page }) => {
 		await page.goto(SQL);
 		await example(page).getByRole('button', { name: 'Run' }).click();
-		await expect(status(page)).toContainText(/Loading PostgreSQL 18 — \d+\.\d MB/);
+		await expect(status(page)).toContainText(/Downloading PostgreSQL 18 — \d+\.\d of \d+\.\d MB/);
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		const tables = output(page).getByRole('table');
 		await expect(tables).toHaveCount(4);
@@ -182,10 +149,10 @@ test.describe('an SQL example', () => {
 
 		// An edit that changes the data runs against a fresh copy: the next run starts clean again.
 		await editCode(page, "INSERT INTO orders VALUES (200, 3, 1.00, '2025-01-01', 'paid');\nSELECT count(*) AS n FROM orders;");
-		await example(page).getByRole('button', { name: 'Run' }).click();
+		await runToEnd(page);
 		await expect(output(page).getByRole('cell')).toHaveText(['8']);
 		await example(page).getByRole('textbox').fill('SELECT count(*) AS n FROM orders;');
-		await example(page).getByRole('button', { name: 'Run' }).click();
+		await runToEnd(page);
 		await expect(output(page).getByRole('cell')).toHaveText(['7']);
 	});
 
@@ -196,31 +163,6 @@ test.describe('an SQL example', () => {
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		expect(await violations(page)).toEqual([]);
 	});
-});
-
-test.describe('the runtimes’ workers', () => {
-	test.setTimeout(LOAD + 30_000);
-
-	// Workers take their policy from their own response, not the page's <meta>: this serves them
-	// with the strictest policy they work under, so a change that needed more would fail here.
-	const WORKER_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'";
-	for (const [name, path] of [
-		['Python', PYTHON],
-		['SQL', SQL],
-	] as const) {
-		test(`run ${name} under "${WORKER_POLICY}" (no 'unsafe-eval')`, async ({ page }) => {
-			const violations: string[] = [];
-			page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()));
-			await page.route(/\/_astro\/examples-(?:python|sql)-worker\./, async (route) => {
-				const response = await route.fetch();
-				await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': WORKER_POLICY } });
-			});
-			await page.goto(path);
-			await example(page).getByRole('button', { name: 'Run' }).click();
-			await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
-			expect(violations).toEqual([]);
-		});
-	}
 });
 
 test.describe('without JavaScript', () => {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { SANDBOX_SCRIPT } from '../../src/examples/sandbox.ts';
 import { inlineCode, sha256Source } from '../../src/lib/csp.ts';
 import { LAYER_ORDER_CSS } from '../../src/styles/layer-order.ts';
 import { lightColour, THEME_COLOURS } from '../../src/styles/palette.ts';
@@ -27,12 +28,16 @@ describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 		expect(html).not.toMatch(/\sstyle="/);
 	});
 
-	test('allows exactly the inline scripts and styles the page holds, by their hashes', () => {
+	test('allows exactly the inline scripts and styles the page holds (and its examples’ sandbox frame), by their hashes', () => {
 		const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
 		const listed = [...policy.matchAll(/'(sha256-[^']+)'/g)].map((match) => match[1]).sort();
-		const own = [...new Set(inlineCode(html).map(sha256Source))].sort();
+		// A page that runs examples loads their controls (study and print pages show examples, and run none).
+		const hasExamples = html.includes('/examples-controls.');
+		const own = [...new Set([...inlineCode(html), ...(hasExamples ? [SANDBOX_SCRIPT] : [])].map(sha256Source))].sort();
 		expect(own.length).toBeGreaterThan(0);
 		expect(listed).toEqual(own);
+		// The sandbox frame inherits this policy and makes its runner from a blob: URL; other pages make no worker but the offline one.
+		expect(policy.match(/worker-src ([^;]*)/)?.[1]?.trim()).toBe(hasExamples ? "'self' blob:" : undefined);
 	});
 });
 

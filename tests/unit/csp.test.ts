@@ -25,4 +25,9 @@ describe('keepOwnHashes', () => {
 	test('leaves a page without a policy as it is', () => {
 		expect(keepOwnHashes('<p>hi</p><script>x()</script>', hashOf, '/')).toBe('<p>hi</p><script>x()</script>');
 	});
+
+	test('keeps the hashes of the scripts of frames the page makes, which the page itself does not hold', () => {
+		const html = page("script-src 'sha256-3' 'sha256-99' 'sha256-7'", '<script>x()</script>');
+		expect(keepOwnHashes(html, hashOf, '/q/', ['sha256-99'])).toBe(page("script-src 'sha256-3' 'sha256-99'", '<script>x()</script>'));
+	});
 });

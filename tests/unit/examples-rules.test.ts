@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { examplesOf } from '../../src/examples/collect.ts';
 import {
+	capSqlResults,
 	claimHolds,
 	classifyExample,
 	compareRun,
@@ -159,5 +160,34 @@ describe('outputClaims and claimHolds', () => {
 		expect(claimHolds({ kind: 'line', line: 1, text: '99' }, '1\n')).toBe(false);
 		expect(claimHolds({ kind: 'block', line: 1, text: 'a\nb' }, 'a\nb\n')).toBe(true);
 		expect(claimHolds({ kind: 'block', line: 1, text: 'a\nb' }, 'a\n')).toBe(false);
+	});
+});
+
+describe('capSqlResults', () => {
+	const limits = { rows: 2, valueChars: 5, bytes: 20 };
+	test('keeps the first rows of a long result and says how many it had', () => {
+		const capped = capSqlResults([{ kind: 'rows', columns: ['n'], rows: [['1'], ['2'], ['3']] }], limits);
+		expect(capped).toEqual([{ kind: 'rows', columns: ['n'], rows: [['1'], ['2']], totalRows: 3 }]);
+	});
+	test('cuts a long value and counts it, and keeps nulls', () => {
+		const capped = capSqlResults([{ kind: 'rows', columns: ['a', 'b'], rows: [['x'.repeat(100), null]] }], limits);
+		expect(capped).toEqual([{ kind: 'rows', columns: ['a', 'b'], rows: [['xxxxx…', null]], cutValues: 1 }]);
+	});
+	test('a result whose rows were already left out keeps its count', () => {
+		const capped = capSqlResults([{ kind: 'rows', columns: ['n'], rows: [['1']], totalRows: 300_000 }], limits);
+		expect(capped).toEqual([{ kind: 'rows', columns: ['n'], rows: [['1']], totalRows: 300_000 }]);
+	});
+	test('past the byte budget, the rest of the results are one omitted entry', () => {
+		const many = Array.from({ length: 10 }, () => ({ kind: 'rows' as const, columns: ['v'], rows: [['12345']] }));
+		const capped = capSqlResults(many, limits);
+		expect(capped.filter((result) => result.kind === 'rows')).toHaveLength(4);
+		expect(capped.at(-1)).toEqual({ kind: 'omitted', count: 6 });
+	});
+	test('leaves commands and short errors alone, and cuts a long error message', () => {
+		expect(capSqlResults([{ kind: 'command', tag: 'INSERT 0 1' }, { kind: 'error', message: 'bad' }], limits)).toEqual([
+			{ kind: 'command', tag: 'INSERT 0 1' },
+			{ kind: 'error', message: 'bad' },
+		]);
+		expect(capSqlResults([{ kind: 'error', message: 'x'.repeat(50) }], limits)).toEqual([{ kind: 'error', message: 'xxxxx…' }]);
 	});
 });

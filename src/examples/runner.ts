@@ -1,0 +1,70 @@
+// The runner's side of the sandbox (sandbox.ts): a classic worker in the opaque-origin frame that
+// loads one runtime from the bytes the page handed in, runs one example, and says so on its port.
+// Reader code shares this worker's JavaScript realm (Pyodide's `js` module reaches globalThis and
+// every prototype), so what must stay trusted is taken before it runs and kept in closures: the
+// port, and the functions that post on it. Its globals can then be changed at will; they reach
+// nothing: no port, no storage (opaque origin), no network (the frame's policy).
+import type { FromRunner, ToRunner } from './worker-protocol.ts';
+
+/** Posts a message to the page, as the runner's own code does. */
+export type Send = (message: FromRunner) => void;
+
+/** Runs the example's code, sending its output; resolves to whether it ended in an error. */
+export type RunOnce = (code: string, send: Send) => Promise<{ failed: boolean }>;
+
+/** Loads the runtime; `file(name)` gives one of the runtime's files, handed in by the page. */
+export type Boot = (file: (name: string) => ArrayBuffer) => Promise<RunOnce>;
+
+declare const self: {
+	onmessage: ((event: MessageEvent<{ files: Record<string, ArrayBuffer> }>) => void) | null;
+	fetch: typeof fetch;
+};
+
+/** Serves one run: boot on the frame's message, then one `run` message from the page's port. */
+export function serveOneRun(boot: Boot): void {
+	// Taken before any reader code exists: later changes to these globals do not reach the port.
+	const apply = Reflect.apply;
+	const postOnPort = MessagePort.prototype.postMessage;
+	const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+	self.onmessage = async (event) => {
+		self.onmessage = null;
+		const port = event.ports[0]!;
+		const send: Send = (message) => apply(postOnPort, port, [message]);
+		const files = new Map(Object.entries(event.data.files));
+		// The runtimes' loaders fetch their files by URL: answered from memory. Any other address is
+		// refused here (and by the frame's policy, should this function be replaced).
+		self.fetch = async (input) => {
+			const url = input instanceof Request ? input.url : String(input);
+			const body = files.get(url.slice(url.lastIndexOf('/') + 1));
+			if (!body) throw new TypeError(`No network in the example's sandbox: ${url}`);
+			return new Response(body, { headers: { 'content-type': url.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+		};
+		let run: RunOnce;
+		try {
+			run = await boot((name) => {
+				const body = files.get(name);
+				if (!body) throw new Error(`The runtime's file ${name} was not handed in`);
+				return body;
+			});
+		} catch (error) {
+			send({ type: 'load-error', message: errorText(error) });
+			return;
+		}
+		// The runtime holds what it needs; the handed-in bytes (megabytes) can go.
+		files.clear();
+		port.onmessage = async ({ data }: MessageEvent<ToRunner>) => {
+			port.onmessage = null;
+			let failed: boolean;
+			try {
+				({ failed } = await run(data.code, send));
+			} catch (error) {
+				// The runtime itself failed (Python's os._exit, memory): the page discards this runner.
+				send({ type: 'chunk', stream: 'stderr', text: `The runtime stopped: ${errorText(error)}\n` });
+				failed = true;
+			}
+			send({ type: 'done', failed });
+		};
+		send({ type: 'ready' });
+	};
+}

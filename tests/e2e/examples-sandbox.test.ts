@@ -1,0 +1,306 @@
+// What reader code cannot do (docs/security.md): each test is an attack that worked before the
+// runners moved into the sandbox frame, and checks that it fails now while the page goes on.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { editCode, example, expect, LOAD, output, PYTHON, runToEnd, SQL, status, test } from '../helpers/example-page.ts';
+import { at, BASE } from '../helpers/site.ts';
+
+test.setTimeout(LOAD + 60_000);
+
+/** A listener on another local port that counts every request and WebSocket upgrade it gets. */
+async function listener(): Promise<{ port: number; hits: string[]; server: Server }> {
+	const hits: string[] = [];
+	const server = createServer((request, response) => {
+		hits.push(`${request.method} ${request.url}`);
+		response.writeHead(200, { 'access-control-allow-origin': '*' }).end('reached');
+	});
+	server.on('upgrade', (request, socket) => {
+		hits.push(`upgrade ${request.url}`);
+		socket.destroy();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { port: (server.address() as AddressInfo).port, hits, server };
+}
+
+test.describe('reader code in a Python example', () => {
+	test('cannot reach another address by XHR, fetch, open_url or WebSocket', async ({ page }) => {
+		const { port, hits, server } = await listener();
+		try {
+			await page.goto(PYTHON);
+			const target = `127.0.0.1:${port}`;
+			await editCode(
+				page,
+				`import asyncio, js
+from pyodide.ffi import create_proxy
+
+def attempt(name, action):
+    try:
+        action()
+        print(name, "sent")
+    except Exception as error:
+        print(name, "refused")
+
+def xhr():
+    request = js.XMLHttpRequest.new()
+    request.open("GET", "http://${target}/xhr", False)
+    request.send()
+
+def open_url():
+    from pyodide.http import open_url as fetch_sync
+    fetch_sync("http://${target}/open_url")
+
+attempt("xhr", xhr)
+attempt("open_url", open_url)
+
+async def main():
+    try:
+        await js.fetch("http://${target}/fetch")
+        print("fetch sent")
+    except Exception:
+        print("fetch refused")
+    ended = asyncio.get_running_loop().create_future()
+    def end(event):
+        if not ended.done():
+            ended.set_result(event.type)
+    socket = js.WebSocket.new("ws://${target}/ws")
+    socket.onerror = create_proxy(end)
+    socket.onclose = create_proxy(end)
+    socket.onopen = create_proxy(end)
+    print("websocket", await ended)
+
+asyncio.run(main())`,
+			);
+			await runToEnd(page);
+			await expect(output(page)).toHaveText('xhr refused\nopen_url refused\nfetch refused\nwebsocket error\n');
+			expect(hits).toEqual([]);
+		} finally {
+			server.close();
+		}
+	});
+
+	test('cannot open the site’s IndexedDB, Cache Storage or local storage', async ({ page }) => {
+		await page.goto(PYTHON);
+		await page.evaluate(() => localStorage.setItem('sg-sandbox-probe', 'the page’s'));
+		await editCode(
+			page,
+			`import js
+for name, action in [
+    ("indexedDB", lambda: js.indexedDB.open("sg-sandbox-probe")),
+    ("caches", lambda: js.caches.keys()),
+    ("localStorage", lambda: js.localStorage.getItem("sg-sandbox-probe")),
+]:
+    try:
+        action()
+        print(name, "opened")
+    except Exception as error:
+        print(name, "refused")
+print(js.self.origin)`,
+		);
+		await runToEnd(page);
+		// An opaque origin ("null"): no storage of the site's, and no worker's storage API at all for localStorage.
+		await expect(output(page)).toHaveText('indexedDB refused\ncaches refused\nlocalStorage refused\nnull\n');
+		expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).not.toContain('sg-sandbox-probe');
+	});
+
+	test('cannot forge the end of its run: Stop stays, and the next run works', async ({ page }) => {
+		await page.goto(PYTHON);
+		await editCode(
+			page,
+			`import js
+from pyodide.ffi import to_js
+forged = to_js({"type": "done", "failed": False}, dict_converter=js.Object.fromEntries)
+js.postMessage(forged)
+js.self.postMessage(forged)
+print("forged")
+while True:
+    pass`,
+		);
+		await example(page).getByRole('button', { name: 'Run' }).click();
+		await expect(output(page)).toHaveText('forged\n', { timeout: LOAD });
+		await expect(status(page)).toHaveText('Running…');
+		await expect(example(page).getByRole('button', { name: 'Stop' })).toBeVisible();
+		await example(page).getByRole('button', { name: 'Stop' }).click();
+		await expect(status(page)).toHaveText('Stopped.');
+		await example(page).getByRole('textbox').fill('print("next")');
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await expect(output(page)).toHaveText('next\n');
+	});
+
+	test('that ends the interpreter (os._exit) ends its own run, and the next run works', async ({ page }) => {
+		await page.goto(PYTHON);
+		await editCode(page, 'import os\nprint("before")\nos._exit(1)');
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Ended with an error');
+		await expect(output(page)).toContainText('before');
+		await example(page).getByRole('textbox').fill('print("after")');
+		await runToEnd(page);
+		await expect(output(page)).toHaveText('after\n');
+	});
+
+	test('leaves nothing behind: a run that replaced print does not change the next run or Reset', async ({ page }) => {
+		await page.goto(PYTHON);
+		const recorded = await output(page).textContent();
+		await editCode(page, 'import builtins, sys\nbuiltins.print = lambda *args, **kwargs: None\nsys.modules["math"] = None\nsys.stdout.write("replaced\\n")');
+		await runToEnd(page);
+		await expect(output(page)).toHaveText('replaced\n');
+		await example(page).getByRole('textbox').fill('import math\nprint(math.floor(2.5))');
+		await runToEnd(page);
+		await expect(output(page)).toHaveText('2\n');
+		// Reset, then the example as written prints what it was recorded printing.
+		await example(page).getByRole('button', { name: 'Reset' }).click();
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await expect(output(page)).toHaveText(recorded!);
+	});
+});
+
+/** The longest task the page's main thread ran from now on (Long Tasks API), read by `longest()`. */
+async function watchLongTasks(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { __longest: number };
+		w.__longest = 0;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+		}).observe({ type: 'longtask' });
+	});
+	return () => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+}
+
+test.describe('reader code in an SQL example', () => {
+	test('starts on a fresh database each time: a schema or role made by one run is gone in the next', async ({ page }) => {
+		await page.goto(SQL);
+		await editCode(page, 'CREATE SCHEMA keep; CREATE TABLE keep.t (x int); CREATE ROLE intruder; SET search_path TO keep;');
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await example(page).getByRole('textbox').fill(
+			"SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = 'keep') AS schemas, (SELECT count(*) FROM pg_roles WHERE rolname = 'intruder') AS roles, current_setting('search_path') AS path;",
+		);
+		await runToEnd(page);
+		await expect(output(page).getByRole('cell')).toHaveText(['0', '0', /sample/]);
+	});
+
+	test('300,000 rows are cut to what can be read, without stalling the page', async ({ page }) => {
+		await page.goto(SQL);
+		const longest = await watchLongTasks(page);
+		await editCode(page, 'SELECT g AS n FROM generate_series(1, 300000) AS g;');
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await expect(output(page).locator('.example-count')).toHaveText('(first 1,000 of 300,000 rows)');
+		await expect(output(page).getByRole('row')).toHaveCount(1001);
+		expect(await longest()).toBeLessThan(1000);
+	});
+
+	test('a 100 MB value is cut before it reaches the page, and the tab lives', async ({ page }) => {
+		await page.goto(SQL);
+		await editCode(page, "SELECT repeat('x', 100000000) AS big;");
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await expect(output(page).locator('.example-count')).toHaveText('(1 row; 1 long value cut)');
+		expect(await page.evaluate(() => document.querySelector('td')!.textContent!.length)).toBeLessThan(10_000);
+	});
+});
+
+test.describe('on a host that sends public/_headers', () => {
+	test('an example runs under the header policy too (frame-ancestors and all)', async ({ page }) => {
+		const policy = /Content-Security-Policy: (.+)/.exec(readFileSync('public/_headers', 'utf8'))![1]!;
+		await page.route(/\/$/, async (route) => {
+			const response = await route.fetch();
+			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+		});
+		await page.goto(PYTHON);
+		await editCode(page, 'print("ran")');
+		await runToEnd(page);
+		await expect(output(page)).toHaveText('ran\n');
+	});
+});
+
+test.describe('a tab whose examples cannot load', () => {
+	test('left open across a deploy says to reload, and keeps the recorded output', async ({ page }) => {
+		await page.goto(PYTHON);
+		const recorded = await output(page).textContent();
+		// A newer deploy renamed the controls' bundle and the runner: this page's names are gone.
+		await page.route(/\/_astro\/examples-controls\.|\/runtimes\/.*\/runner\./, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+		await example(page).getByRole('button', { name: 'Run' }).click();
+		await expect(status(page)).toHaveText('This page is out of date — reload to run examples.');
+		await expect(output(page)).toHaveText(recorded!);
+	});
+
+	test('whose runner’s file is gone after the controls loaded says to reload', async ({ page }) => {
+		await page.goto(PYTHON);
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await page.route(/\/runtimes\/.*\/runner\./, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+		await example(page).getByRole('button', { name: 'Run' }).click();
+		await expect(status(page)).toHaveText('This page is out of date — reload to run examples.');
+	});
+
+	test('offline with the runtime never kept says so in one line, and keeps the recorded output', async ({ browser }) => {
+		// A context of its own: the shared one has the runtime in its HTTP cache.
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'block' });
+		try {
+			const page = await context.newPage();
+			await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
+			const recorded = await output(page).textContent();
+			// The controls load with Edit; then the connection goes.
+			await example(page).getByRole('button', { name: 'Edit' }).click();
+			await context.setOffline(true);
+			await example(page).getByRole('button', { name: 'Run' }).click();
+			await expect(status(page)).toHaveText('Python 3.14 is not saved for offline use: run an example once while online, and it runs offline after that.');
+			await example(page).getByRole('button', { name: 'Reset' }).click();
+			await expect(output(page)).toHaveText(recorded!);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+test.describe('a poisoned cache', () => {
+	test('reader code cannot replace the site’s cached script: after a reload the page runs its own', async ({ browser }) => {
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
+		try {
+			const page = await context.newPage();
+			await page.goto(PYTHON);
+			await page.evaluate(async () => {
+				while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 50));
+			});
+			// A second page view: the offline worker keeps what the first visit read, scripts included.
+			await page.reload();
+			const title = await page.title();
+			await editCode(
+				page,
+				`import asyncio, js
+async def main():
+    try:
+        names = await js.caches.keys()
+    except Exception as error:
+        print("caches refused")
+        return
+    for name in names:
+        cache = await js.caches.open(name)
+        for request in await cache.keys():
+            if request.url.endswith(".js"):
+                await cache.put(request, js.Response.new("document.title = 'PWNED'"))
+    print("poisoned")
+asyncio.run(main())`,
+			);
+			await runToEnd(page);
+			await expect(output(page)).toHaveText('caches refused\n');
+			await page.reload();
+			await expect(example(page).getByRole('button', { name: 'Run' })).toBeVisible();
+			expect(await page.title()).toBe(title);
+			const poisoned = await page.evaluate(async () => {
+				let count = 0;
+				for (const name of await caches.keys()) {
+					const cache = await caches.open(name);
+					for (const request of await cache.keys()) if ((await (await cache.match(request))!.text()).includes('PWNED')) count += 1;
+				}
+				return count;
+			});
+			expect(poisoned).toBe(0);
+		} finally {
+			await context.close();
+		}
+	});
+});
