@@ -140,18 +140,15 @@ if (!built || !chromium) {
 } else {
 	browserTests('browser tests', chromium);
 	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of
-	// every page and the Anki export's links (in dist), and in the browser every asset, search file,
-	// short link, study link, the offline worker and the examples' runtimes must work there too. The
-	// files below are the ones whose pages build addresses; the study store's rules and the
-	// rebuild-while-open tests (study-progress, study-schedule, search-long-query, search-relevance,
-	// offline-update) do not depend on the base path, and run once, above, as do the tests tagged
-	// @root-only (keys, focus, editing and stopping an example, the offline control's other tabs,
-	// blocked or full storage and a worker that cannot start: behaviour no address changes).
+	// every page and the Anki export's links (in dist), and in the browser the tests tagged @base: the
+	// ones whose pages build addresses (links, search results and its index, short links, study and
+	// progress links, the offline worker's scope and list, the examples' runtimes and sandbox, each
+	// kind of page loading with no failed request). Behaviour no address changes (keys, focus, axe,
+	// the study store's rules, a rebuild while a tab is open) runs once, above.
 	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
-	const baseDependent = ['a11y', 'copy', 'examples', 'examples-sandbox', 'home', 'keyboard', 'layout', 'navigation', 'offline', 'print', 'search', 'study', 'theme'];
 	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
 		vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase);
-		browserTests('browser tests under /guide/', chromium, underBase, ['--grep-invert', '@root-only', ...baseDependent.map((name) => `tests/e2e/${name}.test.ts`)]);
+		browserTests('browser tests under /guide/', chromium, underBase, ['--grep', '@base']);
 	}
 }
 

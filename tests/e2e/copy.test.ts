@@ -8,7 +8,7 @@ test.describe('copy buttons', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	});
 
-	test('copy link puts the question’s URL on the clipboard', async ({ page, baseURL }) => {
+	test('copy link puts the question’s URL on the clipboard', { tag: '@base' }, async ({ page, baseURL }) => {
 		await page.goto(`${question}#example`);
 		// Press the copy-link button.
 		await page.getByRole('button', { name: 'Copy link' }).click();

@@ -24,7 +24,7 @@ async function listener(): Promise<{ port: number; hits: string[]; server: Serve
 	return { port: (server.address() as AddressInfo).port, hits, server };
 }
 
-test.describe('reader code in a Python example', () => {
+test.describe('reader code in a Python example', { tag: '@base' }, () => {
 	test('cannot reach another address by XHR, fetch, open_url or WebSocket', async ({ page }) => {
 		const { port, hits, server } = await listener();
 		try {
@@ -169,7 +169,7 @@ async function watchLongTasks(page: Page) {
 	return () => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 }
 
-test.describe('reader code in an SQL example', () => {
+test.describe('reader code in an SQL example', { tag: '@base' }, () => {
 	test('starts on a fresh database each time: a schema or role made by one run is gone in the next', async ({ page }) => {
 		await page.goto(SQL);
 		await editCode(page, 'CREATE SCHEMA keep; CREATE TABLE keep.t (x int); CREATE ROLE intruder; SET search_path TO keep;');
@@ -203,7 +203,7 @@ test.describe('reader code in an SQL example', () => {
 	});
 });
 
-test.describe('on a host that sends public/_headers', () => {
+test.describe('on a host that sends public/_headers', { tag: '@base' }, () => {
 	test('an example runs under the header policy too (frame-ancestors and all)', async ({ page }) => {
 		const policy = /Content-Security-Policy: (.+)/.exec(readFileSync('public/_headers', 'utf8'))![1]!;
 		await page.route(/\/$/, async (route) => {
@@ -217,7 +217,7 @@ test.describe('on a host that sends public/_headers', () => {
 	});
 });
 
-test.describe('a tab whose examples cannot load', () => {
+test.describe('a tab whose examples cannot load', { tag: '@base' }, () => {
 	test('left open across a deploy says to reload, and keeps the recorded output', async ({ page }) => {
 		await page.goto(PYTHON);
 		const recorded = await output(page).textContent();
@@ -256,7 +256,7 @@ test.describe('a tab whose examples cannot load', () => {
 	});
 });
 
-test.describe('a poisoned cache', () => {
+test.describe('a poisoned cache', { tag: '@base' }, () => {
 	test('reader code cannot replace the site’s cached script: after a reload the page runs its own', async ({ browser }) => {
 		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
 		try {

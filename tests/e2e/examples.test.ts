@@ -27,7 +27,7 @@ async function violations(page: Page): Promise<string[]> {
 test.describe('a Python example', () => {
 	test.setTimeout(LOAD + 30_000);
 
-	test('fetches no runtime byte until Run, then shows loading progress and the real output', async ({ page }) => {
+	test('fetches no runtime byte until Run, then shows loading progress and the real output', { tag: '@base' }, async ({ page }) => {
 		const requests: string[] = [];
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 		await page.goto(PYTHON);
@@ -47,7 +47,7 @@ test.describe('a Python example', () => {
 		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 	});
 
-	test('can be edited and run again, then reset to the original and its recorded output', { tag: '@root-only' }, async ({ page }) => {
+	test('can be edited and run again, then reset to the original and its recorded output', async ({ page }) => {
 		await page.goto(PYTHON);
 		const recorded = await output(page).textContent();
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -68,7 +68,7 @@ test.describe('a Python example', () => {
 		await expect(output(page)).toHaveText(recorded!);
 	});
 
-	test('shows a syntax error as Python’s traceback', { tag: '@root-only' }, async ({ page }) => {
+	test('shows a syntax error as Python’s traceback', async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("unclosed"');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -78,7 +78,7 @@ test.describe('a Python example', () => {
 		await expect(output(page).locator('.example-stderr').first()).toBeVisible();
 	});
 
-	test('an endless loop is stopped by Stop, and the page stays responsive', { tag: '@root-only' }, async ({ page }) => {
+	test('an endless loop is stopped by Stop, and the page stays responsive', async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'while True:\n    pass');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -95,7 +95,7 @@ test.describe('a Python example', () => {
 		await expect(output(page)).toHaveText('again\n', { timeout: LOAD });
 	});
 
-	test('a run over the time limit is stopped with a message', { tag: '@root-only' }, async ({ page }) => {
+	test('a run over the time limit is stopped with a message', async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("looping")\nwhile True:\n    pass');
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -103,7 +103,7 @@ test.describe('a Python example', () => {
 		await expect(status(page)).toHaveText(/Stopped after 10 s/, { timeout: 15_000 });
 	});
 
-	test('keyboard alone can run an example and stop it', { tag: '@root-only' }, async ({ page }) => {
+	test('keyboard alone can run an example and stop it', async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("start")\nwhile True:\n    pass');
 		// From the code area, Tab reaches Run; Enter presses it.
@@ -121,7 +121,7 @@ test.describe('a Python example', () => {
 		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
 	});
 
-	test('has no accessibility violation with its output open, light and dark', { tag: '@root-only' }, async ({ page }) => {
+	test('has no accessibility violation with its output open, light and dark', async ({ page }) => {
 		// axe-core goes into the document as it is created (the page's CSP allows no injected script later).
 		await page.addInitScript(axeSource);
 		await page.goto(PYTHON);
@@ -135,7 +135,7 @@ test.describe('a Python example', () => {
 test.describe('an SQL example', () => {
 	test.setTimeout(LOAD + 30_000);
 
-	test('runs in a fresh PostgreSQL and shows each result set as a table', async ({ page }) => {
+	test('runs in a fresh PostgreSQL and shows each result set as a table', { tag: '@base' }, async ({ page }) => {
 		await page.goto(SQL);
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText(/Downloading PostgreSQL 18 — \d+\.\d of \d+\.\d MB/);
@@ -156,7 +156,7 @@ test.describe('an SQL example', () => {
 		await expect(output(page).getByRole('cell')).toHaveText(['7']);
 	});
 
-	test('has no accessibility violation with its tables open, light and dark', { tag: '@root-only' }, async ({ page }) => {
+	test('has no accessibility violation with its tables open, light and dark', async ({ page }) => {
 		await page.addInitScript(axeSource);
 		await page.goto(SQL);
 		await example(page).getByRole('button', { name: 'Run' }).click();
@@ -186,7 +186,7 @@ test.describe('without JavaScript', () => {
 test.describe('offline', () => {
 	test.setTimeout(LOAD * 2);
 
-	test('a runtime used once online runs offline on a page read before (the offline worker keeps both as read)', async ({ browser }) => {
+	test('a runtime used once online runs offline on a page read before (the offline worker keeps both as read)', { tag: '@base' }, async ({ browser }) => {
 		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
 		try {
 			const page = await context.newPage();

@@ -21,7 +21,7 @@ async function grade(page: Page, path: string, name: 'Again' | 'Hard' | 'Good' |
 
 test.describe('home page, first visit', () => {
 	for (const [device, viewport] of Object.entries(SIZES)) {
-		test(`welcomes with "Start with question 1" in the first screen (${device}), nothing wider than the screen`, async ({ page }) => {
+		test(`welcomes with "Start with question 1" in the first screen (${device}), nothing wider than the screen`, { tag: '@base' }, async ({ page }) => {
 			await page.setViewportSize(viewport);
 			await page.goto(at('/'));
 			await expect(page.getByRole('heading', { name: 'Start here' })).toBeVisible();
@@ -40,7 +40,7 @@ test.describe('home page, first visit', () => {
 		await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
 	});
 
-	test('lists ten section cards, each with its count, reading time and Study and Read actions', async ({ page }) => {
+	test('lists ten section cards, each with its count, reading time and Study and Read actions', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/'));
 		const cards = page.getByRole('main').getByRole('list').first().getByRole('listitem');
 		await expect(cards).toHaveCount(10);
@@ -77,7 +77,7 @@ test.describe('home page without JavaScript', () => {
 });
 
 test.describe('home page with progress', () => {
-	test('shows the standing, Continue to the first new question, and Review N missed', async ({ page }) => {
+	test('shows the standing, Continue to the first new question, and Review N missed', { tag: '@base' }, async ({ page }) => {
 		await grade(page, '/python-fundamentals/difference-list-tuple-python/', 'Good');
 		await grade(page, '/python-fundamentals/handle-exceptions-python/', 'Again');
 		await page.setViewportSize(SIZES.phone);
@@ -95,7 +95,7 @@ test.describe('home page with progress', () => {
 });
 
 test.describe('grading on a question page', () => {
-	test('shows the last grade and next due date, kept across a reload and shared with study mode', async ({ page }) => {
+	test('shows the last grade and next due date, kept across a reload and shared with study mode', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
 		await expect(page.getByText('Not graded yet: grade it below, or in study mode.')).toBeVisible();
 		// Each grade says what interval it would give, once the reader is about to grade.

@@ -49,7 +49,7 @@ const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceW
 const stored = (page: Page) =>
 	page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), FILES_CACHE);
 
-test('a first visit downloads the page and the worker, and nothing for offline use; what it read is kept at the next page', async ({ page, context, baseURL }) => {
+test('a first visit downloads the page and the worker, and nothing for offline use; what it read is kept at the next page', { tag: '@base' }, async ({ page, context, baseURL }) => {
 	const problems = watch(page);
 	// A cache as an earlier design's worker left it: removed when this one activates.
 	await context.addInitScript(() => void caches.open('sg-offline-0123456789abcdef'));
@@ -127,7 +127,7 @@ test('two tabs on a first visit: the page the second tab opens ends it, and both
 	expect(problems).toEqual([]);
 });
 
-test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', { tag: '@root-only' }, async ({ page, context, baseURL }) => {
+test('with the storage full, pages still open and nothing is kept; once there is room, reading keeps them again', async ({ page, context, baseURL }) => {
 	const problems = watch(page);
 	await page.goto(at(questionPath(question(7))));
 	await controlled(page);
@@ -172,7 +172,7 @@ test('a page a newer deploy changed is shown, and not stored under this build\'s
 	expect(await stored(page)).not.toContain(questionServedAt(9, baseURL));
 });
 
-test('pages and searches read online open again offline; an address not kept shows the 404 page', async ({ page, context, baseURL }) => {
+test('pages and searches read online open again offline; an address not kept shows the 404 page', { tag: '@base' }, async ({ page, context, baseURL }) => {
 	test.setTimeout(60_000);
 	const problems = watch(page);
 	// First page of a first visit, before the worker exists.
@@ -212,7 +212,7 @@ test('pages and searches read online open again offline; an address not kept sho
 });
 
 test.describe('saving the guide', () => {
-	test('says its size, shows progress, saves every file, and can be removed', async ({ page, context }) => {
+	test('says its size, shows progress, saves every file, and can be removed', { tag: '@base' }, async ({ page, context }) => {
 		test.setTimeout(90_000);
 		const problems = watch(page);
 		await page.goto(at('/'));
@@ -250,7 +250,7 @@ test.describe('saving the guide', () => {
 		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
 	});
 
-	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', { tag: '@root-only' }, async ({ page, context }) => {
+	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', async ({ page, context }) => {
 		test.setTimeout(90_000);
 		const control = (tab: Page) => tab.getByRole('region', { name: 'Read offline' });
 		const status = (tab: Page) => control(tab).getByRole('status');
@@ -354,7 +354,7 @@ test('saving into a full storage stops with a message that says so, and keeps wh
 	expect((await stored(page)).length).toBe(19);
 });
 
-test('with site data blocked, the control says why it cannot save and offers no button', { tag: '@root-only' }, async ({ page }) => {
+test('with site data blocked, the control says why it cannot save and offers no button', async ({ page }) => {
 	// As Chromium does when its settings block the site's data: the cache storage and the worker refused.
 	await page.addInitScript(() => {
 		const refused = () => Promise.reject(new DOMException('An attempt was made to break through the security policy of the user agent.', 'SecurityError'));
@@ -370,7 +370,7 @@ test('with site data blocked, the control says why it cannot save and offers no 
 	expect(problems).toEqual([]);
 });
 
-test('when the worker cannot start, saving says so instead of waiting for ever', { tag: '@root-only' }, async ({ page, context }) => {
+test('when the worker cannot start, saving says so instead of waiting for ever', async ({ page, context }) => {
 	test.setTimeout(60_000);
 	// The worker's own file fails to download: the browser never has an active worker.
 	await context.route('**/sw.js', (route) => route.fulfill({ status: 404, body: 'gone' }));

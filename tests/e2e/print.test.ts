@@ -39,7 +39,7 @@ test('printing /print/ gives a PDF with every section from a new page and every 
 	expect(all).not.toContain(squash('Skip to content'));
 });
 
-test('the contents link to every section and question on the same page', async ({ page }) => {
+test('the contents link to every section and question on the same page', { tag: '@base' }, async ({ page }) => {
 	await page.goto(at('/print/'));
 	const contents = page.getByRole('navigation', { name: 'Contents' });
 	const links = contents.getByRole('link');

@@ -15,7 +15,7 @@ test.describe('opening and closing', () => {
 		await expect(input(page)).toBeFocused();
 	});
 
-	test('"/" opens it, and Esc closes it and gives focus back where it was', { tag: '@root-only' }, async ({ page }) => {
+	test('"/" opens it, and Esc closes it and gives focus back where it was', async ({ page }) => {
 		await page.goto(at('/sql-databases/'));
 		const link = page.getByRole('link', { name: /^52\. / });
 		await link.focus();
@@ -28,7 +28,7 @@ test.describe('opening and closing', () => {
 		await expect(link).toBeFocused();
 	});
 
-	test('Ctrl+K opens it, also from inside a text field', { tag: '@root-only' }, async ({ page }) => {
+	test('Ctrl+K opens it, also from inside a text field', async ({ page }) => {
 		await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
 		await page.getByRole('textbox', { name: 'Link to this question' }).focus();
 		// Press Ctrl+K.
@@ -36,7 +36,7 @@ test.describe('opening and closing', () => {
 		await expect(input(page)).toBeFocused();
 	});
 
-	test('loads no search code or index until it is opened', async ({ page }) => {
+	test('loads no search code or index until it is opened', { tag: '@base' }, async ({ page }) => {
 		const requests: string[] = [];
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 		await page.goto(at('/python-fundamentals/global-interpreter-lock-gil/'));
@@ -51,7 +51,7 @@ test.describe('opening and closing', () => {
 });
 
 test.describe('results', () => {
-	test('show the number, question, section and an excerpt with the words marked', async ({ page }) => {
+	test('show the number, question, section and an excerpt with the words marked', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		// Type a query.
@@ -63,7 +63,7 @@ test.describe('results', () => {
 		await expect(dialog(page).getByRole('status')).toHaveText('1 question matches “deadlock”.');
 	});
 
-	test("leave out the editor's notes: no excerpt comes from a note", { tag: '@root-only' }, async ({ page }) => {
+	test("leave out the editor's notes: no excerpt comes from a note", async ({ page }) => {
 		// The word is there, in question 15's editor's note...
 		await page.goto(at('/intermediate-python/achieve-method-overloading-python/'));
 		await expect(page.getByRole('complementary', { name: /Editor’s note/ })).toContainText('singledispatch');
@@ -75,7 +75,7 @@ test.describe('results', () => {
 		for (const result of await results(page).all()) await expect(result).not.toContainText(/singledispatch/i);
 	});
 
-	test('are reached and opened with the keyboard alone', { tag: '@root-only' }, async ({ page }) => {
+	test('are reached and opened with the keyboard alone', async ({ page }) => {
 		await page.goto(at('/'));
 		// Press "/", type, move down to the first result, press Enter.
 		await page.keyboard.press('/');
@@ -91,7 +91,7 @@ test.describe('results', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('48. Explain circuit breaker patterns.');
 	});
 
-	test('point into the part of an answer that matches best', { tag: '@root-only' }, async ({ page }) => {
+	test('point into the part of an answer that matches best', async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		// Search a word only question 1's example has.
@@ -102,7 +102,7 @@ test.describe('results', () => {
 		await expect(page.locator('li#example')).toBeInViewport();
 	});
 
-	test('leave out a word no question has, and say so', { tag: '@root-only' }, async ({ page }) => {
+	test('leave out a word no question has, and say so', async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('where vs having');
@@ -136,7 +136,7 @@ test.describe('filtering by section', () => {
 		}
 	});
 
-	test('keeps the filters open when the reader opens them while the sections still load', { tag: '@root-only' }, async ({ page }) => {
+	test('keeps the filters open when the reader opens them while the sections still load', async ({ page }) => {
 		// Hold the list of sections back until the reader has typed and opened the filters.
 		const { promise: opened, resolve: release } = Promise.withResolvers<void>();
 		await page.route('**/search-sections.json', async (route) => {
@@ -171,7 +171,7 @@ test.describe('the search in the URL', () => {
 		await expect(page).toHaveURL(at('/'));
 	});
 
-	test('opens with its results when the link is loaded', async ({ page }) => {
+	test('opens with its results when the link is loaded', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/?q=deadlock&section=sql-databases'));
 		await expect(dialog(page)).toBeVisible();
 		await expect(input(page)).toHaveValue('deadlock');
@@ -179,7 +179,7 @@ test.describe('the search in the URL', () => {
 		await expect(results(page).first()).toContainText('58. How do you handle deadlocks in SQL?');
 	});
 
-	test('is back with its results after following a result and pressing Back', async ({ page }) => {
+	test('is back with its results after following a result and pressing Back', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/'));
 		await searchButton(page).click();
 		await input(page).fill('pydantic');
@@ -211,7 +211,7 @@ test.describe('arriving from a result', () => {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the search control is a link to a page listing every question by section', async ({ page }) => {
+	test('the search control is a link to a page listing every question by section', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/sql-databases/'));
 		await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
 		await page.getByRole('link', { name: 'Search questions' }).click();

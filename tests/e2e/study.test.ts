@@ -10,7 +10,7 @@ const reveal = (page: Page) => page.getByRole('button', { name: /Show answer|Hid
 const status = (page: Page) => page.locator('[data-status]');
 
 test.describe('a study session', () => {
-	test('runs by keyboard alone: reveal, grade, next, move back', { tag: '@root-only' }, async ({ page }) => {
+	test('runs by keyboard alone: reveal, grade, next, move back', async ({ page }) => {
 		await page.goto(SECTION);
 		await expect(page.getByText('1 of 10 due now')).toBeVisible();
 		await expect(heading(page)).toHaveText(/^51\. /);
@@ -38,7 +38,7 @@ test.describe('a study session', () => {
 		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
 	});
 
-	test('keeps the grades across a reload and shows them on the section and home pages', async ({ page }) => {
+	test('keeps the grades across a reload and shows them on the section and home pages', { tag: '@base' }, async ({ page }) => {
 		await page.goto(SECTION);
 		await page.getByRole('button', { name: 'Show answer' }).filter({ visible: true }).click();
 		await page.getByRole('button', { name: /^Hard/ }).filter({ visible: true }).click();
@@ -53,7 +53,7 @@ test.describe('a study session', () => {
 		await expect(page.getByRole('listitem').filter({ hasText: 'SQL & Databases' }).getByText('0 of 10 known · 0 due')).toBeVisible();
 	});
 
-	test('review runs only the questions graded Hard or Again', { tag: '@root-only' }, async ({ page }) => {
+	test('review runs only the questions graded Hard or Again', async ({ page }) => {
 		await page.goto(SECTION);
 		// Grade 51 Good, 52 Hard, 53 Again.
 		for (const key of ['3', '2', '1']) {
@@ -68,7 +68,7 @@ test.describe('a study session', () => {
 		await expect(heading(page)).toHaveText(/^53\. /);
 	});
 
-	test('shuffles, and keeps the shuffled order for the session', { tag: '@root-only' }, async ({ page }) => {
+	test('shuffles, and keeps the shuffled order for the session', async ({ page }) => {
 		await page.goto(at('/study/'));
 		await page.getByRole('combobox', { name: 'Order' }).selectOption('shuffled');
 		const first = await heading(page).textContent();
@@ -120,7 +120,7 @@ test.describe('moving progress between browsers', () => {
 		await fresh.close();
 	});
 
-	test('a malformed or foreign file is refused and changes nothing', { tag: '@root-only' }, async ({ page }, testInfo) => {
+	test('a malformed or foreign file is refused and changes nothing', async ({ page }, testInfo) => {
 		await page.goto(SECTION);
 		await page.keyboard.press(' ');
 		await page.keyboard.press('3');
@@ -134,7 +134,7 @@ test.describe('moving progress between browsers', () => {
 });
 
 test.describe('random question', () => {
-	test('opens a question not yet known', async ({ page }) => {
+	test('opens a question not yet known', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/sql-databases/'));
 		await page.getByRole('link', { name: 'Random question not yet known' }).click();
 		await expect(page).toHaveURL(/\/sql-databases\/[a-z0-9-]+\/$/);
@@ -154,7 +154,7 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('accessibility', () => {
-	test('with an answer revealed, the reveal is a button whose state is announced', { tag: '@root-only' }, async ({ page }) => {
+	test('with an answer revealed, the reveal is a button whose state is announced', async ({ page }) => {
 		await page.goto(SECTION);
 		await reveal(page).click();
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
