@@ -16,6 +16,9 @@ interface Tally {
 
 const resultsDir = '.cache/test-results';
 const tallies: Tally[] = [];
+/** Every test's duration in seconds, from the runners' JSON reports, for the ten slowest at the end. */
+const durations: { name: string; seconds: number }[] = [];
+const startedAt = performance.now();
 
 /** A log that is not a terminal (CI, a file) gets no colour codes. */
 const plainOutput = !process.stdout.isTTY || Boolean(process.env.CI);
@@ -92,6 +95,9 @@ function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 		env: { ...process.env, ...env },
 	});
 	const report = readJson(json);
+	for (const file of report?.testResults ?? []) {
+		for (const result of file.assertionResults ?? []) durations.push({ name: `${name}: ${result.fullName}`, seconds: (result.duration ?? 0) / 1000 });
+	}
 	tallies.push(
 		report
 			? {
@@ -118,7 +124,19 @@ function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {
 	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
-	const stats = readJson(json)?.stats;
+	const report = readJson(json);
+	const stats = report?.stats;
+	// Suites nest (files, describes); each spec's tests hold the runs' durations.
+	const walk = (suite: any, path: string[]) => {
+		for (const spec of suite.specs ?? []) {
+			for (const run of spec.tests ?? []) {
+				const seconds = (run.results ?? []).reduce((sum: number, result: any) => sum + (result.duration ?? 0), 0) / 1000;
+				durations.push({ name: `${name}: ${[...path, spec.title].join(' › ')}`, seconds });
+			}
+		}
+		for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+	};
+	for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
 	tallies.push(
 		stats
 			? { name, seconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
@@ -151,6 +169,10 @@ if (!built || !chromium) {
 		browserTests('browser tests under /guide/', chromium, underBase, ['--grep', '@base']);
 	}
 }
+
+console.log('\nThe ten slowest tests');
+for (const { name, seconds } of durations.sort((a, b) => b.seconds - a.seconds).slice(0, 10)) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
+console.log(`\nWall time: ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
 
 console.log('\nSummary');
 for (const { name, passed, failed, seconds } of tallies) {
