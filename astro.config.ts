@@ -41,7 +41,7 @@ export default defineConfig({
 	scopedStyleStrategy: 'class',
 	devToolbar: { enabled: false },
 	experimental: {
-		// A page whose getStaticPaths() gives a cacheKey (src/lib/cache-key.ts) and whose code is
+		// A page whose getStaticPaths() gives a cacheKey (src/data/cache-key.ts) and whose code is
 		// unchanged is copied from the last build (node_modules/.astro/) instead of rendered again.
 		incrementalBuild: true,
 	},

@@ -761,7 +761,7 @@ async function measureCards(count: number) {
 	const { Resvg } = await import('@resvg/resvg-js');
 	const { renderSvg, renderPng } = await import('../src/images/render.ts');
 	const { PreviewImages } = await import('../src/images/preview-images.ts');
-	const { socialCard, layeredSocialCard, questionCardText, CARD_SIZE } = await import('../src/lib/social-card.ts');
+	const { socialCard, layeredSocialCard, questionCardText, CARD_SIZE } = await import('../src/images/social-card.ts');
 	const { questions } = readContent();
 	const texts = Array.from({ length: count }, (_, i) => {
 		const question = questions[i % questions.length]!;

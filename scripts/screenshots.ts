@@ -13,7 +13,7 @@ import { readContent } from '../tests/helpers/content.ts';
 import { applyGrade } from '../src/study/rules.ts';
 import { emptyProgress, PROGRESS_KEY, type Grade } from '../src/study/record.ts';
 import { RECENT_READS_KEY, RECENT_SEARCHES_KEY } from '../src/search/recent.ts';
-import { toPlainText } from '../src/lib/inline.ts';
+import { toPlainText } from '../src/markdown/inline.ts';
 import { questionPath } from '../src/lib/links.ts';
 import { createStaticServer } from './serve.ts';
 

@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { sectionSchema, type SectionData } from '../lib/schema.ts';
-import { cardImage, questionCardText } from '../lib/social-card.ts';
+import { cardImage, questionCardText } from './social-card.ts';
 import { siteConfig } from '../site.config.ts';
 import { previewImagesAhead } from './preview-images.ts';
 

@@ -1,18 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { PreviewImages, PreviewImagesOptions } from './preview-images.ts';
-
-/**
- * Where the process keeps its one PreviewImages (preview-images.ts's sharedPreviewImages): Astro loads
- * the image modules twice in a build, with the content config (whose sync draws question cards
- * ahead, cards-ahead.ts) and in the bundle the pages render from, and both must share the same
- * threads and the images being drawn.
- */
-export const SHARED_IMAGES = Symbol.for('interview-guide.preview-images');
-/** Set, in a build, to the options of the PreviewImages that content sync draws cards ahead with. */
-export const DRAW_AHEAD = Symbol.for('interview-guide.preview-images.draw-ahead');
-/** globalThis, with the two slots above. */
-export const imageGlobals = globalThis as typeof globalThis & { [SHARED_IMAGES]?: PreviewImages; [DRAW_AHEAD]?: PreviewImagesOptions };
+import { processSlots, type PreviewImagesOptions } from './process-slots.ts';
 
 /**
  * Tells the image routes (through site-images.ts) where the drawn images are kept between builds,
@@ -34,12 +22,12 @@ export function previewImages(): AstroIntegration {
 				updateConfig({ vite: { define: { __PREVIEW_IMAGES__: JSON.stringify(options) } } });
 				// A build draws the question cards while content syncs (cards-ahead.ts); the dev server
 				// draws a card when a page asks for it.
-				if (command === 'build') imageGlobals[DRAW_AHEAD] = options;
+				if (command === 'build') processSlots.drawAhead = options;
 			},
 			// Images still being drawn, such as cards whose pages Astro copied from its last build instead
 			// of asking for them, are finished before the build ends, not cut off with its process.
 			'astro:build:done': async ({ logger }) => {
-				const images = imageGlobals[SHARED_IMAGES];
+				const images = processSlots.images;
 				if (!images) return;
 				const { drawn, drawnAhead, unclaimed } = await images.drawn();
 				logger.info(drawn === 0 ? 'Preview images: none drawn, all from the cache.' : `Preview images: ${drawn} drawn, ${drawnAhead} of them while content synced.`);

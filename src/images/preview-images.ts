@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { CardNode } from '../lib/social-card.ts';
+import type { CardNode } from './social-card.ts';
 import { renderSvg, rendererFingerprint, type ImageNode } from './render.ts';
-import { DRAW_AHEAD, imageGlobals, SHARED_IMAGES } from './integration.ts';
+import { processSlots, type DrawnImages, type PreviewImagesOptions } from './process-slots.ts';
 import type { DrawTask } from './worker.ts';
 
 /** An image to draw: what it shows, its size, and the file its text comes from (named in errors). */
@@ -19,15 +19,6 @@ export interface ImageRequest {
 	node: ImageNode;
 	size: { width: number; height: number };
 	source: string;
-}
-
-export interface PreviewImagesOptions {
-	/** The folder that keeps drawn images between builds (under Astro's cacheDir). */
-	cacheDir: string;
-	/** src/images/worker.ts: the drawing threads' module; the files beside it that draw are hashed too. */
-	worker: string;
-	/** How many drawing threads at most: one per core unless told. */
-	threads?: number;
 }
 
 /** The most images a drawing thread is given at once: about a quarter of a second of drawing. */
@@ -39,7 +30,7 @@ const IDLE_THREADS_MS = 1000;
 /** The modules a drawing thread runs: a change to any of them is a change to every image. */
 const DRAWING_CODE = ['worker.ts', 'render.ts', 'png.ts'];
 
-export class PreviewImages {
+export class PreviewImages implements DrawnImages {
 	readonly #cacheDir: string;
 	readonly #worker: string;
 	readonly #threads: number;
@@ -225,12 +216,13 @@ export class PreviewImages {
 
 /** The process's PreviewImages, made with `options` by whichever copy of this module asks first. */
 export function sharedPreviewImages(options: PreviewImagesOptions): PreviewImages {
-	return (imageGlobals[SHARED_IMAGES] ??= new PreviewImages(options));
+	// Only this function fills the slot, so what is there is a PreviewImages.
+	return (processSlots.images ??= new PreviewImages(options)) as PreviewImages;
 }
 
 /** The process's PreviewImages when it is a build, which draws cards ahead of the pages (integration.ts); else undefined. */
 export function previewImagesAhead(): PreviewImages | undefined {
-	const options = imageGlobals[DRAW_AHEAD];
+	const options = processSlots.drawAhead;
 	return options && sharedPreviewImages(options);
 }
 

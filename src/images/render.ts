@@ -1,4 +1,4 @@
-// Draws the element trees of src/lib/social-card.ts: Satori lays out the text with the Inter font
+// Draws the element trees of src/images/social-card.ts: Satori lays out the text with the Inter font
 // (shipped by @fontsource/inter, so builds need no system fonts) into SVG, resvg rasterises it, and
 // png.ts writes the pixels as a palette PNG. A card comes in layers (social-card.ts): its frame is
 // drawn once a thread, then only the band with its own text. Runs in the build's worker threads
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori from 'satori';
-import type { CardNode, LayeredCard } from '../lib/social-card.ts';
+import type { CardNode, LayeredCard } from './social-card.ts';
 import { encodePng } from './png.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,5 @@
-import { sharedPreviewImages, type PreviewImagesOptions } from './preview-images.ts';
+import { sharedPreviewImages } from './preview-images.ts';
+import type { PreviewImagesOptions } from './process-slots.ts';
 
 /** Set by integration.ts. */
 declare const __PREVIEW_IMAGES__: PreviewImagesOptions;

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parse } from 'yaml';
-import { findEditorNotes } from '../lib/editor-notes.ts';
+import { findEditorNotes } from '../markdown/editor-notes.ts';
 import { describeIssues, questionSchema } from '../lib/schema.ts';
 import { ImportError, planContent, type ContentPlan, type ExistingContent, type ExistingQuestion } from './content-files.ts';
 import { decodeGuide, GuideError, parseGuide } from './parse-guide.ts';

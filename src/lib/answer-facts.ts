@@ -1,12 +1,6 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { classifyExample } from '../examples/rules.ts';
-import { firstSentence } from './describe.ts';
-import { EDITOR_NOTE } from './editor-notes.ts';
-
 /**
  * What the pages need to know about an answer besides its HTML. Worked out while the answer renders
- * (src/markdown/remark-answer-facts.ts), so it is kept with the HTML between builds, not parsed again
+ * (answerFacts in src/markdown/remark-answer-facts.ts), so it is kept with the HTML between builds, not parsed again
  * for every page that asks.
  */
 export interface AnswerFacts {
@@ -16,17 +10,6 @@ export interface AnswerFacts {
 	editorNotes: number;
 	/** How many of its examples a reader can run (the page then loads the controls). */
 	runnableExamples: number;
-}
-
-/** The facts of an answer's mdast tree, parsed as the site parses answers (GFM and directives). */
-export function answerFacts(tree: Root): AnswerFacts {
-	let editorNotes = 0;
-	let runnableExamples = 0;
-	visit(tree, (node) => {
-		if (node.type === 'containerDirective' && node.name === EDITOR_NOTE) editorNotes++;
-		if (node.type === 'code' && classifyExample(node.lang, node.meta, node.value)?.runnable) runnableExamples++;
-	});
-	return { description: firstSentence(tree), editorNotes, runnableExamples };
 }
 
 /** The facts as rendering left them in an entry's metadata, or undefined when they are missing or malformed. */

@@ -10,7 +10,6 @@ import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../markdown/index.ts';
 
 /** The directive's name: `:::editor-note[Title]`. */
 export const EDITOR_NOTE = 'editor-note';
@@ -39,14 +38,8 @@ export function directiveLabel(node: ContainerDirective) {
 	return first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data && first.data.directiveLabel ? first : undefined;
 }
 
-/** An answer's Markdown as the site reads it, GFM and directives included: its mdast tree. */
-export function parseAnswer(markdown: string): Root {
-	return parseMarkdown(markdown, 'site');
-}
-
-/** The editor's notes of an answer, in order. */
-export function findEditorNotes(markdown: string): EditorNote[] {
-	const tree = parseAnswer(markdown);
+/** The editor's notes of an answer, in order, from its tree (parsed from `markdown`, whose text they quote). */
+export function editorNotesOf(tree: Root, markdown: string): EditorNote[] {
 	const notes: EditorNote[] = [];
 	visit(tree, 'containerDirective', (node) => {
 		if (node.name !== EDITOR_NOTE) return;

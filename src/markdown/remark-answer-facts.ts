@@ -1,6 +1,21 @@
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { answerFacts } from '../lib/answer-facts.ts';
+import { classifyExample } from '../examples/rules.ts';
+import type { AnswerFacts } from '../lib/answer-facts.ts';
+import { firstSentence } from '../lib/describe.ts';
+import { EDITOR_NOTE } from '../lib/editor-notes.ts';
+
+/** The facts of an answer's mdast tree, parsed as the site parses answers (GFM and directives). */
+export function answerFacts(tree: Root): AnswerFacts {
+	let editorNotes = 0;
+	let runnableExamples = 0;
+	visit(tree, (node) => {
+		if (node.type === 'containerDirective' && node.name === EDITOR_NOTE) editorNotes++;
+		if (node.type === 'code' && classifyExample(node.lang, node.meta, node.value)?.runnable) runnableExamples++;
+	});
+	return { description: firstSentence(tree), editorNotes, runnableExamples };
+}
 
 /**
  * Leaves the answer's facts (description, editor's notes, runnable examples) in data.astro.frontmatter,

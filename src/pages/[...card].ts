@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { previewImages } from '../images/site-images.ts';
 import { getGuide } from '../data/content.ts';
-import { cardImage, questionCardText, sectionCardText, type CardText } from '../lib/social-card.ts';
+import { cardImage, questionCardText, sectionCardText, type CardText } from '../images/social-card.ts';
 import { SITE_PATHS, questionPath, sectionPath, socialImagePath } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getGuide } from '../data/content.ts';
-import { guideToAnki } from '../lib/exports.ts';
+import { guideToAnki } from '../markdown/exports.ts';
 import { SITE_PATHS } from '../lib/links.ts';
 import { pathWithBase } from '../lib/base.ts';
 import { siteConfig } from '../site.config.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getGuide, getGuidePages } from '../data/content.ts';
-import { guideToMarkdown } from '../lib/exports.ts';
+import { guideToMarkdown } from '../markdown/exports.ts';
 import { SITE_PATHS } from '../lib/links.ts';
 import { pathWithBase } from '../lib/base.ts';
 import { siteConfig } from '../site.config.ts';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { SITE_PATHS } from '../lib/links.ts';
 import { pathWithBase } from '../lib/base.ts';
-import { webManifest } from '../lib/manifest.ts';
+import { webManifest } from '../images/manifest.ts';
 import { siteConfig } from '../site.config.ts';
 
 export const GET: APIRoute = () =>

@@ -10,7 +10,7 @@ import { createStaticServer } from '../../scripts/serve.ts';
 import { readContent } from '../helpers/content.ts';
 import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
 import { BASE } from '../helpers/site.ts';
-import { toPlainText } from '../../src/lib/inline.ts';
+import { toPlainText } from '../../src/markdown/inline.ts';
 import { cacheKey, CHOICE_CACHE, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath } from '../../src/lib/links.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readContent } from '../helpers/content.ts';
 import { distDir } from '../helpers/dist.ts';
 import { at } from '../helpers/site.ts';
-import { toPlainText } from '../../src/lib/inline.ts';
+import { toPlainText } from '../../src/markdown/inline.ts';
 import { cacheKey, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath, shortPath } from '../../src/lib/links.ts';
 

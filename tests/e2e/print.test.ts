@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { groupBySection } from '../../src/lib/guide.ts';
-import { toPlainText } from '../../src/lib/inline.ts';
+import { toPlainText } from '../../src/markdown/inline.ts';
 import { readContent } from '../helpers/content.ts';
 import { at } from '../helpers/site.ts';
 

@@ -4,8 +4,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { answerFacts } from '../../src/lib/answer-facts.ts';
-import { parseAnswer } from '../../src/lib/editor-notes.ts';
+import { answerFacts } from '../../src/markdown/remark-answer-facts.ts';
+import { parseAnswer } from '../../src/markdown/editor-notes.ts';
 import type { QuestionInfo, SectionInfo } from '../../src/lib/guide.ts';
 import { describeIssues, questionSchema, sectionSchema } from '../../src/lib/schema.ts';
 

@@ -7,7 +7,7 @@ import shell from 'mvdan-sh';
 import sqlParser from 'node-sql-parser';
 import { visit } from 'unist-util-visit';
 import { parseAllDocuments } from 'yaml';
-import { parseAnswer } from '../../src/lib/editor-notes.ts';
+import { parseAnswer } from '../../src/markdown/editor-notes.ts';
 
 /** A fenced code block of a content file. */
 export interface Example {

@@ -1,6 +1,6 @@
 // What a build keeps for the next one: answers rendered while content syncs, in Astro's content store
 // (src/data/rendered-glob.ts), whole pages, copied by Astro's incremental build while their cacheKey
-// (src/lib/cache-key.ts) and code hold, and the preview cards, in the image cache. These builds reuse
+// (src/data/cache-key.ts) and code hold, and the preview cards, in the image cache. These builds reuse
 // one copy of the project, as an editor's machine does, and check that nothing kept is ever served
 // once a change should change it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { findEditorNotes } from '../../src/lib/editor-notes.ts';
+import { findEditorNotes } from '../../src/markdown/editor-notes.ts';
 import { questionPath } from '../../src/lib/links.ts';
 import { readContent } from '../helpers/content.ts';
 import { distDir } from '../helpers/dist.ts';

@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SITE_ADDED_NOTE } from '../../src/lib/exports.ts';
+import { SITE_ADDED_NOTE } from '../../src/markdown/exports.ts';
 import { renderMarkdown } from '../../src/markdown/index.ts';
 import { DEFAULT_SITE_URL } from '../../src/site.config.ts';
 import { readContent } from '../helpers/content.ts';

@@ -1,7 +1,7 @@
 // Where each kind of code lives (README, "Project layout"), checked on the source so that a shortcut
 // past the shared modules fails here, naming the file, instead of drifting unnoticed.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../helpers/project.ts';
 
@@ -61,6 +61,74 @@ describe('src/lib', () => {
 			);
 		});
 		expect(impure, 'framework, DOM or storage code belongs in a feature folder or src/data').toEqual([]);
+	});
+});
+
+/** The src/ files a source file imports by a relative path (queries such as `?raw` dropped). */
+function localImports(file: string, text = read(file)): string[] {
+	return importsOf(text)
+		.filter((name) => name.startsWith('.'))
+		.map((name) => normalize(join(dirname(file), name.split('?')[0]!)));
+}
+
+/** The import circles among `files`: each a list of files that import one another round (Tarjan's strongly connected components). */
+function importCircles(files: string[], importsOfFile: (file: string) => string[] = (file) => localImports(file)): string[][] {
+	const known = new Set(files);
+	const edges = new Map(files.map((file) => [file, importsOfFile(file).filter((target) => known.has(target))]));
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const stack: string[] = [];
+	const onStack = new Set<string>();
+	const circles: string[][] = [];
+	const visit = (file: string) => {
+		index.set(file, index.size);
+		low.set(file, index.get(file)!);
+		stack.push(file);
+		onStack.add(file);
+		for (const target of edges.get(file)!) {
+			if (!index.has(target)) {
+				visit(target);
+				low.set(file, Math.min(low.get(file)!, low.get(target)!));
+			} else if (onStack.has(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+		}
+		if (low.get(file) !== index.get(file)) return;
+		const component: string[] = [];
+		let member: string;
+		do {
+			member = stack.pop()!;
+			onStack.delete(member);
+			component.push(member);
+		} while (member !== file);
+		if (component.length > 1 || edges.get(file)!.includes(file)) circles.push(component.sort());
+	};
+	for (const file of files) if (!index.has(file)) visit(file);
+	return circles;
+}
+
+describe('layers', () => {
+	test('src/lib is the bottom layer: it imports nothing from src/ outside src/lib', () => {
+		const files = sourceFiles('src/lib/');
+		const outside = files.flatMap((file) => localImports(file).filter((target) => !target.startsWith('src/lib/')).map((target) => `${file} imports ${target}`));
+		expect(outside, 'move the code into src/lib, or the importer out of it').toEqual([]);
+	});
+
+	test('no file in src/ is part of an import circle', () => {
+		const files = sourceFiles('src/');
+		expect(files.length).toBeGreaterThan(100);
+		expect(importCircles(files)).toEqual([]);
+	});
+
+	test('the circle check finds a circle, and a file that imports itself', () => {
+		const fake = new Map([
+			['src/a.ts', "import './b.ts';"],
+			['src/b.ts', "import { x } from './c.ts?raw';"],
+			['src/c.ts', "import type { A } from './a.ts';\nimport './e.ts';"],
+			['src/d.ts', "const d = await import('./d.ts');"],
+			['src/e.ts', "import './b.ts';"],
+			['src/f.ts', "import './a.ts';"],
+		]);
+		const circles = importCircles([...fake.keys()], (file) => localImports(file, fake.get(file)));
+		expect(circles).toEqual([['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/e.ts'], ['src/d.ts']]);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { firstSentence } from '../../src/lib/describe.ts';
-import { parseAnswer } from '../../src/lib/editor-notes.ts';
+import { parseAnswer } from '../../src/markdown/editor-notes.ts';
 
 const describeAnswer = (markdown: string) => firstSentence(parseAnswer(markdown));
 

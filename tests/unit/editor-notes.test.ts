@@ -1,7 +1,8 @@
 import type { Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { editorNoteId, findEditorNotes, parseAnswer } from '../../src/lib/editor-notes.ts';
+import { editorNoteId } from '../../src/lib/editor-notes.ts';
+import { findEditorNotes, parseAnswer } from '../../src/markdown/editor-notes.ts';
 import { questionPath } from '../../src/lib/links.ts';
 import { isSiteLink } from '../../src/markdown/remark-site-links.ts';
 import { readContent } from '../helpers/content.ts';

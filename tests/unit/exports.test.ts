@@ -11,9 +11,9 @@ import {
 	guideToMarkdown,
 	SITE_ADDED_NOTE,
 	tsvField,
-} from '../../src/lib/exports.ts';
+} from '../../src/markdown/exports.ts';
 import { groupBySection } from '../../src/lib/guide.ts';
-import { renderInline, toPlainText } from '../../src/lib/inline.ts';
+import { renderInline, toPlainText } from '../../src/markdown/inline.ts';
 import { renderMarkdown } from '../../src/markdown/index.ts';
 import { contentDir, readContent } from '../helpers/content.ts';
 

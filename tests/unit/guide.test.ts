@@ -9,8 +9,8 @@ import {
 	type QuestionInfo,
 	type SectionInfo,
 } from '../../src/lib/guide.ts';
-import { answerFacts } from '../../src/lib/answer-facts.ts';
-import { parseAnswer } from '../../src/lib/editor-notes.ts';
+import { answerFacts } from '../../src/markdown/remark-answer-facts.ts';
+import { parseAnswer } from '../../src/markdown/editor-notes.ts';
 
 const section = (id: string, number: number, first = number * 2 - 1, last = first + 1): SectionInfo => ({
 	id,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderInline, toPlainText } from '../../src/lib/inline.ts';
+import { renderInline, toPlainText } from '../../src/markdown/inline.ts';
 
 describe('renderInline', () => {
 	test('renders inline code and escapes HTML', () => {

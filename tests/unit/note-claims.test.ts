@@ -6,7 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findEditorNotes } from '../../src/lib/editor-notes.ts';
+import { findEditorNotes } from '../../src/markdown/editor-notes.ts';
 import { readContent } from '../helpers/content.ts';
 import { findExamples } from '../helpers/examples.ts';
 

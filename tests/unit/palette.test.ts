@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CARD_COLOURS } from '../../src/lib/social-card.ts';
+import { CARD_COLOURS } from '../../src/images/social-card.ts';
 import { lightColour, PALETTE_MARKER, paletteDeclarations, palettePlugin, PRINT_COLOURS, THEME_COLOURS } from '../../src/styles/palette.ts';
 import { projectRoot } from '../helpers/project.ts';
 

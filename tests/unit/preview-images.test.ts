@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { encodePalettePng, encodePng } from '../../src/images/png.ts';
 import { PreviewImages, type ImageRequest } from '../../src/images/preview-images.ts';
 import { renderSvg } from '../../src/images/render.ts';
-import { CARD_SIZE, layeredSocialCard, siteIcon, socialCard } from '../../src/lib/social-card.ts';
+import { CARD_SIZE, layeredSocialCard, siteIcon, socialCard } from '../../src/images/social-card.ts';
 import { projectRoot } from '../helpers/project.ts';
 
 const worker = new URL('../../src/images/worker.ts', import.meta.url).pathname;
@@ -24,7 +24,7 @@ const cacheDir = () => {
 const text = (title: string) => ({ kicker: 'Question 7 · Section 1: Python Fundamentals', title, footer: 'Guide' });
 /** A question's card, in layers, as the build draws it. */
 const card = (title: string) => ({ node: layeredSocialCard(text(title)), size: CARD_SIZE, source: 'content/questions/01/007.md' }) satisfies ImageRequest;
-const icon = { node: siteIcon(192), size: { width: 192, height: 192 }, source: 'src/lib/social-card.ts' } satisfies ImageRequest;
+const icon = { node: siteIcon(192), size: { width: 192, height: 192 }, source: 'src/images/social-card.ts' } satisfies ImageRequest;
 
 /** Decoded RGBA pixels of a PNG. */
 const pixels = (png: Uint8Array) => sharp(Buffer.from(png)).ensureAlpha().raw().toBuffer();
@@ -177,7 +177,7 @@ describe('PreviewImages', () => {
 			import { keepFreedImageMemory } from './src/images/integration.ts';
 			keepFreedImageMemory();
 			const { PreviewImages } = await import('./src/images/preview-images.ts');
-			const { CARD_SIZE, layeredSocialCard } = await import('./src/lib/social-card.ts');
+			const { CARD_SIZE, layeredSocialCard } = await import('./src/images/social-card.ts');
 			const images = new PreviewImages({ cacheDir: ${JSON.stringify(cacheDir())}, worker: ${JSON.stringify(worker)}, threads: 1 });
 			const requests = Array.from({ length: 150 }, (_, i) => ({
 				node: layeredSocialCard({ kicker: 'Question 7 · Section 1: Python Fundamentals', title: \`Question \${i}: what does it cost?\`, footer: 'Guide' }),

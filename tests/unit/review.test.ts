@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { readFileSync } from 'node:fs';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { findEditorNotes, parseAnswer } from '../../src/lib/editor-notes.ts';
+import { findEditorNotes, parseAnswer } from '../../src/markdown/editor-notes.ts';
 import { contentDir, readContent } from '../helpers/content.ts';
 
 const OUTCOMES = ['no change', 'note added', 'note corrected', 'site text corrected'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderPng, renderSvg } from '../../src/images/render.ts';
-import { SITE_ICONS, webManifest } from '../../src/lib/manifest.ts';
-import { CARD_SIZE, cardAlt, layeredSocialCard, questionCardText, sectionCardText, siteIcon, socialCard, titleSize, type CardText } from '../../src/lib/social-card.ts';
+import { SITE_ICONS, webManifest } from '../../src/images/manifest.ts';
+import { CARD_SIZE, cardAlt, layeredSocialCard, questionCardText, sectionCardText, siteIcon, socialCard, titleSize, type CardText } from '../../src/images/social-card.ts';
 import { socialImagePath } from '../../src/lib/links.ts';
 
 const section = { number: 1, title: 'Python Fundamentals', first: 1, last: 10 };

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { previewImages } from '../../images/site-images.ts';
-import { SITE_ICONS, type SiteIcon } from '../../lib/manifest.ts';
-import { siteIcon } from '../../lib/social-card.ts';
+import { SITE_ICONS, type SiteIcon } from '../../images/manifest.ts';
+import { siteIcon } from '../../images/social-card.ts';
 
 const image = (icon: SiteIcon) => ({
 	node: siteIcon(icon.size, { safeZone: icon.maskable }),
 	size: { width: icon.size, height: icon.size },
-	source: 'src/lib/social-card.ts',
+	source: 'src/images/social-card.ts',
 });
 
 // The home-screen icons the manifest and the apple-touch-icon link name, drawn at build time.

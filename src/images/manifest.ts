@@ -1,5 +1,5 @@
 // The web app manifest and the icons it names, so the guide can be added to a phone's home screen.
-import { SITE_PATHS, iconPath, joinBase } from './links.ts';
+import { SITE_PATHS, iconPath, joinBase } from '../lib/links.ts';
 import { lightColour } from '../styles/palette.ts';
 
 /** The PNG icons the build draws (src/pages/icons/), besides the SVG favicon. */

@@ -1,7 +1,7 @@
 // What the site's generated images show, as element trees for Satori (src/images/render.ts draws
 // them): a link preview card per page, and the site's icon. Pure data, so the layout is testable.
-import { toPlainText } from './inline.ts';
-import { sectionLabel } from './labels.ts';
+import { toPlainText } from '../markdown/inline.ts';
+import { sectionLabel } from '../lib/labels.ts';
 import { lightColour } from '../styles/palette.ts';
 
 /** A Satori element: the shape of a React element, without React. */

@@ -1,8 +1,8 @@
 // The guide in plain-text formats for people who study elsewhere: one Markdown document in the
 // source guide's own layout (/guide.md) and an Anki import file (/anki.tsv).
-import { renderMarkdown } from '../markdown/index.ts';
-import type { QuestionInfo, SectionGroup } from './guide.ts';
-import { SITE_ADDED_LABEL, siteAddedReason } from './labels.ts';
+import { renderMarkdown } from './index.ts';
+import type { QuestionInfo, SectionGroup } from '../lib/guide.ts';
+import { SITE_ADDED_LABEL, siteAddedReason } from '../lib/labels.ts';
 import { renderInline } from './inline.ts';
 
 /** A level-2 part of the guide that is not a section ("How to Use These Explanations"). */

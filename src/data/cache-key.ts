@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 // The middleware rewrites every page's policy after it renders, from outside the page's module graph
-// that Astro hashes: its code counts in every key.
+// that Astro hashes: its code counts in every key, with what it imports (the sandbox frame's script,
+// whose hash a page with examples keeps).
 import middlewareCode from '../middleware.ts?raw';
-import cspCode from './csp.ts?raw';
+import cspCode from '../lib/csp.ts?raw';
+import sandboxCode from '../examples/sandbox.ts?raw';
 
-const SITE_CODE = createHash('sha256').update(middlewareCode).update(cspCode).digest('base64url');
+const SITE_CODE = createHash('sha256').update(middlewareCode).update(cspCode).update(sandboxCode).digest('base64url');
 
 /**
  * A page's `cacheKey` for Astro's incremental build (experimental.incrementalBuild): a hash of all

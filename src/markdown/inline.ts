@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../markdown/index.ts';
+import { parseMarkdown } from './index.ts';
 
 /** Text as HTML that shows it as it is. */
 export const escapeHtml = (text: string) =>
