@@ -1,16 +1,11 @@
 // https://astro.build/config
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { codeColors, markdownOptionsFor } from './src/markdown/index.ts';
-import { previewImages } from './src/images/integration.ts';
-import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
-import { siteBuildSteps } from './src/integrations/site.ts';
-import { runtimes } from './src/examples/runtimes.ts';
+import { markdownOptionsFor } from './src/markdown/index.ts';
+import { siteIntegrations, sitePlugins } from './src/integrations/index.ts';
 import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
-import { palettePlugin } from './src/styles/palette.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 import { sha256Source } from './src/lib/csp.ts';
 import { SANDBOX_SCRIPT } from './src/examples/sandbox.ts';
@@ -45,16 +40,8 @@ export default defineConfig({
 		// unchanged is copied from the last build (node_modules/.astro/) instead of rendered again.
 		incrementalBuild: true,
 	},
-	integrations: [
-		// Every page a reader lands on; not the short-link forwarders.
-		sitemap({ filter: (page) => !new URL(page).pathname.includes('/q/') }),
-		// Where the preview images are kept between builds, and their drawing threads' module.
-		previewImages(),
-		// The examples' runtimes (Pyodide, PGlite) under dist/runtimes/; offline reading keeps them only as they are used.
-		runtimes(),
-		// After the build: the search index, then the offline worker (their order is in site.ts).
-		siteBuildSteps(),
-	],
+	// Every build step of the project's own, in the order it runs: src/integrations/index.ts.
+	integrations: siteIntegrations(),
 	security: {
 		// A <meta> policy with hashes of every script and style Astro emits. No 'unsafe-inline' or
 		// 'unsafe-eval'; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine.
@@ -80,9 +67,7 @@ export default defineConfig({
 	// Links written from the site's root in content are served under the base.
 	markdown: { processor: unified(markdownOptionsFor(base, site)), syntaxHighlight: false },
 	vite: {
-		// The colour custom properties of tokens.css, from src/styles/palette.ts; dynamic import()
-		// without Vite's preload helper (src/integrations/plain-dynamic-imports.ts).
-		plugins: [codeColors(), palettePlugin(), plainDynamicImports()],
+		plugins: sitePlugins(),
 		build: {
 			rolldownOptions: {
 				// Astro marks every Markdown module with "use astro:head-inject" for its own head

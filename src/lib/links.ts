@@ -53,6 +53,9 @@ export function shortPath(question: { number: number }): string {
 	return `/q/${question.number}/`;
 }
 
+/** Whether a site path (under any base) is a short link, which forwards to its question's page. */
+export const isShortPath = (pathname: string) => /\/q\/\d+\/$/.test(pathname);
+
 /**
  * Study mode: `/study/` for the whole guide, `/study/<section>/` for one section; with a mode, the
  * session it opens on (`/study/?mode=missed`: the questions last graded Again or Hard).

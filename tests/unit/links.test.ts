@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { pathWithBase } from '../../src/lib/base.ts';
 import { sectionLabel, SITE_ADDED_LABEL, siteAddedReason } from '../../src/lib/labels.ts';
-import { iconPath, joinBase, questionPath, sectionPath, shortPath, SITE_PATHS, socialImageName, studyPath } from '../../src/lib/links.ts';
+import { iconPath, isShortPath, joinBase, questionPath, sectionPath, shortPath, SITE_PATHS, socialImageName, studyPath } from '../../src/lib/links.ts';
 
 describe('links', () => {
 	test('build each page’s root-relative path', () => {
 		expect(questionPath({ section: 'sql-databases', slug: 'create-index-sql' })).toBe('/sql-databases/create-index-sql/');
 		expect(sectionPath({ id: 'sql-databases' })).toBe('/sql-databases/');
 		expect(shortPath({ number: 7 })).toBe('/q/7/');
+		expect(isShortPath('/guide/q/7/')).toBe(true);
+		expect(isShortPath('/q/')).toBe(false);
+		expect(isShortPath('/sql-databases/q/')).toBe(false);
 		expect(studyPath()).toBe('/study/');
 		expect(studyPath({ id: 'sql-databases' })).toBe('/study/sql-databases/');
 		expect(iconPath({ name: 'icon-192' })).toBe('/icons/icon-192.png');

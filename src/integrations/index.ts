@@ -1,0 +1,37 @@
+// Every step this project adds to Astro's build, registered here in the order it runs, so that the
+// build reads from one place (astro.config.ts holds only Astro's own settings).
+//
+// While Astro sets up (astro:config:setup), in this order:
+//   1. images/integration.ts: where the preview images are kept between builds; in a build, content
+//      sync starts drawing the question cards.
+//   2. examples/runtimes.ts: the examples' controls and runners bundled (esbuild; the page's loader
+//      imports the controls by the URL it defines).
+//   3. site.ts: dist/ is not emptied by Vite but at build:start, all but the last build's pages.
+// Vite plugins, for every module Vite loads: the code-colour stylesheet Shiki's classes use, the
+// palette written into tokens.css, and import() without Vite's preload helper.
+// When the build ends (astro:build:done), in this order:
+//   1. @astrojs/sitemap writes the sitemap (every page a reader lands on; not the short links).
+//   2. images/integration.ts waits for the images still being drawn.
+//   3. examples/runtimes.ts copies the runtimes and writes the bundles into dist/.
+//   4. site.ts: pages this build did not make removed, the search index (Pagefind) and the offline
+//      worker with its list of files, then the record of pages the next build may keep.
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import type { PluginOption } from 'vite';
+import { runtimes } from '../examples/runtimes.ts';
+import { previewImages } from '../images/integration.ts';
+import { isShortPath } from '../lib/links.ts';
+import { codeColors } from '../markdown/index.ts';
+import { palettePlugin } from '../styles/palette.ts';
+import { plainDynamicImports } from './plain-dynamic-imports.ts';
+import { siteBuildSteps } from './site.ts';
+
+/** The integrations, in the order their hooks run. */
+export function siteIntegrations(): AstroIntegration[] {
+	return [sitemap({ filter: (page) => !isShortPath(new URL(page).pathname) }), previewImages(), runtimes(), siteBuildSteps()];
+}
+
+/** The Vite plugins. */
+export function sitePlugins(): PluginOption[] {
+	return [codeColors(), palettePlugin(), plainDynamicImports()];
+}
