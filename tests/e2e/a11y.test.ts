@@ -6,17 +6,14 @@
 // (tests/site/links.test.ts). The short-link pages (/q/N/) forward at once to a question page.
 // Under a base path (the second run of scripts/test.ts) the crawl checks what the base path can
 // break, loading each kind of page, without axe, whose findings do not depend on it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { axeSource, axeViolations as violations, searchDialog, watch } from '../helpers/browser.ts';
 import { at } from '../helpers/site.ts';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { listBuiltHtml, pathOfFile } from '../helpers/dist.ts';
 import { BASE } from '../helpers/site.ts';
 import { readContent } from '../helpers/content.ts';
 import { questionPath, sectionPath } from '../../src/lib/links.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const withAxe = BASE === '/';
 const FIXED_PAGES = new Set(['study', 'questions', 'print', 'additions', 'about', '404.html']);
 /** A page's kind: its fixed first segment, if any, and its depth ("*" / "*\/*" for sections and questions). */
@@ -56,49 +53,6 @@ test.beforeEach(async ({ context }) => {
 	if (withAxe) await context.addInitScript(axeSource);
 });
 
-/** Console messages, uncaught errors and foreign requests seen from now on. */
-function watch(page: Page, origin: string) {
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		// Playwright's own notice that it kept the offline worker out (playwright.config.ts); the worker
-		// itself is checked with the console watched in offline.test.ts.
-		if (message.text() === 'Service Worker registration blocked by Playwright') return;
-		if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-	page.on('request', (request) => {
-		const url = new URL(request.url());
-		if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another origin: ${url.href}`);
-	});
-	page.on('response', (response) => {
-		if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-	});
-	return problems;
-}
-
-/**
- * The axe rules whose outcome depends on the colours: the only ones that can differ between the two
- * schemes, since a page's markup is the same in both. Every rule runs in the light scheme.
- */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/** axe violations on the page as it is: every rule in the light scheme, the colour rules in the dark one. */
-async function violations(page: Page): Promise<string[]> {
-	const found: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const runOnly = colorScheme === 'light' ? { type: 'tag', values: AXE_TAGS } : { type: 'rule', values: COLOUR_RULES };
-		const results = await page.evaluate(
-			(runOnly) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly, resultTypes: ['violations'] }),
-			runOnly,
-		);
-		for (const v of results.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]) {
-			found.push(`${colorScheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		}
-	}
-	return found;
-}
-
 test('the crawl covers every kind of page the build makes, and the special ones at the root', { tag: '@base' }, () => {
 	expect(allPaths.length).toBeGreaterThanOrEqual(113);
 	expect(new Set(paths.map(kindOf))).toEqual(new Set(allPaths.map(kindOf)));
@@ -126,7 +80,7 @@ for (let share = 0; share < SHARES; share++) {
 test('the search dialog, open with results and a filter, has no violation (axe at the root) or failed request', async ({ page, baseURL }) => {
 	const problems = watch(page, new URL(baseURL!).origin);
 	await page.goto(at('/?q=docker&section=docker-kubernetes'));
-	await expect(page.getByRole('dialog', { name: 'Search the guide' }).getByRole('listitem').first()).toBeVisible();
+	await expect(searchDialog(page).getByRole('listitem').first()).toBeVisible();
 	if (withAxe) expect(await violations(page)).toEqual([]);
 	expect(problems).toEqual([]);
 });

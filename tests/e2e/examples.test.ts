@@ -1,28 +1,9 @@
 // Runnable examples in the browser: Run loads the runtime (from the site itself, only on the first
 // Run) into a sandboxed runner, shows the output, and the page stays responsive whatever the example
 // does. What reader code cannot do there is examples-sandbox.test.ts.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { axeSource, axeViolations as violations } from '../helpers/browser.ts';
 import { editCode, example, expect, LOAD, output, PYTHON, runToEnd, SQL, status, test, watchStatus } from '../helpers/example-page.ts';
 import { at, BASE } from '../helpers/site.ts';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe violations on the page as it is now, in the light and the dark scheme. */
-async function violations(page: Page): Promise<string[]> {
-	const found: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const results = await page.evaluate(
-			(tags) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-			AXE_TAGS,
-		);
-		for (const v of results.violations as { id: string; nodes: { target: string[] }[] }[]) found.push(`${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	}
-	return found;
-}
 
 test.describe('a Python example', () => {
 	test.setTimeout(LOAD + 30_000);

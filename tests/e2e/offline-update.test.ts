@@ -10,6 +10,7 @@ import { createStaticServer } from '../../scripts/serve.ts';
 import { readContent } from '../helpers/content.ts';
 import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
 import { BASE } from '../helpers/site.ts';
+import { searchDialog, searchInput, searchResults } from '../helpers/browser.ts';
 import { toPlainText } from '../../src/markdown/inline.ts';
 import { cacheKey, CHOICE_CACHE, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath } from '../../src/lib/links.ts';
@@ -142,12 +143,11 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 	}
 });
 
-const results = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' }).getByRole('list', { name: 'Results' }).getByRole('listitem');
+const results = searchResults;
 
 async function search(page: Page, words: string) {
-	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
-	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).click();
-	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+	if (!(await searchDialog(page).isVisible())) await page.getByRole('button', { name: 'Search' }).click();
+	await searchInput(page).fill(words);
 }
 
 /** The keys (absolute URLs) of one of the worker's caches, sorted. */

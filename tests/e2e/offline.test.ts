@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readContent } from '../helpers/content.ts';
 import { distDir } from '../helpers/dist.ts';
 import { at } from '../helpers/site.ts';
+import { searchDialog, watch } from '../helpers/browser.ts';
 import { toPlainText } from '../../src/markdown/inline.ts';
 import { cacheKey, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath, shortPath } from '../../src/lib/links.ts';
@@ -23,16 +24,6 @@ const listFile = readFileSync(join(distDir, 'sw.js'), 'utf8').match(/offline\/li
 const list = JSON.parse(readFileSync(join(distDir, listFile), 'utf8')) as OfflineList;
 /** The files a saved guide holds (the rest of the list is kept only when read). */
 const saved = list.filter((entry) => entry[3] !== 1);
-
-/** Console errors and warnings, and uncaught errors, of a page. */
-function watch(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		if (['error', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-	return problems;
-}
 
 /** Every request the browser sends to the site from now on (pages' and the worker's), as paths. */
 function record(context: BrowserContext): string[] {
@@ -66,7 +57,7 @@ test('a first visit downloads the page and the worker, and nothing for offline u
 	// its files come from the network and are not stored, and the worker fetches no list for them.
 	const searched = requests.length;
 	await page.getByRole('button', { name: 'Search' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	const dialog = searchDialog(page);
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
 	await page.waitForTimeout(1000);
@@ -120,7 +111,7 @@ test('two tabs on a first visit: the page the second tab opens ends it, and both
 	await expect.poll(() => stored(page)).toEqual(expect.arrayContaining([questionServedAt(7, baseURL), questionServedAt(8, baseURL), servedPath('/404.html', baseURL)]));
 	// The first tab's reading from now on is kept as read, as any tab's is.
 	await page.getByRole('button', { name: 'Search' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	const dialog = searchDialog(page);
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
 	await expect.poll(async () => (await stored(page)).filter((file) => file.includes('/pagefind/')).length).toBeGreaterThan(3);
@@ -143,7 +134,7 @@ test('with the storage full, pages still open and nothing is kept; once there is
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(number));
 	}
 	await page.getByRole('button', { name: 'Search' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	const dialog = searchDialog(page);
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText(/docker/i);
 	expect(await stored(page)).toEqual([]);
@@ -183,7 +174,7 @@ test('pages and searches read online open again offline; an address not kept sho
 	await page.goto(at(shortPath(question(26))));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(26));
 	await page.getByRole('button', { name: 'Search' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+	const dialog = searchDialog(page);
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
 	await expect(results.first()).toContainText(/docker/i);
@@ -229,7 +220,7 @@ test.describe('saving the guide', () => {
 
 		// Offline, a search on this same first page, then a question never opened and a search there.
 		await context.setOffline(true);
-		const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+		const dialog = searchDialog(page);
 		const search = async (words: string) => {
 			await page.getByRole('button', { name: 'Search' }).click();
 			await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);

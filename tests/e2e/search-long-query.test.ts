@@ -3,9 +3,8 @@
 // a run, and a slow search says "Searching…". (Timings come from `npm run bench`; this counts searches.)
 import { expect, test, type Page } from '@playwright/test';
 import { at } from '../helpers/site.ts';
+import { searchDialog as dialog, searchInput as input } from '../helpers/browser.ts';
 
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' });
-const input = (page: Page) => dialog(page).getByRole('searchbox', { name: 'Words to find' });
 const summary = (page: Page) => dialog(page).getByRole('status');
 const searches = (page: Page) => page.evaluate(() => (globalThis as { __searches?: string[] }).__searches ?? []);
 

@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { at } from '../helpers/site.ts';
+import { searchDialog as dialog, searchInput as input, searchResults as results } from '../helpers/browser.ts';
 
 const searchButton = (page: Page) => page.getByRole('button', { name: 'Search' });
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the guide' });
-const input = (page: Page) => dialog(page).getByRole('searchbox', { name: 'Words to find' });
-const results = (page: Page) => dialog(page).getByRole('list', { name: 'Results' }).getByRole('listitem');
 
 test.describe('opening and closing', () => {
 	test('a click on the header control opens the dialog with the field focused', async ({ page }) => {
