@@ -10,7 +10,7 @@ import type { Element as HastElement, ElementContent } from 'hast';
 import { pathWithBase } from '../lib/base.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
-import { OUTPUT_LIMIT, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
+import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
 import type { ExamplesBuildInfo } from './runtimes.ts';
 import { POSTGRES_VERSION } from './sql-run.ts';
 import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
@@ -39,6 +39,9 @@ function toDom(node: HastElement | ElementContent): Node {
 class LoadError extends Error {}
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** The most pieces of output a run may send: a loop of one-character writes is cut, as a long output is. */
+const OUTPUT_CHUNK_LIMIT = 10_000;
 
 /** A runtime's files as the page fetched them: once a page, kept for every runner it starts. */
 interface RuntimeBytes {
@@ -94,8 +97,8 @@ interface Runner {
 	ready: Promise<void>;
 	isReady: boolean;
 	send(message: ToRunner): void;
-	/** Where the runner's messages (and the frame's report of a crash) go once it is ready. */
-	listener?: ((message: FromRunner | FromFrame) => void) | undefined;
+	/** Where the runner's messages (and the frame's report of a crash) go: unchecked, as they arrive. */
+	listener?: ((message: unknown) => void) | undefined;
 }
 
 /** Starts a runner in a new sandbox frame, handing it a copy of the runtime's bytes. */
@@ -110,17 +113,21 @@ function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
 	const runner: Runner = { frame, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
 	runner.ready = new Promise((resolve, reject) => {
 		const fail = (message: string) => reject(new LoadError(`Could not start ${RUNTIME_NAME[runtime]}: ${message}`));
+		// Before the runner is ready no reader code has run in it; its words are still cut to a line.
 		runner.listener = (message) => {
-			if (message.type === 'ready') {
+			const { type, message: text } = (message ?? {}) as { type?: unknown; message?: unknown };
+			if (type === 'ready') {
 				runner.isReady = true;
 				runner.listener = undefined;
 				resolve();
-			} else if (message.type === 'load-error' || message.type === 'crashed') fail(message.message);
+			} else if (type === 'load-error') fail(String(text).slice(0, 300));
+			else if (type === 'crashed') fail('its runner did not start');
 		};
 	});
 	runner.ready.catch(() => {});
 	control.port1.onmessage = (event: MessageEvent<FromFrame>) => runner.listener?.(event.data);
 	channel.port1.onmessage = (event: MessageEvent<FromRunner>) => runner.listener?.(event.data);
+	channel.port1.onmessageerror = () => runner.listener?.({ type: 'crashed' });
 	frame.addEventListener(
 		'load',
 		() => {
@@ -213,6 +220,19 @@ function reset(example: HTMLElement): void {
 	p.button('edit').focus();
 }
 
+/** The first element of a tag in a hast tree. */
+function findElement(node: HastElement, tagName: string): HastElement | undefined {
+	if (node.tagName === tagName) return node;
+	for (const child of node.children) {
+		const found = child.type === 'element' ? findElement(child, tagName) : undefined;
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** How many table cells are drawn before the page gets a turn. */
+const CELLS_AT_A_TIME = 500;
+
 /** Lets the page draw and answer input between two pieces of a large output. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -289,57 +309,89 @@ async function run(example: HTMLElement): Promise<void> {
 		cleared = true;
 		p.body.append(...nodes);
 	};
-	// Python's output, gathered and drawn at most once a frame's time, within the page's own cap.
+	// Python's output, gathered and drawn at most once a frame's time, within the page's own caps.
 	let shown = 0;
+	let chunks = 0;
+	let cutNoted = false;
 	let stream: HTMLElement | undefined;
 	let pending: StreamChunk[] = [];
 	let flushing: ReturnType<typeof setTimeout> | undefined;
+	const note = (text: string) => show(toDom({ type: 'element', tagName: 'p', properties: { className: ['example-count'] }, children: [{ type: 'text', value: text }] }));
 	const flush = () => {
+		clearTimeout(flushing);
 		flushing = undefined;
 		if (stopped || pending.length === 0) return;
-		const html = streamsHtml(pending);
+		const html = streamsHtml(mergeChunks(pending));
 		pending = [];
 		if (!stream) show((stream = toDom(html) as HTMLElement));
 		else stream.append(...html.children.map(toDom));
 	};
-	const append = (chunk: StreamChunk) => {
-		if (shown >= OUTPUT_LIMIT) return;
-		const text = chunk.text.slice(0, OUTPUT_LIMIT - shown);
-		shown += text.length;
-		pending.push({ stream: chunk.stream, text });
+	const noteCut = () => {
+		if (cutNoted) return;
+		cutNoted = true;
+		flush();
+		note(`(output cut after ${OUTPUT_LIMIT / 1024} KB)`);
+	};
+	const append = (stream: StreamChunk['stream'], text: string) => {
+		if (text === '' || cutNoted) return;
+		if (shown >= OUTPUT_LIMIT || ++chunks > OUTPUT_CHUNK_LIMIT) return noteCut();
+		const kept = text.slice(0, OUTPUT_LIMIT - shown);
+		shown += kept.length;
+		pending.push({ stream, text: kept });
 		flushing ??= setTimeout(flush, 16);
 	};
-	const note = (text: string) => show(toDom({ type: 'element', tagName: 'p', properties: { className: ['example-count'] }, children: [{ type: 'text', value: text }] }));
-	// SQL results, drawn a table at a time (each at most SQL_LIMITS.rows rows), letting the page answer between them.
+	// SQL results, cut again here and drawn a table at a time, letting the page answer between them.
 	let drawing = Promise.resolve();
+	let drawn = false;
 	const draw = (results: SqlResult[]) =>
 		(drawing = drawing.then(async () => {
 			for (const [index, result] of results.entries()) {
 				if (stopped) return;
-				show(toDom(sqlResultHtml(result, index)));
+				// A table's rows go in a few hundred cells at a time, the page answering between them.
+				const html = sqlResultHtml(result, index);
+				const tbody = findElement(html, 'tbody');
+				const rows = tbody?.children ?? [];
+				if (tbody) tbody.children = [];
+				const element = toDom(html) as HTMLElement;
+				show(element);
+				const body = element.querySelector('tbody');
+				const batch = Math.max(1, Math.floor(CELLS_AT_A_TIME / Math.max(1, result.kind === 'rows' ? result.columns.length : 1)));
+				for (let start = 0; body && start < rows.length; start += batch) {
+					await yieldToPage();
+					if (stopped) return;
+					body.append(...rows.slice(start, start + batch).map(toDom));
+				}
 				await yieldToPage();
 			}
 		}));
+	const broken = () => {
+		flush();
+		finish('The example stopped its runtime. Run it again to start a fresh one.');
+	};
 
 	timer = setTimeout(() => running?.example === example && running.stop(`Stopped after ${TIME_LIMIT_MS / 1000} s: the example was still running (an endless loop?).`), TIME_LIMIT_MS);
-	runner.listener = (message) => {
-		if (stopped) return;
-		if (message.type === 'chunk') append(message);
-		else if (message.type === 'truncated') {
-			flush();
-			note(`(output cut after ${OUTPUT_LIMIT / 1024} KB)`);
-		} else if (message.type === 'results') void draw(message.results);
-		else if (message.type === 'crashed') {
-			flush();
-			finish(`The example stopped the runtime (${message.message}). Run it again to start a fresh one.`);
-		} else if (message.type === 'done') {
-			clearTimeout(flushing);
+	// Reader code shares the runner's realm: what arrives is checked here, and what is not a message
+	// of the protocol's shape ends the run.
+	runner.listener = (message: unknown) => {
+		if (stopped || typeof message !== 'object' || message === null) return;
+		const m = message as Record<string, unknown>;
+		if (m['type'] === 'chunk') {
+			if (typeof m['text'] !== 'string' || (m['stream'] !== 'stdout' && m['stream'] !== 'stderr')) return broken();
+			append(m['stream'], m['text']);
+		} else if (m['type'] === 'truncated') noteCut();
+		else if (m['type'] === 'results') {
+			const results = sqlResultsFrom(m['results']);
+			if (!results || drawn) return broken();
+			drawn = true;
+			void draw(capSqlResults(results));
+		} else if (m['type'] === 'crashed') broken();
+		else if (m['type'] === 'done') {
 			flush();
 			void drawing.then(() => {
 				if (stopped) return;
 				if (!cleared) show(...outputBody(runtime === 'python' ? { runtime: 'python', chunks: [] } : { runtime: 'sql', results: [] }).map(toDom));
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
-				finish(message.failed ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
+				finish(m['failed'] === true ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
 			});
 		}
 	};

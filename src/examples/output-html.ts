@@ -24,7 +24,8 @@ export function sqlResultHtml(result: SqlResult, index: number): Element {
 	if (result.kind === 'omitted') return h('p', { className: ['example-count'] }, [text(`(${result.count} more ${result.count === 1 ? 'result' : 'results'} not shown: the output is too long)`)]);
 	const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
 	const count = result.totalRows === undefined ? plural(result.rows.length, 'row') : `first ${result.rows.length.toLocaleString('en-US')} of ${plural(result.totalRows, 'row')}`;
-	const cut = result.cutValues ? `; ${plural(result.cutValues, 'long value')} cut` : '';
+	const columns = result.totalColumns === undefined ? '' : `; first ${result.columns.length} of ${plural(result.totalColumns, 'column')}`;
+	const cut = `${columns}${result.cutValues ? `; ${plural(result.cutValues, 'long value')} cut` : ''}`;
 	return h('div', { className: ['example-table'], tabIndex: 0, role: 'group', ariaLabel: `Result ${index + 1}, ${count}` }, [
 		h('table', {}, [
 			h('thead', {}, [h('tr', {}, result.columns.map((column) => h('th', { scope: 'col' }, [text(column)])))]),

@@ -9,20 +9,28 @@ import { OUTPUT_LIMIT } from './rules.ts';
 import { serveOneRun } from './runner.ts';
 import { RUNNER_BASE } from './sandbox.ts';
 
-serveOneRun(async () => {
+serveOneRun(async (cutText) => {
 	// No package is ever loaded (the examples use the standard library): an empty lock file.
 	// createPyodideModule is a loader option its types leave out: the module bundled here, not fetched.
 	const options = { indexURL: RUNNER_BASE, createPyodideModule, lockFileContents: { info, packages: {} }, env: { ...PYODIDE_ENV } };
 	const pyodide = await loadPyodide(options as unknown as Parameters<typeof loadPyodide>[0]);
 	return async (code, send) => {
 		let sent = 0;
+		let cut = false;
 		const run = preparePython(pyodide, (chunk) => {
-			// Past the limit, output is dropped here, so a loop of prints cannot flood the page.
-			if (sent >= OUTPUT_LIMIT) return;
-			const text = chunk.text.slice(0, OUTPUT_LIMIT - sent);
+			// Past the limit, output is dropped here, so a loop of prints cannot flood the page; an
+			// empty write sends nothing. The page checks and cuts what it receives again.
+			if (cut) return;
+			const text = cutText(chunk.text, OUTPUT_LIMIT - sent + 1);
+			if (text.length === 0) return;
+			if (sent + text.length > OUTPUT_LIMIT) {
+				cut = true;
+				send({ type: 'chunk', stream: chunk.stream === 'stderr' ? 'stderr' : 'stdout', text: cutText(text, OUTPUT_LIMIT - sent) });
+				send({ type: 'truncated' });
+				return;
+			}
 			sent += text.length;
-			send({ type: 'chunk', stream: chunk.stream, text });
-			if (text.length < chunk.text.length) send({ type: 'truncated' });
+			send({ type: 'chunk', stream: chunk.stream === 'stderr' ? 'stderr' : 'stdout', text });
 		});
 		return { failed: !(await run(code)) };
 	};

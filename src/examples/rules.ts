@@ -166,6 +166,8 @@ export type SqlResult =
 			totalRows?: number;
 			/** Set when long values were cut (SQL_LIMITS): how many. */
 			cutValues?: number;
+			/** Set when columns were left out (SQL_LIMITS): how many the statement returned. */
+			totalColumns?: number;
 	  }
 	| { kind: 'command'; tag: string }
 	| { kind: 'error'; message: string }
@@ -185,61 +187,103 @@ export interface RecordedRun {
 }
 
 /**
- * What one SQL run may send to the page: the rows a reader can read, not what would freeze or crash
- * the tab (a 300,000-row result, one 100 MB value). The runner applies them before posting.
+ * What one SQL run may send to the page: what a reader can read, not what would freeze or crash the
+ * tab (300,000 rows, one 100 MB value, 1,600 empty columns, 20,000 statements). `bytes` is a budget
+ * of characters in which every cell, header and result also costs a fixed amount, so that empty
+ * values and empty results are not free.
  */
-export const SQL_LIMITS = { rows: 1000, valueChars: 2000, bytes: 256 * 1024 } as const;
+export const SQL_LIMITS = { rows: 1000, columns: 100, valueChars: 2000, bytes: 256 * 1024, results: 100 } as const;
+export type SqlLimits = { readonly [Key in keyof typeof SQL_LIMITS]: number };
+
+/** What a cell, a header or a result costs of the budget beyond its characters: what drawing it costs. */
+const CELL_COST = 32;
+const RESULT_COST = 64;
 
 /**
- * Cuts an SQL run's results to SQL_LIMITS: at most `rows` rows a result, each value at most
- * `valueChars` characters, `bytes` characters of values in all; results past the budget become one
- * `omitted` entry. A result whose rows were already left out keeps its `totalRows`.
+ * Cuts an SQL run's results to SQL_LIMITS: at most `results` results, `rows` rows and `columns` columns a result, each
+ * value at most `valueChars` characters, and all of it within the `bytes` budget; a row that does
+ * not fit is left out whole. Results past the limits become one `omitted` entry. A result whose
+ * rows were already left out keeps its `totalRows`. The runner cuts what it sends, and the page cuts
+ * what it receives again.
  */
-export function capSqlResults(results: readonly SqlResult[], limits: { rows: number; valueChars: number; bytes: number } = SQL_LIMITS): SqlResult[] {
+export function capSqlResults(results: readonly SqlResult[], limits: SqlLimits = SQL_LIMITS): SqlResult[] {
 	const capped: SqlResult[] = [];
 	let budget = limits.bytes;
+	// A cut text ends with "…" within the limit, so that cutting it again (the page does) changes nothing.
+	const cut = (text: string) => (text.length > limits.valueChars ? `${text.slice(0, limits.valueChars - 1)}…` : text);
+	const cost = (text: string | null) => CELL_COST + Math.min(text?.length ?? 0, limits.valueChars);
 	for (const [index, result] of results.entries()) {
-		if (budget <= 0) {
+		if (budget < RESULT_COST || index >= limits.results) {
 			capped.push({ kind: 'omitted', count: results.length - index });
 			break;
 		}
+		budget -= RESULT_COST;
 		if (result.kind === 'error') {
-			const message = result.message.length > limits.valueChars ? `${result.message.slice(0, limits.valueChars)}…` : result.message;
-			budget -= message.length;
-			capped.push({ kind: 'error', message });
+			budget -= cost(result.message);
+			capped.push({ kind: 'error', message: cut(result.message) });
+			continue;
+		}
+		if (result.kind === 'command') {
+			budget -= cost(result.tag);
+			capped.push({ kind: 'command', tag: cut(result.tag) });
 			continue;
 		}
 		if (result.kind !== 'rows') {
 			capped.push(result);
 			continue;
 		}
+		const columns = result.columns.slice(0, limits.columns);
+		budget -= columns.reduce((sum, column) => sum + cost(column), 0);
 		const rows: (string | null)[][] = [];
 		let cutValues = result.cutValues ?? 0;
-		for (const row of result.rows) {
-			if (rows.length >= limits.rows || budget <= 0) break;
+		for (const fullRow of result.rows) {
+			if (rows.length >= limits.rows) break;
+			const row = fullRow.slice(0, columns.length);
+			const rowCost = row.reduce((sum, value) => sum + cost(value), 0);
+			if (rowCost > budget) break;
+			budget -= rowCost;
 			rows.push(
 				row.map((value) => {
-					if (value === null) return null;
-					if (value.length <= limits.valueChars) {
-						budget -= value.length;
-						return value;
-					}
+					if (value === null || value.length <= limits.valueChars) return value;
 					cutValues += 1;
-					budget -= limits.valueChars;
-					return `${value.slice(0, limits.valueChars)}…`;
+					return cut(value);
 				}),
 			);
 		}
 		const totalRows = result.totalRows ?? result.rows.length;
+		const totalColumns = result.totalColumns ?? result.columns.length;
 		capped.push({
 			kind: 'rows',
-			columns: result.columns,
+			columns: columns.map(cut),
 			rows,
 			...(rows.length < totalRows ? { totalRows } : {}),
 			...(cutValues > 0 ? { cutValues } : {}),
+			...(columns.length < totalColumns ? { totalColumns } : {}),
 		});
 	}
 	return capped;
+}
+
+/**
+ * An SQL run's results as the page received them, if they have the shape SqlResult says (a runner
+ * is trusted with nothing: reader code shares its realm); undefined otherwise.
+ */
+export function sqlResultsFrom(value: unknown): SqlResult[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const isText = (item: unknown): item is string => typeof item === 'string';
+	const isCount = (item: unknown) => Number.isSafeInteger(item) && (item as number) >= 0;
+	const valid = value.every((result: unknown) => {
+		if (typeof result !== 'object' || result === null) return false;
+		const r = result as Record<string, unknown>;
+		if (r['kind'] === 'error') return isText(r['message']);
+		if (r['kind'] === 'command') return isText(r['tag']);
+		if (r['kind'] === 'omitted') return isCount(r['count']);
+		if (r['kind'] !== 'rows' || !Array.isArray(r['columns']) || !r['columns'].every(isText) || !Array.isArray(r['rows'])) return false;
+		const width = r['columns'].length;
+		const rowsValid = r['rows'].every((row: unknown) => Array.isArray(row) && row.length === width && row.every((cell) => cell === null || isText(cell)));
+		return rowsValid && ['totalRows', 'cutValues', 'totalColumns'].every((key) => r[key] === undefined || isCount(r[key]));
+	});
+	return valid ? (value as SqlResult[]) : undefined;
 }
 
 /** Joins adjacent chunks of the same stream, so a record does not depend on how writes were split. */

@@ -4,6 +4,7 @@
 // every prototype), so what must stay trusted is taken before it runs and kept in closures: the
 // port, and the functions that post on it. Its globals can then be changed at will; they reach
 // nothing: no port, no storage (opaque origin), no network (the frame's policy).
+import { RUNNER_BASE } from './sandbox.ts';
 import type { FromRunner, ToRunner } from './worker-protocol.ts';
 
 /** Posts a message to the page, as the runner's own code does. */
@@ -12,25 +13,50 @@ export type Send = (message: FromRunner) => void;
 /** Runs the example's code, sending its output; resolves to whether it ended in an error. */
 export type RunOnce = (code: string, send: Send) => Promise<{ failed: boolean }>;
 
-/** Loads the runtime; `file(name)` gives one of the runtime's files, handed in by the page. */
-export type Boot = (file: (name: string) => ArrayBuffer) => Promise<RunOnce>;
+/**
+ * Loads the runtime; `file(name)` gives one of the runtime's files, handed in by the page.
+ * `cutText` cuts a text with String's own slice, taken before reader code could replace it.
+ */
+export type Boot = (cutText: (text: unknown, length: number) => string, file: (name: string) => ArrayBuffer) => Promise<RunOnce>;
 
 declare const self: {
 	onmessage: ((event: MessageEvent<{ files: Record<string, ArrayBuffer> }>) => void) | null;
 	fetch: typeof fetch;
+	addEventListener(type: 'securitypolicyviolation', listener: () => void, options: { once: true }): void;
 };
+
+/**
+ * Whether the sandbox's policy holds in this worker: a fetch it forbids must be refused by the
+ * browser and reported as a violation. A browser that let it through would give reader code the
+ * network, so the runner then refuses to start. The address never resolves, whatever happens.
+ */
+function policyHolds(): Promise<boolean> {
+	return new Promise((resolve) => {
+		self.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
+		// The violation is reported as the fetch fails, or just after.
+		const late = () => setTimeout(() => resolve(false), 2000);
+		self.fetch(`${RUNNER_BASE}policy-probe`).then(late, late);
+	});
+}
 
 /** Serves one run: boot on the frame's message, then one `run` message from the page's port. */
 export function serveOneRun(boot: Boot): void {
 	// Taken before any reader code exists: later changes to these globals do not reach the port.
 	const apply = Reflect.apply;
 	const postOnPort = MessagePort.prototype.postMessage;
+	const sliceText = String.prototype.slice;
 	const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 	self.onmessage = async (event) => {
 		self.onmessage = null;
 		const port = event.ports[0]!;
 		const send: Send = (message) => apply(postOnPort, port, [message]);
+		/** A primitive string of at most `length` characters, whatever reader code did to String's prototype. */
+		const cutText = (text: unknown, length: number): string => apply(sliceText, text, [0, length]);
+		if (!(await policyHolds())) {
+			send({ type: 'load-error', message: 'this browser does not apply the sandbox’s policy, so examples do not run here' });
+			return;
+		}
 		const files = new Map(Object.entries(event.data.files));
 		// The runtimes' loaders fetch their files by URL: answered from memory. Any other address is
 		// refused here (and by the frame's policy, should this function be replaced).
@@ -42,7 +68,7 @@ export function serveOneRun(boot: Boot): void {
 		};
 		let run: RunOnce;
 		try {
-			run = await boot((name) => {
+			run = await boot(cutText, (name) => {
 				const body = files.get(name);
 				if (!body) throw new Error(`The runtime's file ${name} was not handed in`);
 				return body;
@@ -60,7 +86,7 @@ export function serveOneRun(boot: Boot): void {
 				({ failed } = await run(data.code, send));
 			} catch (error) {
 				// The runtime itself failed (Python's os._exit, memory): the page discards this runner.
-				send({ type: 'chunk', stream: 'stderr', text: `The runtime stopped: ${errorText(error)}\n` });
+				send({ type: 'chunk', stream: 'stderr', text: `The runtime stopped: ${cutText(errorText(error), 200)}\n` });
 				failed = true;
 			}
 			send({ type: 'done', failed });

@@ -32,8 +32,9 @@ export async function prepareDatabase(db: PGlite): Promise<void> {
 function toResult(result: Results, maxRows: number): SqlResult {
 	if (result.fields.length > 0) {
 		const columns = result.fields.map((field) => field.name);
-		const all = result.rows as Record<string, unknown>[];
-		const rows = all.slice(0, maxRows).map((row) => columns.map((column) => (row[column] == null ? null : String(row[column]))));
+		// Rows as arrays, not objects: a join's two `id` columns are two values, not one name.
+		const all = result.rows as unknown as unknown[][];
+		const rows = all.slice(0, maxRows).map((row) => row.map((value) => (value == null ? null : String(value))));
 		return { kind: 'rows', columns, rows, ...(all.length > maxRows ? { totalRows: all.length } : {}) };
 	}
 	// PGlite's own per-statement fields: affectedRows is a running total across statements, rowCount is this one's.
@@ -48,7 +49,7 @@ function toResult(result: Results, maxRows: number): SqlResult {
  */
 export async function runSql(db: PGlite, code: string): Promise<{ results: SqlResult[]; failed: boolean }> {
 	try {
-		const results = await db.exec(code, { rowMode: 'object' });
+		const results = await db.exec(code, { rowMode: 'array' });
 		return { results: capSqlResults(results.map((result) => toResult(result, SQL_LIMITS.rows))), failed: false };
 	} catch (error) {
 		return { results: capSqlResults([{ kind: 'error', message: error instanceof Error ? error.message : String(error) }]), failed: true };

@@ -6,7 +6,7 @@ import { serveOneRun } from './runner.ts';
 import { prepareDatabase, runSql, textParsers } from './sql-run.ts';
 import { SEARCH_PATH } from './sample-database.ts';
 
-serveOneRun(async (file) => {
+serveOneRun(async (_cutText, file) => {
 	const [pgliteWasmModule, initdbWasmModule] = await Promise.all([WebAssembly.compile(file('pglite.wasm')), WebAssembly.compile(file('initdb.wasm'))]);
 	const db = await PGlite.create({ pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([file('pglite.data')]), parsers: textParsers(Object.keys(types.parsers)) });
 	await prepareDatabase(db);

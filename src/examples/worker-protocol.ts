@@ -12,8 +12,8 @@ export interface StartRunner {
 	name: string;
 }
 
-/** From the frame, on its own port. */
-export type FromFrame = { type: 'crashed'; message: string };
+/** From the frame, on its own port: the runner failed to start, or threw outside its run. */
+export type FromFrame = { type: 'crashed' };
 
 /** From the page to the runner, on the runner's port. */
 export type ToRunner = { type: 'run'; code: string };

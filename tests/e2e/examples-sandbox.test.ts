@@ -157,6 +157,38 @@ while True:
 	});
 });
 
+test.describe('reader code that attacks the page through its own output', { tag: '@base' }, () => {
+	test('cannot get past the output cap by replacing String’s slice', async ({ page }) => {
+		await page.goto(PYTHON);
+		await editCode(page, 'import js, sys\njs.String.prototype.slice = js.String.prototype.split\nsys.stdout.write("B" * 5_000_000)');
+		await runToEnd(page);
+		await expect(output(page).locator('.example-count')).toHaveText('(output cut after 64 KB)');
+		expect((await output(page).locator('.example-stream').textContent())!.length).toBeLessThanOrEqual(64 * 1024);
+	});
+
+	test('a flood of empty and tiny writes is drawn once and cut, without stalling the page', async ({ page }) => {
+		await page.goto(PYTHON);
+		const longest = await watchLongTasks(page);
+		await editCode(page, 'import os, sys\nfor _ in range(200_000):\n    os.write(1, b"")\nfor _ in range(20_000):\n    sys.stdout.write("a")\n    sys.stdout.flush()\n    sys.stderr.write("b")\n    sys.stderr.flush()');
+		await runToEnd(page);
+		await expect(output(page).locator('.example-count')).toHaveText('(output cut after 64 KB)');
+		await expect(output(page).getByText('Prints nothing.')).toHaveCount(0);
+		expect(await longest()).toBeLessThan(1000);
+	});
+
+	test('an error it throws outside its run ends the run with the page’s own words, not the error’s', async ({ page }) => {
+		await page.goto(PYTHON);
+		const longest = await watchLongTasks(page);
+		await editCode(
+			page,
+			'import asyncio, js\nfrom pyodide.ffi import create_proxy\ndef boom():\n    raise Exception("Z" * 50_000_000)\njs.setTimeout(create_proxy(boom), 0)\nasync def main():\n    while True:\n        await asyncio.sleep(0.05)\nasyncio.run(main())',
+		);
+		await runToEnd(page);
+		await expect(status(page)).toHaveText('The example stopped its runtime. Run it again to start a fresh one.');
+		expect(await longest()).toBeLessThan(1000);
+	});
+});
+
 /** The longest task the page's main thread ran from now on (Long Tasks API), read by `longest()`. */
 async function watchLongTasks(page: Page) {
 	await page.evaluate(() => {
@@ -190,6 +222,19 @@ test.describe('reader code in an SQL example', { tag: '@base' }, () => {
 		await expect(status(page)).toContainText('Finished in');
 		await expect(output(page).locator('.example-count')).toHaveText('(first 1,000 of 300,000 rows)');
 		await expect(output(page).getByRole('row')).toHaveCount(1001);
+		expect(await longest()).toBeLessThan(1000);
+	});
+
+	test('a wide table of empty values is cut to what can be drawn, without stalling the page', async ({ page }) => {
+		await page.goto(SQL);
+		const longest = await watchLongTasks(page);
+		await editCode(
+			page,
+			"DO $$BEGIN EXECUTE 'CREATE TABLE w(' || (SELECT string_agg('c' || i || ' int', ',') FROM generate_series(1, 1600) AS i) || ')'; END$$;\nSELECT w.* FROM generate_series(1, 1000) LEFT JOIN w ON false;",
+		);
+		await runToEnd(page);
+		await expect(status(page)).toContainText('Finished in');
+		await expect(output(page).locator('.example-count').last()).toHaveText(/^\(first \d+ of 1,000 rows\)$/);
 		expect(await longest()).toBeLessThan(1000);
 	});
 

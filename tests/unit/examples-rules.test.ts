@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { examplesOf } from '../../src/examples/collect.ts';
 import {
 	capSqlResults,
+	sqlResultsFrom,
 	claimHolds,
 	classifyExample,
 	compareRun,
@@ -164,30 +165,65 @@ describe('outputClaims and claimHolds', () => {
 });
 
 describe('capSqlResults', () => {
-	const limits = { rows: 2, valueChars: 5, bytes: 20 };
+	// Costs: 64 a result, 32 a cell or header plus its characters (at most valueChars of them).
+	const limits = { rows: 2, columns: 30, valueChars: 5, bytes: 2000, results: 3 };
 	test('keeps the first rows of a long result and says how many it had', () => {
 		const capped = capSqlResults([{ kind: 'rows', columns: ['n'], rows: [['1'], ['2'], ['3']] }], limits);
 		expect(capped).toEqual([{ kind: 'rows', columns: ['n'], rows: [['1'], ['2']], totalRows: 3 }]);
 	});
 	test('cuts a long value and counts it, and keeps nulls', () => {
 		const capped = capSqlResults([{ kind: 'rows', columns: ['a', 'b'], rows: [['x'.repeat(100), null]] }], limits);
-		expect(capped).toEqual([{ kind: 'rows', columns: ['a', 'b'], rows: [['xxxxx…', null]], cutValues: 1 }]);
+		expect(capped).toEqual([{ kind: 'rows', columns: ['a', 'b'], rows: [['xxxx…', null]], cutValues: 1 }]);
+		// Cut again, as the page does with what it receives: the same.
+		expect(capSqlResults(capped, limits)).toEqual(capped);
 	});
 	test('a result whose rows were already left out keeps its count', () => {
 		const capped = capSqlResults([{ kind: 'rows', columns: ['n'], rows: [['1']], totalRows: 300_000 }], limits);
 		expect(capped).toEqual([{ kind: 'rows', columns: ['n'], rows: [['1']], totalRows: 300_000 }]);
 	});
-	test('past the byte budget, the rest of the results are one omitted entry', () => {
-		const many = Array.from({ length: 10 }, () => ({ kind: 'rows' as const, columns: ['v'], rows: [['12345']] }));
-		const capped = capSqlResults(many, limits);
-		expect(capped.filter((result) => result.kind === 'rows')).toHaveLength(4);
-		expect(capped.at(-1)).toEqual({ kind: 'omitted', count: 6 });
+	test('empty values and empty columns cost their cells: a wide table of nulls is cut to whole rows', () => {
+		const columns = Array.from({ length: 20 }, (_, i) => `c${i}`);
+		const row = columns.map(() => null);
+		const headers = columns.reduce((sum, column) => sum + 32 + column.length, 0);
+		const capped = capSqlResults([{ kind: 'rows', columns, rows: [row, row] }], { ...limits, bytes: 64 + headers + 20 * 32 + 10 });
+		expect(capped).toEqual([{ kind: 'rows', columns, rows: [row], totalRows: 2 }]);
 	});
-	test('leaves commands and short errors alone, and cuts a long error message', () => {
+	test('keeps the first columns of a very wide result and says how many it had', () => {
+		const capped = capSqlResults([{ kind: 'rows', columns: ['a', 'b', 'c'], rows: [['1', '2', '3']] }], { ...limits, columns: 2 });
+		expect(capped).toEqual([{ kind: 'rows', columns: ['a', 'b'], rows: [['1', '2']], totalColumns: 3 }]);
+	});
+	test('past the budget or the count of results, the rest are one omitted entry; empty results cost too', () => {
+		const empty = { kind: 'rows' as const, columns: [], rows: [] };
+		expect(capSqlResults(Array.from({ length: 10 }, () => empty), limits).at(-1)).toEqual({ kind: 'omitted', count: 7 });
+		expect(capSqlResults(Array.from({ length: 10 }, () => empty), { ...limits, results: 100, bytes: 200 }).at(-1)).toEqual({ kind: 'omitted', count: 7 });
+	});
+	test('cuts a long command tag or error message', () => {
 		expect(capSqlResults([{ kind: 'command', tag: 'INSERT 0 1' }, { kind: 'error', message: 'bad' }], limits)).toEqual([
-			{ kind: 'command', tag: 'INSERT 0 1' },
+			{ kind: 'command', tag: 'INSE…' },
 			{ kind: 'error', message: 'bad' },
 		]);
-		expect(capSqlResults([{ kind: 'error', message: 'x'.repeat(50) }], limits)).toEqual([{ kind: 'error', message: 'xxxxx…' }]);
+		expect(capSqlResults([{ kind: 'error', message: 'x'.repeat(50) }], limits)).toEqual([{ kind: 'error', message: 'xxxx…' }]);
+	});
+});
+
+describe('sqlResultsFrom', () => {
+	test('takes results of the protocol’s shape', () => {
+		const results = [
+			{ kind: 'rows', columns: ['a', 'b'], rows: [['1', null]], totalRows: 5 },
+			{ kind: 'command', tag: 'INSERT 0 1' },
+			{ kind: 'error', message: 'bad' },
+			{ kind: 'omitted', count: 2 },
+		];
+		expect(sqlResultsFrom(results)).toEqual(results);
+	});
+	test.each([
+		['not an array', { kind: 'command', tag: 'x' }],
+		['an unknown kind', [{ kind: 'html', html: '<b>' }]],
+		['a value that is not text', [{ kind: 'rows', columns: ['a'], rows: [[1]] }]],
+		['a row wider than its columns', [{ kind: 'rows', columns: ['a'], rows: [['1', '2']] }]],
+		['text that is an object', [{ kind: 'error', message: { length: 1 } }]],
+		['a negative count', [{ kind: 'omitted', count: -1 }]],
+	])('refuses %s', (_, value) => {
+		expect(sqlResultsFrom(value)).toBeUndefined();
 	});
 });

@@ -106,6 +106,11 @@ describe('sqlSession', () => {
 					{ kind: 'rows', columns: ['scratch'], rows: [[null]] },
 				],
 			});
+			// Columns of the same name keep their own values (a join's two ids), and 300,000 rows are cut.
+			const third = await session.run('SELECT 1 AS a, 2 AS a; SELECT g FROM generate_series(1, 300000) AS g;');
+			expect(third.results[0]).toEqual({ kind: 'rows', columns: ['a', 'a'], rows: [['1', '2']] });
+			expect(third.results[1]).toMatchObject({ kind: 'rows', totalRows: 300_000 });
+			expect((third.results[1] as { rows: unknown[] }).rows).toHaveLength(1000);
 		} finally {
 			await session.close();
 		}
