@@ -234,7 +234,7 @@ test.describe('reader code in an SQL example', { tag: '@base' }, () => {
 		);
 		await runToEnd(page);
 		await expect(status(page)).toContainText('Finished in');
-		await expect(output(page).locator('.example-count').last()).toHaveText(/^\(first \d+ of 1,000 rows\)$/);
+		await expect(output(page).locator('.example-count').last()).toHaveText(/^\(first \d+ of 1,000 rows; first 100 of 1,600 columns\)$/);
 		expect(await longest()).toBeLessThan(1000);
 	});
 
