@@ -301,6 +301,23 @@ test.describe('a tab whose examples cannot load', { tag: '@base' }, () => {
 	});
 });
 
+test.describe('offline before any example was pressed', { tag: '@base' }, () => {
+	test('a Run says the examples were not kept, and the recorded output stays', async ({ browser }) => {
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'block' });
+		try {
+			const page = await context.newPage();
+			await page.goto(PYTHON);
+			const recorded = await output(page).textContent();
+			await context.setOffline(true);
+			await example(page).getByRole('button', { name: 'Run' }).click();
+			await expect(status(page)).toHaveText('Offline: examples were not kept.');
+			await expect(output(page)).toHaveText(recorded!);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 test.describe('a poisoned cache', { tag: '@base' }, () => {
 	test('reader code cannot replace the site’s cached script: after a reload the page runs its own', async ({ browser }) => {
 		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
