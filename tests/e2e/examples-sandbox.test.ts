@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { editCode, example, expect, LOAD, output, PYTHON, runToEnd, SQL, status, test } from '../helpers/example-page.ts';
+import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test } from '../helpers/example-page.ts';
 import { at, BASE } from '../helpers/site.ts';
 
 test.setTimeout(LOAD + 60_000);
@@ -320,13 +320,8 @@ test.describe('offline before any example was pressed', { tag: '@base' }, () => 
 
 test.describe('a poisoned cache', { tag: '@base' }, () => {
 	test('reader code cannot replace the site’s cached script: after a reload the page runs its own', async ({ browser }) => {
-		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
+		const { context, page } = await pageWithOfflineWorker(browser, PYTHON);
 		try {
-			const page = await context.newPage();
-			await page.goto(PYTHON);
-			await page.evaluate(async () => {
-				while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 50));
-			});
 			// A second page view: the offline worker keeps what the first visit read, scripts included.
 			await page.reload();
 			const title = await page.title();

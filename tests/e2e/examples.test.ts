@@ -2,8 +2,8 @@
 // Run) into a sandboxed runner, shows the output, and the page stays responsive whatever the example
 // does. What reader code cannot do there is examples-sandbox.test.ts.
 import { axeSource, axeViolations as violations } from '../helpers/browser.ts';
-import { editCode, example, expect, LOAD, output, PYTHON, runToEnd, SQL, status, test, watchStatus } from '../helpers/example-page.ts';
-import { at, BASE } from '../helpers/site.ts';
+import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test, watchStatus } from '../helpers/example-page.ts';
+import { at } from '../helpers/site.ts';
 
 test.describe('a Python example', () => {
 	test.setTimeout(LOAD + 30_000);
@@ -168,13 +168,8 @@ test.describe('offline', () => {
 	test.setTimeout(LOAD * 2);
 
 	test('a runtime used once online runs offline on a page read before (the offline worker keeps both as read)', { tag: '@base' }, async ({ browser }) => {
-		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'allow' });
+		const { context, page } = await pageWithOfflineWorker(browser, PYTHON);
 		try {
-			const page = await context.newPage();
-			await page.goto(PYTHON);
-			await page.evaluate(async () => {
-				while (!navigator.serviceWorker.controller) await new Promise((resolve) => setTimeout(resolve, 50));
-			});
 			// Run once online: the worker caches the runtime's files as they are fetched.
 			await example(page).getByRole('button', { name: 'Run' }).click();
 			await expect(status(page)).toContainText('Finished in', { timeout: LOAD });

@@ -1,6 +1,6 @@
 // What the browser tests of runnable examples share: one browser context per test worker (so the
 // runtimes download once, as a reader's HTTP cache keeps them), and the example's parts.
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { at, BASE } from './site.ts';
 
 export const origin = `http://127.0.0.1:${process.env.PORT ?? 4321}`;
@@ -67,4 +67,13 @@ export async function watchStatus(page: Page): Promise<() => Promise<string[]>> 
 		new MutationObserver(note).observe(line, { childList: true, subtree: true, characterData: true });
 	});
 	return () => page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+}
+
+/** A context of its own with the offline worker allowed, and a page at `path` that the worker controls. */
+export async function pageWithOfflineWorker(browser: Browser, path: string): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ baseURL: `${origin}${BASE}`, serviceWorkers: 'allow' });
+	const page = await context.newPage();
+	await page.goto(path);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	return { context, page };
 }
