@@ -7,7 +7,7 @@
 // image cache and now. Add --starlight to a scale run to build Astro Starlight on the same synthetic
 // questions, cold, in turns with this project (installed once into .cache/bench/starlight/). Two
 // budgets fail the run (exit code 1) when passed: question 7's page alone, and its whole first visit
-// with the offline worker (BUDGETS below); the others are in the README.
+// with the offline worker (BUDGETS below); the others are in docs/performance.md.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // host would, and writes PNG screenshots of the home page, a section, a question, study mode and
 // search, in the light and dark schemes, at 1280x900 (desktop) and 390x844 (phone), into a folder
 // git ignores. The reader in the screenshots has graded a few questions over the last days, so the
-// home page and the marks show progress. Figures for the README, and a look at every change.
+// home page and the marks show progress. Figures for the README and docs/, and a look at every change.
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

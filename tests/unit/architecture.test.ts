@@ -1,4 +1,4 @@
-// Where each kind of code lives (README, "Project layout"), checked on the source so that a shortcut
+// Where each kind of code lives (README, "Project tree"), checked on the source so that a shortcut
 // past the shared modules fails here, naming the file, instead of drifting unnoticed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';

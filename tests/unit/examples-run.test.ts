@@ -27,7 +27,7 @@ describe('the content’s examples', () => {
 	test('are counted: Python and SQL, run or not, and why not', () => {
 		const count = (predicate: (example: (typeof examples)[number]) => boolean) => examples.filter(predicate).length;
 		const reasons = Object.groupBy(examples.filter((example) => !example.verdict.runnable), (example) => (example.verdict.runnable ? '' : example.verdict.reason));
-		// The figures the README gives; a content change that moves them updates both.
+		// The figures docs/examples.md gives; a content change that moves them updates both.
 		expect({
 			python: count((example) => example.verdict.runtime === 'python'),
 			sql: count((example) => example.verdict.runtime === 'sql'),
