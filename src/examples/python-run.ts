@@ -1,4 +1,4 @@
-// Runs one Python example in a loaded Pyodide: the same code in the page's worker and in Node
+// Runs one Python example in a loaded Pyodide: the same code in the sandbox's runner and in Node
 // (the recorder and the tests), so what a test checks is what a reader's Run does.
 import type { PyodideAPI } from 'pyodide';
 import type { StreamChunk } from './rules.ts';

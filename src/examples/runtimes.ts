@@ -191,8 +191,8 @@ export function runtimes(): AstroIntegration {
 						if (!url.pathname.startsWith(prefix)) continue;
 						const file = entry.files.find((candidate) => candidate.name === url.pathname.slice(prefix.length));
 						if (!file) break;
-						const type = file.name.endsWith('.wasm') ? 'application/wasm' : /\.m?js$/.test(file.name) ? 'text/javascript' : file.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-						response.setHeader('Content-Type', type);
+						// The runtime's files are WebAssembly and data now; its JavaScript is in the runner, served above.
+						response.setHeader('Content-Type', file.name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
 						response.end(readFileSync(file.source));
 						return;
 					}

@@ -1,5 +1,5 @@
 // Runs one SQL example in a fresh PGlite (PostgreSQL in WebAssembly) holding the sample tables: the
-// same code in the page's worker and in Node (the recorder and the tests).
+// same code in the sandbox's runner and in Node (the recorder and the tests).
 import type { PGlite, Results } from '@electric-sql/pglite';
 import { capSqlResults, SQL_LIMITS, type SqlResult } from './rules.ts';
 import { SAMPLE_DATABASE, SEARCH_PATH } from './sample-database.ts';
