@@ -86,6 +86,24 @@ describe('what the examples’ comments say they print', () => {
 	}
 });
 
+describe('a Python run that fails', () => {
+	const python = (code: string) => ({ verdict: { runnable: true, runtime: 'python' }, code, hash: '' }) as unknown as (typeof runnable)[number];
+	const stderr = (run: Awaited<ReturnType<NodeRunners['run']>>) =>
+		run.output.runtime === 'python' ? run.output.chunks.filter((chunk) => chunk.stream === 'stderr').map((chunk) => chunk.text).join('') : '';
+
+	test('a syntax error is Python’s own report, at the reader’s line in "example.py"', async () => {
+		const run = await runners.run(python('print("unclosed"'));
+		expect(run.failed).toBe(true);
+		expect(stderr(run)).toMatch(/^  File "example\.py", line 1\n[\s\S]*SyntaxError: '\(' was never closed\n$/);
+	});
+
+	test('a traceback starts at the reader’s code, not the runner that ran it', async () => {
+		const run = await runners.run(python('print("out")\nraise ValueError("shown")'));
+		expect(run.failed).toBe(true);
+		expect(stderr(run)).toBe('Traceback (most recent call last):\n  File "example.py", line 2, in <module>\nValueError: shown\n');
+	});
+});
+
 describe('STDLIB_MODULES', () => {
 	test('is the runtime’s own list of standard-library modules', async () => {
 		expect([...STDLIB_MODULES]).toEqual(await runners.stdlibModules());
