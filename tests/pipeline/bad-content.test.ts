@@ -58,7 +58,11 @@ describe('a valid content set', () => {
 	});
 });
 
-const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (string | RegExp)[]][] = [
+type Case = [name: string, change: Parameters<typeof buildWith>[0], expected: (string | RegExp)[]];
+
+// Faults found before the answers render (the schema, YAML, cross-file and image checks): the build
+// stops at the first, so each case is a build of its own.
+const CASES: Case[] = [
 	['a missing field', edit(FIRST, /^slug: .*\n/m, ''), ['001-first.md', 'slug']],
 	['a wrong type', edit(FIRST, 'number: 1', 'number: one'), ['001-first.md', 'number']],
 	['an unknown key', edit(FIRST, 'origin: guide', 'origin: guide\ndraft: true'), ['001-first.md', 'draft']],
@@ -69,6 +73,18 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['an unknown section', edit(SECOND, 'section: basics', 'section: advanced'), ['01-basics/002-second', 'field: section', '"advanced"']],
 	['a number outside its section', edit(SECOND, 'number: 2', 'number: 3'), ['002-second.md', "number: question 3 is outside section 1's range 1–2"]],
 	['an empty body', edit(SECOND, /---\n\n[\s\S]*$/, '---\n'), ['002-second.md', 'body: the answer is empty']],
+	['a title too long', edit(FIRST, 'title: What is the first question?', `title: ${'Why '.repeat(30)}?`), ['001-first.md', 'title']],
+	// Drawn in a worker thread of the image pool: its error still names the file, and the build ends.
+	['a title the preview image cannot draw', edit(FIRST, 'title: What is the first question?', 'title: What is the first question (第一)?'), ['001-first.md', "the preview image's font (Inter, Latin) cannot draw"]],
+	['a non-ASCII slug', edit(FIRST, 'slug: first-question', 'slug: première-question'), ['001-first.md', 'slug']],
+	['a section range that ends before it starts', edit('sections.yaml', 'last: 2', 'last: 0'), ['sections.yaml', 'last']],
+	['an editor\'s note the frontmatter does not count', edit(SECOND, /$/, '\n:::editor-note[A note]\nText.\n:::\n'), ['002-second.md', "editorNotes: is left out, but the answer has 1 editor's note(s)"]],
+];
+
+// Faults in an answer's Markdown, found as it renders: the build reports every such file at once, so
+// one build holds them all, each case in a question file of its own (a copy of the first or second
+// question, renumbered), and each must be reported naming its own file.
+const RENDER_CASES: Case[] = [
 	['an unknown code language', edit(FIRST, '```python', '```pyhton'), ['001-first.md:12', 'unknown code language "pyhton"']],
 	// Runnable examples: an output that was never recorded, and a fence attribute that is not a reason.
 	['an example edited since its output was recorded', edit(FIRST, 'print("first")', 'print("changed")'), ['001-first.md:12', 'Python example 1', 'changed since its output was recorded', 'npm run examples:record']],
@@ -79,12 +95,6 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['an unterminated <body> with a handler', edit(SECOND, '  - The second answer.', '  - The second answer.\n\n<body onload=alert(1)'), ['002-second.md:12', 'raw HTML <body> is not allowed']],
 	['an image from another site', edit(SECOND, 'The second answer.', 'The second answer ![chart](https://example.com/chart.png).'), ['002-second.md:10', 'the image "https://example.com/chart.png" is on another site']],
 	['a javascript: link', edit(SECOND, 'The second answer.', '[The second answer](javascript:alert(1)).'), ['002-second.md:10', 'javascript:alert(1)']],
-	['a title too long', edit(FIRST, 'title: What is the first question?', `title: ${'Why '.repeat(30)}?`), ['001-first.md', 'title']],
-	// Drawn in a worker thread of the image pool: its error still names the file, and the build ends.
-	['a title the preview image cannot draw', edit(FIRST, 'title: What is the first question?', 'title: What is the first question (第一)?'), ['001-first.md', "the preview image's font (Inter, Latin) cannot draw"]],
-	['a non-ASCII slug', edit(FIRST, 'slug: first-question', 'slug: première-question'), ['001-first.md', 'slug']],
-	['a section range that ends before it starts', edit('sections.yaml', 'last: 2', 'last: 0'), ['sections.yaml', 'last']],
-	['an editor\'s note the frontmatter does not count', edit(SECOND, /$/, '\n:::editor-note[A note]\nText.\n:::\n'), ['002-second.md', "editorNotes: is left out, but the answer has 1 editor's note(s)"]],
 	[
 		'an editor\'s note without a title',
 		(read) => ({ [SECOND]: `${read(SECOND).replace('origin: guide', 'origin: guide\neditorNotes: 1')}\n:::editor-note\nText.\n:::\n` }),
@@ -93,12 +103,52 @@ const CASES: [name: string, change: Parameters<typeof buildWith>[0], expected: (
 	['an unknown directive', edit(SECOND, 'The second answer.', 'The second answer, at host:port.'), ['002-second.md:10', 'unknown directive ":port"']],
 ];
 
+/** Astro prints some messages with quotes escaped. */
+const unescaped = (output: string) => output.replace(/\\"/g, '"');
+const pattern = (part: string | RegExp) => (typeof part === 'string' ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : part);
+
 describe.concurrent('broken content fails the build, naming the file and the field or line', () => {
 	test.each(CASES)('%s', async (_, change, expected) => {
 		const { code, output: raw } = await buildWith(change);
 		expect(code, raw).not.toBe(0);
-		const output = raw.replace(/\\"/g, '"'); // Astro prints some messages with quotes escaped
-		for (const part of expected) expect(output).toMatch(typeof part === 'string' ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : part);
+		const output = unescaped(raw);
+		for (const part of expected) expect(output).toMatch(pattern(part));
+	});
+
+	test(`broken Markdown in ${RENDER_CASES.length} files fails one build, naming each file and its line`, async () => {
+		const records = JSON.parse(readFileSync(join(fixture, 'example-outputs.json'), 'utf8')) as Record<string, unknown>;
+		const cases = RENDER_CASES.map(([name, change, expected], index) => {
+			const [[path, text]] = Object.entries(change((path) => readFileSync(join(fixture, path), 'utf8'))) as [[string, string]];
+			const number = 3 + index;
+			const ownPath = `questions/01-basics/${String(number).padStart(3, '0')}-case.md`;
+			// The case whose point is the first question's own recorded output stays in that file.
+			const keepsItsFile = name === 'an example edited since its output was recorded';
+			const written = keepsItsFile
+				? text
+				: text
+						.replace(/^number: \d+$/m, `number: ${number}`)
+						.replace(/^slug: .*$/m, `slug: case-${number}`)
+						.replace(/^title: .*$/m, `title: Case ${number}?`);
+			const file = keepsItsFile ? path : ownPath;
+			const shortName = file.split('/').pop()!;
+			// A copy of the first question keeps its example's record, as the first question has it.
+			if (!keepsItsFile && records[`${path}#1`]) records[`${ownPath}#1`] = records[`${path}#1`];
+			const own = (part: string | RegExp) => (typeof part === 'string' ? part.replace(/00[12]-(first|second)\.md/, shortName) : part);
+			return { name, file, written, expected: expected.map(own), shortName };
+		});
+		const { code, output: raw } = await buildWith((read) => ({
+			...Object.fromEntries(cases.map(({ file, written }) => [file, written])),
+			'sections.yaml': read('sections.yaml').replace('last: 2', `last: ${2 + cases.length}`),
+			'example-outputs.json': `${JSON.stringify(records, null, '\t')}\n`,
+		}));
+		expect(code, raw).not.toBe(0);
+		const output = unescaped(raw);
+		expect(output).toContain(`${cases.length} file(s) the site cannot show`);
+		for (const { name, expected, shortName } of cases) {
+			// What the build says of this case's file: the lines that name it.
+			const said = output.split('\n').filter((line) => line.includes(`01-basics/${shortName}`)).join('\n');
+			for (const part of expected) expect(said, `${name}:\n${said}`).toMatch(pattern(part));
+		}
 	});
 });
 

@@ -1,9 +1,11 @@
 // What a build keeps for the next one: answers rendered while content syncs, in Astro's content store
 // (src/data/rendered-glob.ts), whole pages, copied by Astro's incremental build while their cacheKey
-// (src/data/cache-key.ts) and code hold, and the preview cards, in the image cache. These builds reuse
-// one copy of the project, as an editor's machine does, and check that nothing kept is ever served
-// once a change should change it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// (src/data/cache-key.ts) and code hold, and the preview images, in the image cache
+// (node_modules/.astro/preview-images/, src/images/preview-images.ts). These builds reuse one copy of
+// the project, in order, as an editor's machine does, and check that nothing kept is ever served once
+// a change should change it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProject, copyProject, projectRoot } from '../helpers/project.ts';
@@ -24,11 +26,30 @@ const copied = (log: string) => [...howCopied(log).keys()];
 /** Each page taken from the last build, and how: left in dist/ ("cached") or copied back from Astro's cache ("restored"). */
 const howCopied = (log: string) => new Map([...log.matchAll(/[├└]─ (\S+) \((cached|restored)\)/g)].map((match) => [match[1]!, match[2]!]));
 const exists = (path: string) => existsSync(file(`dist/${path}`));
-/** The link preview cards in the image cache (src/images/preview-images.ts), by file, with when each was written. */
+/** The link preview cards in the image cache, by file, with when each was written. */
 const cachedCards = () => {
 	const dir = file('node_modules/.astro/preview-images/og');
 	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).mtimeMs]));
 };
+const imageCache = file('node_modules/.astro/preview-images');
+
+/** A folder's files (recursively) with the SHA-256 of their bytes, or their mtime. */
+function files(dir: string, what: 'hash' | 'mtime'): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+		const path = join(dir, name);
+		if (!statSync(path).isFile()) continue;
+		result[name] = what === 'hash' ? createHash('sha256').update(readFileSync(path)).digest('hex') : String(statSync(path).mtimeMs);
+	}
+	return result;
+}
+
+/** The built images (link cards, icons, favicon) with the SHA-256 of their bytes. */
+const images = () => ({
+	...Object.fromEntries(Object.entries(files(file('dist/og'), 'hash')).map(([name, hash]) => [`og/${name}`, hash])),
+	...Object.fromEntries(Object.entries(files(file('dist/icons'), 'hash')).map(([name, hash]) => [`icons/${name}`, hash])),
+	'favicon.svg': createHash('sha256').update(readFileSync(file('dist/favicon.svg'))).digest('hex'),
+});
 
 /** A build with `from` changed to `to` in `path`, which must fail naming `message`; then the change undone. */
 async function failedBuild(path: string, from: string, to: string, message: string) {
@@ -39,30 +60,43 @@ async function failedBuild(path: string, from: string, to: string, message: stri
 	change(path, to, from);
 }
 
-async function build() {
+/** A build that must succeed; `drawn`, when given, is its own count of the preview images it drew. */
+async function build(drawn?: string) {
 	const { code, output } = await buildProject(copy.root);
 	expect(code, output).toBe(0);
+	if (drawn) expect(output).toContain(`Preview images: ${drawn}`);
+	// No card drawn while content synced went unused: cards-ahead.ts makes the cards the route asks for.
+	expect(output).not.toContain('were not the cards the pages asked for');
 	return output;
 }
 
 describe('what a build keeps for the next', () => {
-	test('a second build shows the same answer', async () => {
-		await build();
+	test('a second build shows the same answer and the same images, drawing none', async () => {
+		// A first build draws every image: 4 cards (site, section, two questions), 4 icons, the favicon
+		// (an SVG, which the threads do not draw); the questions' cards while content syncs.
+		await build('8 drawn, 2 of them while content synced.');
 		const before = firstPage();
-		await build();
+		const drawn = images();
+		expect(Object.keys(drawn)).toHaveLength(4 + 4 + 1);
+		const cached = files(imageCache, 'mtime');
+		expect(Object.keys(cached)).toHaveLength(4 + 4 + 1);
+		// Nothing changed: nothing is drawn (the cache's files are the same files, untouched).
+		await build('none drawn, all from the cache.');
 		expect(firstPage()).toBe(before);
 		expect(before).toContain('The first answer.');
+		expect(images()).toEqual(drawn);
+		expect(files(imageCache, 'mtime')).toEqual(cached);
 	});
 
 	test('a change to what the Markdown plugins read re-renders files that did not change', async () => {
 		// The recorded output of question 1's example, as `npm run examples:record` would rewrite it.
 		change('content/example-outputs.json', '"text": "first\\n"', '"text": "first, recorded again\\n"');
-		await build();
-		expect(firstPage()).toContain('first, recorded again');
-		// The plugins' own code: the editor's-note label lives in src/lib, which the render key covers.
+		// (And a note for the second question, rendered now with the label the next step changes.)
 		change('content/questions/01-basics/002-second.md', '  - The second answer.', '  - The second answer.\n\n:::editor-note[A note]\nText.\n:::');
 		change('content/questions/01-basics/002-second.md', 'origin: guide', 'origin: guide\neditorNotes: 1');
 		await build();
+		expect(firstPage()).toContain('first, recorded again');
+		// The plugins' own code: the editor's-note label lives in src/lib, which the render key covers.
 		change('src/lib/editor-notes.ts', "EDITOR_NOTE_LABEL = 'Editor’s note'", "EDITOR_NOTE_LABEL = 'Site note'");
 		await build();
 		expect(readFileSync(file('dist/basics/second-question/index.html'), 'utf8')).toContain('<strong>Site note:</strong>');
@@ -75,12 +109,12 @@ describe('what a build keeps for the next', () => {
 	});
 
 	test('an edited title reaches every page that shows it; the pages it is not on are copied', async () => {
-		await build();
+		const before = images();
 		const card = readFileSync(file('dist/og/basics/second-question.png'));
 		const firstCard = readFileSync(file('dist/og/basics/first-question.png'));
 		const cards = cachedCards();
 		change('content/questions/01-basics/002-second.md', 'title: What is the second question?', 'title: What is the edited question?');
-		const log = await build();
+		const log = await build('1 drawn, 1 of them while content synced.');
 		// Its own page, its neighbour's "next" link, its section's list, its short link and its card.
 		expect(page('basics/second-question/index.html')).toContain('What is the edited question?');
 		expect(firstPage()).toContain('What is the edited question?');
@@ -94,6 +128,18 @@ describe('what a build keeps for the next', () => {
 		expect([...cards].filter(([name, written]) => after.get(name) !== written)).toHaveLength(1);
 		expect(readFileSync(file('dist/og/basics/first-question.png')).equals(firstCard)).toBe(true);
 		expect(copied(log)).not.toContain('/basics/first-question/index.html');
+		const built = images();
+		expect(Object.keys(built).filter((name) => built[name as keyof typeof built] !== before[name as keyof typeof before])).toEqual(['og/basics/second-question.png']);
+	});
+
+	test('without the image cache, a build draws every image again, byte for byte the same', async () => {
+		const before = images();
+		const cached = Object.keys(files(imageCache, 'hash'));
+		rmSync(imageCache, { recursive: true });
+		// None while content synced: its store kept every answer, so it read no file again.
+		await build('8 drawn, 0 of them while content synced.');
+		expect(images()).toEqual(before);
+		expect(Object.keys(files(imageCache, 'hash'))).toEqual(cached);
 	});
 
 	test('a change to the code that runs after every page renders (the middleware) renders every page again', async () => {
