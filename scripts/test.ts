@@ -120,8 +120,10 @@ vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
 function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = []) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
-	// One dot per test; a failure is printed in full, with the summary, at the end.
-	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json', ...files], {
+	// One dot per test; a failure is printed in full, with the summary, at the end. No trace: recording
+	// one for every test (kept only on failure, but recorded always) cost a quarter of the browser time
+	// here; docs/testing.md says how to get one for a test that failed.
+	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
 	const report = readJson(json);
