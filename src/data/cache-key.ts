@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
-// The middleware rewrites every page's policy after it renders, from outside the page's module graph
-// that Astro hashes: its code counts in every key, with what it imports (the sandbox frame's script,
-// whose hash a page with examples keeps).
-import middlewareCode from '../middleware.ts?raw';
-import cspCode from '../lib/csp.ts?raw';
-import sandboxCode from '../examples/sandbox.ts?raw';
+import { processSlots } from './process-slots.ts';
 
-const SITE_CODE = createHash('sha256').update(middlewareCode).update(cspCode).update(sandboxCode).digest('base64url');
+/**
+ * The module every page passes through after it renders: it rewrites the page's policy, from outside
+ * the page's module graph that Astro hashes, so its import closure counts in every key
+ * (integrations/site.ts hashes it as Astro sets up).
+ */
+export const SITE_CODE_ENTRY = 'src/middleware.ts';
 
 /**
  * A page's `cacheKey` for Astro's incremental build (experimental.incrementalBuild): a hash of all
  * the page is given, so that Astro renders it again when any of it changes (a neighbour's title,
  * the section list) and copies the last build's page otherwise. Astro itself covers the page's code
- * and the config; SITE_CODE the rest. A content entry counts by its id and digest (its file's text plus what renders it,
- * src/data/rendered-glob.ts), not its HTML: the same answer, the same digest.
+ * and the config; the site code (SITE_CODE_ENTRY's closure) the rest. A content entry counts by its
+ * id and digest (its file's text plus what renders it, src/data/rendered-glob.ts), not its HTML: the
+ * same answer, the same digest.
  */
 export function cacheKeyOf(props: unknown): string {
+	const { siteCode } = processSlots;
+	if (!siteCode) throw new Error('cacheKeyOf: the site code was not hashed (integrations/site.ts does it as Astro sets up).');
 	const json = JSON.stringify(props, (_key, value: unknown) =>
 		isContentEntry(value) ? `${value.collection}/${value.id}@${value.digest}` : value,
 	);
-	return createHash('sha256').update(SITE_CODE).update(json).digest('base64url');
+	return createHash('sha256').update(siteCode).update(json).digest('base64url');
 }
 
 function isContentEntry(value: unknown): value is { collection: string; id: string; digest: string } {

@@ -3,31 +3,26 @@
 // changed, and the pages import no Markdown module for Vite to bundle.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RECORDS_FILE } from '../examples/records.ts';
+import { filesKey, moduleClosure } from './module-closure.ts';
+
+/** The module that sets up Markdown: its plugins, and every module they import, render the answers. */
+const MARKDOWN_SETUP = 'src/markdown/index.ts';
 
 /**
- * What, besides a file's own text, decides its HTML: the Markdown plugins and what they read (the
- * recorded example outputs), the config and the installed versions. Paths from the project's root;
- * a folder counts with every file in it. Astro itself clears its store when the config's values or
- * its own version change, but not when plugin code does.
+ * What, besides a file's own text, decides its HTML (paths from the project's root): the Markdown
+ * setup's import closure (site.config.ts's HTML allow-list included), the file the plugins read (the
+ * recorded example outputs), the config and the installed versions. Astro itself clears its store
+ * when the config's values or its own version change, but not when plugin code does.
  */
-export const RENDERED_WITH = ['astro.config.ts', 'src/markdown', 'src/lib', 'src/examples', 'content/example-outputs.json', 'package-lock.json'];
+export function renderInputs(root: string): string[] {
+	return [...moduleClosure(root, [MARKDOWN_SETUP]), `content/${RECORDS_FILE}`, 'astro.config.ts', 'package-lock.json'];
+}
 
-/** A hash of the files `paths` name (missing ones count as missing). */
-export function renderKey(root: string, paths: readonly string[] = RENDERED_WITH): string {
-	const hash = createHash('sha256');
-	const add = (path: string) => {
-		const full = join(root, path);
-		if (!existsSync(full)) return void hash.update(`${path}\0missing\0`);
-		if (statSync(full).isDirectory()) {
-			for (const name of readdirSync(full).sort()) add(join(path, name));
-		} else hash.update(`${path}\0`).update(readFileSync(full)).update('\0');
-	};
-	for (const path of paths) add(path);
-	return hash.digest('hex');
+/** A hash of everything renderInputs() names. */
+export function renderKey(root: string): string {
+	return filesKey(root, renderInputs(root));
 }
 
 type GlobOptions = Omit<Parameters<typeof glob>[0], 'deferRender'> & {

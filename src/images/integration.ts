@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { processSlots, type PreviewImagesOptions } from './process-slots.ts';
+import { processSlots } from '../data/process-slots.ts';
 
 /**
  * Tells the image routes (through site-images.ts) where the drawn images are kept between builds,
@@ -13,16 +13,15 @@ export function previewImages(): AstroIntegration {
 	return {
 		name: 'interview-guide:preview-images',
 		hooks: {
-			'astro:config:setup': ({ command, config, updateConfig }) => {
+			'astro:config:setup': ({ command, config }) => {
 				keepFreedImageMemory();
-				const options: PreviewImagesOptions = {
+				processSlots.imageOptions = {
 					cacheDir: fileURLToPath(new URL('preview-images/', config.cacheDir)),
 					worker: fileURLToPath(new URL('./worker.ts', import.meta.url)),
 				};
-				updateConfig({ vite: { define: { __PREVIEW_IMAGES__: JSON.stringify(options) } } });
 				// A build draws the question cards while content syncs (cards-ahead.ts); the dev server
 				// draws a card when a page asks for it.
-				if (command === 'build') processSlots.drawAhead = options;
+				processSlots.drawAhead = command === 'build';
 			},
 			// Images still being drawn, such as cards whose pages Astro copied from its last build instead
 			// of asking for them, are finished before the build ends, not cut off with its process.

@@ -9,9 +9,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { filesKey, moduleClosure } from '../data/module-closure.ts';
 import type { CardNode } from './social-card.ts';
 import { renderSvg, rendererFingerprint, type ImageNode } from './render.ts';
-import { processSlots, type DrawnImages, type PreviewImagesOptions } from './process-slots.ts';
+import { processSlots, type DrawnImages, type PreviewImagesOptions } from '../data/process-slots.ts';
 import type { DrawTask } from './worker.ts';
 
 /** An image to draw: what it shows, its size, and the file its text comes from (named in errors). */
@@ -26,9 +27,6 @@ const BATCH = 32;
 
 /** How long the drawing threads wait for more images before they end. */
 const IDLE_THREADS_MS = 1000;
-
-/** The modules a drawing thread runs: a change to any of them is a change to every image. */
-const DRAWING_CODE = ['worker.ts', 'render.ts', 'png.ts'];
 
 export class PreviewImages implements DrawnImages {
 	readonly #cacheDir: string;
@@ -60,7 +58,8 @@ export class PreviewImages implements DrawnImages {
 	key(kind: 'png' | 'svg', { node, size }: ImageRequest): string {
 		this.#fingerprint ??= createHash('sha256')
 			.update(rendererFingerprint())
-			.update(DRAWING_CODE.map((file) => readFileSync(join(dirname(this.#worker), file), 'utf8')).join('\0'))
+			// The modules a drawing thread runs: a change to any of them is a change to every image.
+			.update(filesKey(dirname(this.#worker), moduleClosure(dirname(this.#worker), [this.#worker])))
 			.digest('hex');
 		return createHash('sha256').update(this.#fingerprint).update(JSON.stringify([kind, size, node])).digest('hex').slice(0, 32);
 	}
@@ -214,16 +213,17 @@ export class PreviewImages implements DrawnImages {
 	}
 }
 
-/** The process's PreviewImages, made with `options` by whichever copy of this module asks first. */
-export function sharedPreviewImages(options: PreviewImagesOptions): PreviewImages {
+/** The process's PreviewImages, made by whichever copy of this module asks first, with the options integration.ts set. */
+export function sharedPreviewImages(): PreviewImages {
+	const options = processSlots.imageOptions;
+	if (!options) throw new Error('Preview images: their options are not set (src/images/integration.ts sets them as Astro sets up).');
 	// Only this function fills the slot, so what is there is a PreviewImages.
 	return (processSlots.images ??= new PreviewImages(options)) as PreviewImages;
 }
 
 /** The process's PreviewImages when it is a build, which draws cards ahead of the pages (integration.ts); else undefined. */
 export function previewImagesAhead(): PreviewImages | undefined {
-	const options = processSlots.drawAhead;
-	return options && sharedPreviewImages(options);
+	return processSlots.drawAhead ? sharedPreviewImages() : undefined;
 }
 
 /** An image drawn or waiting to be, and the promise of its file. */

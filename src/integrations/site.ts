@@ -1,5 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { SITE_CODE_ENTRY } from '../data/cache-key.ts';
+import { filesKey, moduleClosure } from '../data/module-closure.ts';
+import { processSlots } from '../data/process-slots.ts';
 import { formatBytes } from '../lib/offline.ts';
 import { writeOfflineWorker } from '../offline/build.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
@@ -31,9 +34,11 @@ export function siteBuildSteps(): AstroIntegration {
 	return {
 		name: 'interview-guide:build-steps',
 		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
 				// dist/ is emptied at build:start instead, all but the pages that may be kept.
 				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+				const root = fileURLToPath(config.root);
+				processSlots.siteCode = filesKey(root, moduleClosure(root, [SITE_CODE_ENTRY]));
 			},
 			'astro:config:done': ({ config }) => {
 				sizeCache = fileURLToPath(new URL('offline-sizes.json', config.cacheDir));

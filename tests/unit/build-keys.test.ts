@@ -1,0 +1,65 @@
+// What kept build outputs are keyed by is derived from the code, not listed by hand: answers rendered
+// while content syncs (src/data/rendered-glob.ts), every page's incremental-build key
+// (src/data/cache-key.ts) and the preview images (src/images/preview-images.ts). A change to a file
+// that decides them changes the key; a change to an unrelated file does not.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SITE_CODE_ENTRY } from '../../src/data/cache-key.ts';
+import { filesKey, moduleClosure } from '../../src/data/module-closure.ts';
+import { renderInputs, renderKey } from '../../src/data/rendered-glob.ts';
+import { copyProject, projectRoot } from '../helpers/project.ts';
+
+const copy = copyProject(join(projectRoot, 'tests/fixtures/content'));
+afterAll(() => copy.remove());
+
+/** Changes `from` to `to` in a file of the copy, runs `check`, and puts the file back. */
+function withChange(path: string, from: string, to: string, check: () => void) {
+	const file = join(copy.root, path);
+	const before = readFileSync(file, 'utf8');
+	if (!before.includes(from)) throw new Error(`${path} does not hold ${JSON.stringify(from)}`);
+	writeFileSync(file, before.replace(from, to));
+	try {
+		check();
+	} finally {
+		writeFileSync(file, before);
+	}
+}
+
+describe('the render key', () => {
+	test('covers the Markdown plugins, what they import (the HTML allow-list too) and the outputs they read; no page or offline code', () => {
+		const inputs = renderInputs(projectRoot);
+		expect(inputs).toEqual(expect.arrayContaining(['src/markdown/index.ts', 'src/markdown/remark-safe-html.ts', 'src/site.config.ts', 'src/lib/editor-notes.ts', 'content/example-outputs.json', 'package-lock.json']));
+		expect(inputs.filter((file) => /^src\/(offline|search|study|pages|components|layouts)\//.test(file))).toEqual([]);
+	});
+
+	test('changes with the HTML allow-list, and not with an offline rule', () => {
+		const key = renderKey(copy.root);
+		withChange('src/site.config.ts', "'kbd',", '', () => expect(renderKey(copy.root)).not.toBe(key));
+		withChange('src/offline/files.ts', 'export', '// An unrelated change.\nexport', () => expect(renderKey(copy.root)).toBe(key));
+		expect(renderKey(copy.root)).toBe(key);
+	});
+});
+
+describe('the site code in every page key', () => {
+	test('is the middleware with what it imports (the policy code and the sandbox script)', () => {
+		expect(moduleClosure(projectRoot, [SITE_CODE_ENTRY])).toEqual(['src/examples/sandbox.ts', 'src/lib/csp.ts', 'src/middleware.ts']);
+	});
+});
+
+describe('the preview images’ drawing code', () => {
+	test('is the drawing thread’s module with what it imports, and changes with it', () => {
+		const images = join(copy.root, 'src/images');
+		const closure = moduleClosure(images, [join(images, 'worker.ts')]);
+		expect(closure).toEqual(expect.arrayContaining(['worker.ts', 'render.ts', 'png.ts']));
+		const key = filesKey(images, closure);
+		withChange('src/images/png.ts', 'export', '// A change.\nexport', () => expect(filesKey(images, closure)).not.toBe(key));
+		withChange('src/offline/files.ts', 'export', '// An unrelated change.\nexport', () => expect(filesKey(images, moduleClosure(images, [join(images, 'worker.ts')]))).toBe(key));
+	});
+});
+
+test('a Vite ?raw import counts as the module it names, with its imports', () => {
+	const file = join(copy.root, 'src/raw-probe.ts');
+	writeFileSync(file, "import code from './middleware.ts?raw';\nexport default code;\n");
+	expect(moduleClosure(copy.root, ['src/raw-probe.ts'])).toEqual(['src/examples/sandbox.ts', 'src/lib/csp.ts', 'src/middleware.ts', 'src/raw-probe.ts']);
+});
