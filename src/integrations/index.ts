@@ -15,6 +15,12 @@
 //   3. examples/runtimes.ts copies the runtimes and writes the bundles into dist/.
 //   4. site.ts: pages this build did not make removed, the search index (Pagefind) and the offline
 //      worker with its list of files, then the record of pages the next build may keep.
+// What the steps share within a build process goes through src/data/process-slots.ts only. Three
+// values are still compiled into code that esbuild bundles apart from Vite: the controls' address
+// (__SG_CONTROLS__, in the page's loader), the runtimes' files and the sandbox document
+// (__SG_EXAMPLES__, in the controls) and the offline list's address (__OFFLINE_LIST__, in sw.js,
+// written once the pages exist). The runners must be classic scripts holding their runtime's code
+// (a blob: worker in an opaque origin may load nothing else), which is why esbuild bundles them.
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { PluginOption } from 'vite';
