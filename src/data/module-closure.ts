@@ -9,16 +9,17 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * The project files `entries` are made of (paths from `root`, sorted): each entry and every module it
- * imports, statically or by import(), through the project's own files. A Vite `?raw` import counts
- * as the module it names, with what that module imports (its code runs elsewhere, but it runs).
+ * imports, statically or by import(), through the project's own files. A Vite `?raw` or `?url`
+ * import counts as the file it names, a module with what it imports (its code runs elsewhere, but it
+ * runs).
  */
 export function moduleClosure(root: string, entries: readonly string[]): string[] {
 	const found = new Set<string>();
-	let next = entries.map((entry) => resolve(root, entry));
-	while (next.length > 0) {
+	let next = new Set(entries.map((entry) => resolve(root, entry)));
+	while (next.size > 0) {
 		const { metafile } = buildSync({
 			absWorkingDir: root,
-			entryPoints: next,
+			entryPoints: [...next],
 			bundle: true,
 			write: false,
 			metafile: true,
@@ -30,18 +31,26 @@ export function moduleClosure(root: string, entries: readonly string[]): string[
 			external: ['astro:*', '*?raw', '*?url'],
 			logLevel: 'silent',
 		});
-		next = [];
+		next = new Set();
 		for (const [input, { imports }] of Object.entries(metafile.inputs)) {
 			found.add(relative(root, resolve(root, input)));
 			for (const { path, external } of imports) {
-				if (!external || !/^\.\.?\//.test(path) || !path.endsWith('?raw')) continue;
-				const target = resolve(root, dirname(input), path.slice(0, -'?raw'.length));
-				if (!found.has(relative(root, target))) next.push(target);
+				const query = /\?(raw|url)$/.exec(path);
+				if (!external || !query || !/^\.\.?\//.test(path)) continue;
+				const target = resolve(root, dirname(input), path.slice(0, query.index));
+				const name = relative(root, target);
+				if (found.has(name)) continue;
+				// Code is followed into what it imports; any other file (a stylesheet, an image) counts as itself.
+				if (CODE.test(target)) next.add(target);
+				else found.add(name);
 			}
 		}
 	}
 	return [...found].sort();
 }
+
+/** Files esbuild bundles as code. */
+const CODE = /\.(?:[cm]?[jt]s|tsx|jsx)$/;
 
 /** A hash of the named files' paths and bytes (paths from `root`; a missing file counts as missing). */
 export function filesKey(root: string, files: readonly string[]): string {

@@ -52,10 +52,14 @@ export function keptBuilds() {
 	/** A build with `from` changed to `to` in `path`, which must fail naming `message`; then the change undone. */
 	async function failedBuild(path: string, from: string, to: string, message: string) {
 		change(path, from, to);
-		const broken = await buildProject(copy.root);
-		expect(broken.code).not.toBe(0);
-		expect(broken.output).toContain(message);
-		change(path, to, from);
+		try {
+			const broken = await buildProject(copy.root);
+			expect(broken.code).not.toBe(0);
+			expect(broken.output).toContain(message);
+		} finally {
+			// Undone whatever happened, so that one failure does not break every later build of the chain.
+			change(path, to, from);
+		}
 	}
 
 	/** A build that must succeed; `drawn`, when given, is its own count of the preview images it drew. */

@@ -58,8 +58,16 @@ describe('the preview images’ drawing code', () => {
 	});
 });
 
-test('a Vite ?raw import counts as the module it names, with its imports', () => {
-	const file = join(copy.root, 'src/raw-probe.ts');
-	writeFileSync(file, "import code from './middleware.ts?raw';\nexport default code;\n");
-	expect(moduleClosure(copy.root, ['src/raw-probe.ts'])).toEqual(['src/examples/sandbox.ts', 'src/lib/csp.ts', 'src/middleware.ts', 'src/raw-probe.ts']);
+test('a Vite ?raw or ?url import counts as the file it names: a module with its imports, any other file as itself', () => {
+	// Two entries that name the same module, and a stylesheet by URL.
+	writeFileSync(join(copy.root, 'src/raw-probe.ts'), "import code from './middleware.ts?raw';\nexport default code;\n");
+	writeFileSync(join(copy.root, 'src/raw-probe-2.ts'), "import code from './middleware.ts?raw';\nimport css from './styles/base.css?url';\nexport default [code, css];\n");
+	expect(moduleClosure(copy.root, ['src/raw-probe.ts', 'src/raw-probe-2.ts'])).toEqual([
+		'src/examples/sandbox.ts',
+		'src/lib/csp.ts',
+		'src/middleware.ts',
+		'src/raw-probe-2.ts',
+		'src/raw-probe.ts',
+		'src/styles/base.css',
+	]);
 });
