@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { buildProject, copyProject, projectRoot } from './project.ts';
+import { buildProject, copyProject, folderFiles as files, projectRoot } from './project.ts';
 
 /** A copy of the project with the fixture content, removed after the test file. */
 export function keptBuilds() {
@@ -30,17 +30,6 @@ export function keptBuilds() {
 		return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).mtimeMs]));
 	};
 	const imageCache = file('node_modules/.astro/preview-images');
-
-	/** A folder's files (recursively) with the SHA-256 of their bytes, or their mtime. */
-	function files(dir: string, what: 'hash' | 'mtime'): Record<string, string> {
-		const result: Record<string, string> = {};
-		for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-			const path = join(dir, name);
-			if (!statSync(path).isFile()) continue;
-			result[name] = what === 'hash' ? createHash('sha256').update(readFileSync(path)).digest('hex') : String(statSync(path).mtimeMs);
-		}
-		return result;
-	}
 
 	/** The built images (link cards, icons, favicon) with the SHA-256 of their bytes. */
 	const images = () => ({

@@ -1,7 +1,8 @@
 // Builds the site from another content folder in a throwaway copy of the project: the real Astro
 // pipeline (schemas, Markdown plugins, cross-file checks), without touching this checkout.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,4 +40,15 @@ function runIn(root: string, script: string, args: string[]): Promise<{ code: nu
 /** Runs `astro build` in `root`, as `npm run build` does (the search index and offline worker included). */
 export function buildProject(root: string): Promise<{ code: number; output: string }> {
 	return runIn(root, 'astro/bin/astro.mjs', ['build']);
+}
+
+/** Every file of a folder (recursively, by path inside it) with the SHA-256 of its bytes, or its mtime. */
+export function folderFiles(dir: string, what: 'hash' | 'mtime' = 'hash'): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+		const path = join(dir, name);
+		if (!statSync(path).isFile()) continue;
+		result[name] = what === 'hash' ? createHash('sha256').update(readFileSync(path)).digest('hex') : String(statSync(path).mtimeMs);
+	}
+	return result;
 }
