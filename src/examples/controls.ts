@@ -323,8 +323,14 @@ async function run(example: HTMLElement): Promise<void> {
 		if (stopped || pending.length === 0) return;
 		const html = streamsHtml(mergeChunks(pending));
 		pending = [];
-		if (!stream) show((stream = toDom(html) as HTMLElement));
-		else stream.append(...html.children.map(toDom));
+		if (!stream) return show((stream = toDom(html) as HTMLElement));
+		// stderr written across two frames (a traceback's first line, then the rest) stays one span.
+		const [head, ...rest] = html.children.map(toDom);
+		const tail = stream.lastChild;
+		const isStderr = (node: Node | null | undefined): node is HTMLElement => node instanceof HTMLElement && node.className === 'example-stderr';
+		if (isStderr(tail) && isStderr(head)) tail.append(...head.childNodes);
+		else if (head) stream.append(head);
+		stream.append(...rest);
 	};
 	const noteCut = () => {
 		if (cutNoted) return;

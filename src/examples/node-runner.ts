@@ -1,9 +1,13 @@
 // Runs examples in Node with the runtimes the browser uses (Pyodide, PGlite), for the recorder and
-// the tests. Pyodide loads once (seconds); each SQL example gets a fresh database.
+// the tests, from the starting states the site's runners use (made-files.ts). Pyodide is restored
+// once; each SQL example gets a fresh database.
 import { PGlite, types } from '@electric-sql/pglite';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { ContentExample } from './collect.ts';
 import { preparePython, PYODIDE_ENV } from './python-run.ts';
+import { pythonSnapshot, sqlDatabase } from './made-files.ts';
 import { mergeChunks, type RecordedRun, type StreamChunk } from './rules.ts';
 import { sqlSession, textParsers, type SqlSession } from './sql-run.ts';
 
@@ -18,7 +22,8 @@ export interface NodeRunners {
 
 /** Loads the runtimes (Pyodide now, PGlite at the first SQL example). */
 export async function createNodeRunners(): Promise<NodeRunners> {
-	const pyodide = await loadPyodide({ env: { ...PYODIDE_ENV } });
+	// Restored from the snapshot a reader's Run restores, so what runs here is the Python of the site.
+	const pyodide = await loadPyodide({ env: { ...PYODIDE_ENV }, _loadSnapshot: gunzipSync(readFileSync(pythonSnapshot().path)) });
 	let chunks: StreamChunk[] = [];
 	const runPython = preparePython(pyodide, (chunk) => chunks.push(chunk));
 	const parsers = textParsers(Object.keys(types.parsers));
@@ -31,7 +36,7 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 				const ok = await runPython(example.code);
 				return { hash: example.hash, failed: !ok, output: { runtime: 'python', chunks: mergeChunks(chunks) } };
 			}
-			sql ??= sqlSession(() => PGlite.create({ parsers }));
+			sql ??= sqlSession(() => PGlite.create({ parsers, loadDataDir: new Blob([readFileSync(sqlDatabase().path)]) }));
 			const { results, failed } = await (await sql).run(example.code);
 			return { hash: example.hash, failed, output: { runtime: 'sql', results } };
 		},

@@ -13,6 +13,12 @@ export const PYTHON_VERSION = '3.14';
  */
 export const PYODIDE_ENV = { PYTHONHASHSEED: '0' } as const;
 
+/**
+ * The name a runner asks for the started Python by: a gzipped memory snapshot the build makes
+ * (make-python-snapshot.ts), restored in a fraction of a second where starting Python takes seconds.
+ */
+export const PYTHON_SNAPSHOT = 'python.snapshot.gz';
+
 // The example runs as __main__ in fresh globals, so runs never share variables. `random` is seeded
 // for the same reason as the hash seed. A traceback leaves out this function's own frame, so it
 // starts at the reader's code ("example.py") as python would print it. Streams are flushed before

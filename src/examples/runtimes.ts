@@ -7,11 +7,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYODIDE_VERSION } from './python-run.ts';
+import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
+import { pythonSnapshot, sqlDatabase } from './made-files.ts';
 import type { Runtime } from './rules.ts';
 import { RUNNER_BASE, SANDBOX_SCRIPT, sandboxDocument } from './sandbox.ts';
 import { sha256Source } from '../lib/csp.ts';
-import { PGLITE_VERSION } from './sql-run.ts';
+import { PGLITE_VERSION, SQL_DATABASE } from './sql-run.ts';
 
 /** Where every runtime lives on the site, relative to the base path. */
 export const RUNTIMES_PREFIX = 'runtimes/';
@@ -25,6 +26,8 @@ interface RuntimePackage {
 	/** The package's folder that holds the files, and the files its runner is handed (the rest is bundled into the runner). */
 	folder: string;
 	files: string[];
+	/** Files the build makes for the runner: the name the runner asks for, the file's name on the site, where it is kept. */
+	made?: () => { name: string; siteName: string; path: string }[];
 	/** The runner's source (runner.ts), bundled with the runtime's JavaScript. */
 	runner: string;
 }
@@ -37,6 +40,8 @@ const PACKAGES: RuntimePackage[] = [
 		version: PYODIDE_VERSION,
 		folder: '.',
 		files: ['pyodide.asm.wasm', 'python_stdlib.zip'],
+		// A started Python, restored instead of started; its name changes with what it is made from.
+		made: () => [{ name: PYTHON_SNAPSHOT, ...pythonSnapshot() }],
 		runner: 'python.runner.ts',
 	},
 	{
@@ -45,8 +50,9 @@ const PACKAGES: RuntimePackage[] = [
 		packageName: '@electric-sql/pglite',
 		version: PGLITE_VERSION,
 		folder: 'dist',
-		// PostgreSQL, its data files and initdb; not the extensions.
-		files: ['pglite.wasm', 'pglite.data', 'initdb.wasm'],
+		// PostgreSQL and its data files; not the extensions. No initdb: the data folder is made, with the sample tables.
+		files: ['pglite.wasm', 'pglite.data'],
+		made: () => [{ name: SQL_DATABASE, ...sqlDatabase() }],
 		runner: 'sql.runner.ts',
 	},
 ];
@@ -73,14 +79,15 @@ function packageFolder(pkg: RuntimePackage): string {
 export const runtimePath = (pkg: Pick<RuntimePackage, 'name' | 'version'>) => `${RUNTIMES_PREFIX}${pkg.name}-${pkg.version}/`;
 
 /** Each runtime's files (names and sizes in bytes) and its folder on the site. */
-export function runtimeFiles(): { runtime: Runtime; path: string; runner: string; files: { name: string; bytes: number; source: string }[] }[] {
+export function runtimeFiles(): { runtime: Runtime; path: string; runner: string; files: { name: string; siteName: string; bytes: number; source: string }[] }[] {
 	return PACKAGES.map((pkg) => {
 		const folder = packageFolder(pkg);
+		const sources = [...pkg.files.map((name) => ({ name, siteName: name, path: join(folder, name) })), ...(pkg.made?.() ?? [])];
 		return {
 			runtime: pkg.runtime,
 			path: runtimePath(pkg),
 			runner: pkg.runner,
-			files: pkg.files.map((name) => ({ name, bytes: statSync(join(folder, name)).size, source: join(folder, name) })),
+			files: sources.map(({ name, siteName, path }) => ({ name, siteName, bytes: statSync(path).size, source: path })),
 		};
 	});
 }
@@ -137,7 +144,7 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 			// PGlite finds its files beside its module; in the runner they are answered from memory.
 			define: { 'import.meta.url': JSON.stringify(RUNNER_BASE) },
 		});
-		const assets = entry.files.map((file) => ({ name: file.name, path: `${entry.path}${file.name}`, bytes: file.bytes }));
+		const assets = entry.files.map((file) => ({ name: file.name, path: `${entry.path}${file.siteName}`, bytes: file.bytes }));
 		runtimes[entry.runtime] = { runner, files: assets, bytes: runner.bytes + assets.reduce((sum, file) => sum + file.bytes, 0) };
 	}
 	const info: ExamplesBuildInfo = { runtimes, sandbox: sandboxDocument(sha256Source(SANDBOX_SCRIPT)) };
@@ -169,7 +176,7 @@ export function runtimes(): AstroIntegration {
 				}
 				for (const entry of runtimeFiles()) {
 					mkdirSync(join(site, entry.path), { recursive: true });
-					for (const file of entry.files) copyFileSync(file.source, join(site, entry.path, file.name));
+					for (const file of entry.files) copyFileSync(file.source, join(site, entry.path, file.siteName));
 					const bytes = entry.files.reduce((sum, file) => sum + file.bytes, 0);
 					logger.info(`${entry.path}: ${entry.files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
 				}
@@ -189,7 +196,7 @@ export function runtimes(): AstroIntegration {
 					for (const entry of entries) {
 						const prefix = `${base}${entry.path}`;
 						if (!url.pathname.startsWith(prefix)) continue;
-						const file = entry.files.find((candidate) => candidate.name === url.pathname.slice(prefix.length));
+						const file = entry.files.find((candidate) => candidate.siteName === url.pathname.slice(prefix.length));
 						if (!file) break;
 						// The runtime's files are WebAssembly and data now; its JavaScript is in the runner, served above.
 						response.setHeader('Content-Type', file.name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');

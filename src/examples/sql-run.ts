@@ -10,6 +10,9 @@ export const PGLITE_VERSION = '0.5.16';
 /** The PostgreSQL major version PGlite carries (the loading message names it). */
 export const POSTGRES_VERSION = '18';
 
+/** The name a runner asks for the data folder by: the sample tables, made by the build (make-sql-database.ts). */
+export const SQL_DATABASE = 'sample.tar.gz';
+
 /**
  * Parsers that keep every value as PostgreSQL's text for it (dates as `2025-02-14`, numerics as
  * `650.00`), as psql would show it, rather than JavaScript's Date or number renderings.

@@ -1,0 +1,75 @@
+// The runtimes' starting states the build makes (make-python-snapshot.ts, make-sql-database.ts):
+// each made once per runtime version and maker code, and kept beside the installed packages
+// (node_modules/.cache/interview-guide/), where every build and test of this checkout, and the
+// throwaway copies the pipeline tests build (which link the same packages), find it. Node-only: the
+// build copies them into the site, and the Node runners start from them, so the tests run what a
+// reader's Run does.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesKey, moduleClosure } from '../data/module-closure.ts';
+import { PYODIDE_VERSION } from './python-run.ts';
+import { PGLITE_VERSION } from './sql-run.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The installed packages' folder, through any link (a pipeline copy links each package). */
+function packagesFolder(): string {
+	const entry = realpathSync(createRequire(import.meta.url).resolve('pyodide'));
+	const at = entry.lastIndexOf(`${sep}node_modules${sep}`);
+	if (at < 0) throw new Error(`pyodide is not installed under a node_modules folder (${entry})`);
+	return entry.slice(0, at + `${sep}node_modules`.length);
+}
+
+/** A made file: where it is kept, and its name on the site. */
+export interface MadeFile {
+	path: string;
+	siteName: string;
+}
+
+const made = new Map<string, MadeFile>();
+
+/**
+ * The file `maker` writes, made when this checkout has none for `version` and the maker's code. Its
+ * name on the site carries a hash of that key, so a browser or the offline worker never keeps an old
+ * one under a new meaning.
+ */
+function madeFile(maker: string, version: string, name: (key: string) => string): MadeFile {
+	const known = made.get(maker);
+	if (known) return known;
+	const script = fileURLToPath(new URL(`./${maker}`, import.meta.url));
+	const key = createHash('sha256')
+		.update(`${version}\0zlib ${process.versions.zlib}\0`)
+		.update(filesKey(projectRoot, moduleClosure(projectRoot, [script])))
+		.digest('hex')
+		.slice(0, 16);
+	const siteName = name(key);
+	const folder = join(packagesFolder(), '.cache', 'interview-guide');
+	const path = join(folder, siteName);
+	if (!existsSync(path)) {
+		mkdirSync(folder, { recursive: true });
+		// Written aside and renamed, so a build beside this one never reads half a file.
+		const partial = `${path}.${process.pid}.partial`;
+		const result = spawnSync(process.execPath, [script, partial], { encoding: 'utf8' });
+		if (result.status !== 0 || !existsSync(partial)) {
+			rmSync(partial, { force: true });
+			throw new Error(`Making ${siteName} failed (node ${script}):\n${result.stderr || result.error}`);
+		}
+		renameSync(partial, path);
+		// The same maker's files of an earlier key are of no further use.
+		const prefix = siteName.slice(0, siteName.indexOf(key));
+		for (const old of readdirSync(folder)) if (old.startsWith(prefix) && old !== siteName && !old.endsWith('.partial')) rmSync(join(folder, old), { force: true });
+	}
+	const file = { path, siteName };
+	made.set(maker, file);
+	return file;
+}
+
+/** A started Python's memory, gzipped: restored in a fraction of a second, where starting takes seconds. */
+export const pythonSnapshot = () => madeFile('make-python-snapshot.ts', `pyodide ${PYODIDE_VERSION}`, (key) => `python-${key}.snapshot.gz`);
+
+/** PostgreSQL's data folder with the sample tables, a gzipped tar: opened where initdb and filling it take seconds. */
+export const sqlDatabase = () => madeFile('make-sql-database.ts', `pglite ${PGLITE_VERSION}`, (key) => `sample-${key}.tar.gz`);
