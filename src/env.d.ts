@@ -6,3 +6,20 @@ declare module 'pyodide/pyodide.asm.mjs' {
 	const createPyodideModule: (settings: object) => Promise<unknown>;
 	export default createPyodideModule;
 }
+
+/** Values the build works out for bundled code (src/integrations/build-values.ts). */
+declare module 'virtual:build/examples-controls' {
+	/** The examples' controls bundle's address, base path included (src/examples/runtimes.ts). */
+	const address: string;
+	export default address;
+}
+declare module 'virtual:build/examples' {
+	/** Each runtime's runner and files, and the sandbox's document (src/examples/runtimes.ts). */
+	const info: import('./examples/runtimes.ts').ExamplesBuildInfo;
+	export default info;
+}
+declare module 'virtual:build/offline-list' {
+	/** The offline list's address, relative to the worker, named after its content (src/offline/build.ts). */
+	const address: string;
+	export default address;
+}

@@ -7,16 +7,15 @@
 // own, times, and removes. So a run starts from a clean interpreter and database whatever the last
 // one did, and the next runner starts while the reader reads the output.
 import type { Element as HastElement, ElementContent } from 'hast';
+// Each runtime's runner and files, and the sandbox's document: worked out by the build (runtimes.ts).
+import examples from 'virtual:build/examples';
 import { pathWithBase } from '../lib/base.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
 import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
-import type { ExamplesBuildInfo } from './runtimes.ts';
 import { POSTGRES_VERSION } from './sql-run.ts';
 import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
 
-// Set by the build (src/examples/runtimes.ts): each runtime's runner and files, and the sandbox's document.
-declare const __SG_EXAMPLES__: ExamplesBuildInfo;
 
 const RUNTIME_NAME: Record<Runtime, string> = { python: `Python ${PYTHON_VERSION}`, sql: `PostgreSQL ${POSTGRES_VERSION}` };
 
@@ -58,7 +57,7 @@ const downloads = new Map<Runtime, Promise<RuntimeBytes>>();
 function download(runtime: Runtime, progress: (loaded: number) => void): Promise<RuntimeBytes> {
 	const known = downloads.get(runtime);
 	if (known) return known;
-	const info = __SG_EXAMPLES__.runtimes[runtime];
+	const info = examples.runtimes[runtime];
 	let loaded = 0;
 	const fetchBytes = async (path: string): Promise<ArrayBuffer> => {
 		let response: Response;
@@ -105,7 +104,7 @@ interface Runner {
 function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
 	const frame = document.createElement('iframe');
 	frame.setAttribute('sandbox', 'allow-scripts');
-	frame.srcdoc = __SG_EXAMPLES__.sandbox;
+	frame.srcdoc = examples.sandbox;
 	frame.hidden = true;
 	frame.title = `${RUNTIME_NAME[runtime]} runner`;
 	const control = new MessageChannel();
@@ -272,7 +271,7 @@ async function run(example: HTMLElement): Promise<void> {
 
 	try {
 		if (!runner) {
-			const total = __SG_EXAMPLES__.runtimes[runtime].bytes;
+			const total = examples.runtimes[runtime].bytes;
 			const progress = document.createElement('progress');
 			progress.max = total;
 			progress.value = 0;

@@ -11,6 +11,7 @@ import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
 import { pythonSnapshot, sqlDatabase } from './made-files.ts';
 import type { Runtime } from './rules.ts';
 import { RUNNER_BASE, SANDBOX_SCRIPT, sandboxDocument } from './sandbox.ts';
+import { esbuildValues, viteValues } from '../integrations/build-values.ts';
 import { sha256Source } from '../lib/csp.ts';
 import { PGLITE_VERSION, SQL_DATABASE } from './sql-run.ts';
 
@@ -114,7 +115,7 @@ export interface ExamplesBuildInfo {
  */
 export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: string; files: Map<string, Uint8Array> }> {
 	const files = new Map<string, Uint8Array>();
-	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string> }) => {
+	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string>; values?: Record<string, unknown> }) => {
 		const result = await build({
 			entryPoints: { [options.name]: fileURLToPath(new URL(`./${entry}`, import.meta.url)) },
 			outdir: options.folder,
@@ -128,6 +129,7 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 			external: ['node:*'],
 			write: false,
 			define: options.define ?? {},
+			plugins: [esbuildValues(options.values ?? {})],
 			logLevel: 'warning',
 		});
 		const out = result.outputFiles[0]!;
@@ -152,7 +154,8 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 		folder: '_astro',
 		name: 'examples-controls',
 		format: 'esm',
-		define: { __SG_EXAMPLES__: JSON.stringify(info), 'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')) },
+		define: { 'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')) },
+		values: { examples: info },
 	});
 	return { controlsUrl: `${base.replace(/\/?$/, '/')}${controls.path}`, files };
 }
@@ -166,7 +169,7 @@ export function runtimes(): AstroIntegration {
 			'astro:config:setup': async ({ config, updateConfig }) => {
 				browser = await bundleBrowserCode(config.base);
 				// The page's loader imports the controls by this URL, which Vite leaves alone (no preload helper, no extra request).
-				updateConfig({ vite: { define: { __SG_CONTROLS__: JSON.stringify(browser.controlsUrl) } } });
+				updateConfig({ vite: { plugins: [viteValues({ 'examples-controls': browser.controlsUrl })] } });
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const site = fileURLToPath(dir);

@@ -5,7 +5,7 @@
 //   1. images/integration.ts: where the preview images are kept between builds; in a build, content
 //      sync starts drawing the question cards.
 //   2. examples/runtimes.ts: the examples' controls and runners bundled (esbuild; the page's loader
-//      imports the controls by the URL it defines).
+//      imports the controls by their address, from virtual:build/examples-controls).
 //   3. site.ts: dist/ is not emptied by Vite but at build:start, all but the last build's pages.
 // Vite plugins, for every module Vite loads: the code-colour stylesheet Shiki's classes use, the
 // palette written into tokens.css, and import() without Vite's preload helper.
@@ -15,12 +15,17 @@
 //   3. examples/runtimes.ts copies the runtimes and writes the bundles into dist/.
 //   4. site.ts: pages this build did not make removed, the search index (Pagefind) and the offline
 //      worker with its list of files, then the record of pages the next build may keep.
-// What the steps share within a build process goes through src/data/process-slots.ts only. Three
-// values are still compiled into code that esbuild bundles apart from Vite: the controls' address
-// (__SG_CONTROLS__, in the page's loader), the runtimes' files and the sandbox document
-// (__SG_EXAMPLES__, in the controls) and the offline list's address (__OFFLINE_LIST__, in sw.js,
-// written once the pages exist). The runners must be classic scripts holding their runtime's code
-// (a blob: worker in an opaque origin may load nothing else), which is why esbuild bundles them.
+// What the steps share within a build process goes through src/data/process-slots.ts only. What a
+// step works out for bundled code, code imports as a module (build-values.ts, no global): the
+// controls' address (virtual:build/examples-controls, in the page's loader), the runtimes' files and
+// the sandbox document (virtual:build/examples, in the controls) and the offline list's address
+// (virtual:build/offline-list, in sw.js, written once the pages exist).
+// esbuild bundles three things apart from Vite, each for a reason: the runners must be classic
+// scripts holding their runtime's code (a blob: worker in an opaque origin may load nothing else);
+// the offline worker is one file at the site's root, made after the pages; and the controls, which
+// the page's inline loader imports by address (a Vite chunk would make the loader import it
+// relatively, and Astro then serves the loader as a file of its own: one more request on every page
+// with an example).
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { PluginOption } from 'vite';

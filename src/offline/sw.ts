@@ -8,10 +8,8 @@
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { CacheFirst, Strategy, type StrategyHandler } from 'workbox-strategies';
 import { CHOICE_CACHE, choiceKey, FILES_CACHE, isImmutable, isRuntime, RUNTIME_CACHE, staleCaches, staleKeys } from '../lib/offline.ts';
+import listAddress from 'virtual:build/offline-list';
 import { download, isThisBuilds, missing, plain, readList, SAVE_HEADER, type Entry } from './files.ts';
-
-// Set by the build (esbuild `define`): the list's address, relative to the worker.
-declare const __OFFLINE_LIST__: string;
 
 // The few service-worker types used here (the project's TypeScript library is the DOM's).
 interface ExtendableEvent extends Event {
@@ -34,7 +32,8 @@ declare const self: {
 };
 
 const scope = self.registration.scope;
-const LIST_URL = new URL(__OFFLINE_LIST__, location.href).href;
+// The list's address, relative to the worker, named after the list's content (src/offline/build.ts).
+const LIST_URL = new URL(listAddress, location.href).href;
 const FALLBACK = new URL('./404.html', scope).href;
 
 let list: Promise<Map<string, Entry>> | undefined;

@@ -1,0 +1,36 @@
+// Values a build step works out and bundled code needs (an address named after a content hash, the
+// runtimes' files): code imports each as a module, `virtual:build/<name>` (typed in src/env.d.ts),
+// so it says where the value comes from, rather than reading a global the bundler substitutes. One
+// plugin for each bundler: Vite's for page code, esbuild's for what it bundles apart (the runners
+// and the offline worker, see index.ts).
+import type { Plugin as EsbuildPlugin } from 'esbuild';
+import type { Plugin as VitePlugin } from 'vite';
+
+const PREFIX = 'virtual:build/';
+
+/** The module's text: the value as its default export, or an error naming what is missing. */
+function moduleText(values: Record<string, unknown>, id: string): string {
+	const name = id.slice(PREFIX.length);
+	if (!(name in values)) throw new Error(`${id}: no build step gives this value (known: ${Object.keys(values).join(', ') || 'none'})`);
+	return `export default ${JSON.stringify(values[name])};`;
+}
+
+/** For esbuild: `virtual:build/<name>` is `values[name]`. */
+export function esbuildValues(values: Record<string, unknown>): EsbuildPlugin {
+	return {
+		name: 'build-values',
+		setup(build) {
+			build.onResolve({ filter: /^virtual:build\// }, (args) => ({ path: args.path, namespace: 'build-values' }));
+			build.onLoad({ filter: /.*/, namespace: 'build-values' }, (args) => ({ contents: moduleText(values, args.path), loader: 'js' }));
+		},
+	};
+}
+
+/** For Vite: `virtual:build/<name>` is `values[name]`. */
+export function viteValues(values: Record<string, unknown>): VitePlugin {
+	return {
+		name: 'build-values',
+		resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : undefined),
+		load: (id) => (id.startsWith(`\0${PREFIX}`) ? moduleText(values, id.slice(1)) : undefined),
+	};
+}
