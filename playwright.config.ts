@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { FULL_CHROMIUM, testBrowser } from './scripts/chromium.ts';
 import { BASE } from './tests/helpers/site.ts';
 
 const isCI = Boolean(process.env.CI);
 /** PORT lets two checkouts run their browser tests side by side. */
 const port = Number(process.env.PORT ?? 4321);
-/** Debian's Chromium by default: Playwright's own browser download cannot run on every machine. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (its headless shell when installed: scripts/chromium.ts): Playwright's own browser download cannot run on every machine. */
+const executablePath = testBrowser() ?? FULL_CHROMIUM;
 
 export default defineConfig({
 	testDir: 'tests/e2e',

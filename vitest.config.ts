@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig(
@@ -6,9 +7,11 @@ export default getViteConfig(
 		test: {
 			// unit/ and pipeline/ run before the build; site/ checks the built dist/ (npm test runs it after).
 			include: ['tests/unit/**/*.test.ts', 'tests/pipeline/**/*.test.ts', 'tests/site/**/*.test.ts'],
-			// A test file per core at once: Vitest's own default leaves a core out, which on two cores ran
-			// one file at a time (145 s, most of it pipeline/'s site builds, each on about one core).
-			maxWorkers: '100%',
+			// A test file per core and one more: Vitest's own default leaves a core out (on two cores, one
+			// file at a time), and a pipeline test's build leaves its core partly idle while it waits on
+			// its child processes and the disk (tests/unit and tests/pipeline on two cores: 310 s with two
+			// files at a time, 271 s with three).
+			maxWorkers: availableParallelism() + 1,
 			// bad-content's builds run concurrently within their file: two at a time, beside the other file.
 			maxConcurrency: 2,
 			testTimeout: 120_000,

@@ -1,10 +1,13 @@
-// Runs every check the project has, in order, and ends with one line "N passed, N failed" that CI
-// reads: astro check, the unit and pipeline tests (Vitest), the build, the checks of the built
-// files (Vitest: HTML validity, links), the browser tests (Playwright) on the built site, and the
-// browser tests again on a build under the base path /guide/. A skipped or unfinished test counts
-// as failed. Run it with `npm test`.
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Runs every check the project has and ends with one line "N passed, N failed" that CI reads. First,
+// two lanes at once: the unit and pipeline tests (Vitest; the pipeline tests build throwaway copies
+// in folders of their own, and leave the second core partly idle) beside astro check, the build, the
+// checks of the built files (Vitest: HTML validity, links), and the build under the base path /guide/
+// with its links (one after another: the builds share this checkout's caches; the lane's output is
+// shown when it ends). Then the browser tests (Playwright) on the built site, and those tagged @base
+// again under /guide/. A skipped or unfinished test counts as failed. Run it with `npm test`.
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { HEADLESS_SHELL, testBrowser } from './chromium.ts';
 
 interface Tally {
 	name: string;
@@ -34,18 +37,32 @@ function stepEnv(args: string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return args.includes('playwright') ? { ...rest, FORCE_COLOR: '0' } : { ...rest, NO_COLOR: '1' };
 }
 
-/** Runs a command with its output shown; says whether it succeeded and how long it took. */
-function run(command: string, args: string[], options: SpawnSyncOptions = {}): { ok: boolean; seconds: number } {
-	console.log(`\n> ${[command, ...args].join(' ')}`);
+/**
+ * Runs a command, its output shown (or written to `log`, for a lane that runs beside another); says
+ * whether it succeeded and how long it took.
+ */
+function run(command: string, args: string[], options: SpawnOptions & { log?: string } = {}): Promise<{ ok: boolean; seconds: number }> {
+	const { log, ...spawnOptions } = options;
+	const line = `\n> ${[command, ...args].join(' ')}\n`;
 	const start = performance.now();
 	const env = stepEnv(args, options.env ?? process.env);
-	const result = spawnSync(command, args, { stdio: 'inherit', ...options, env });
-	return { ok: result.status === 0, seconds: (performance.now() - start) / 1000 };
+	const out = log === undefined ? undefined : openSync(log, 'a');
+	if (log === undefined) process.stdout.write(line);
+	else appendFileSync(log, line);
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: out === undefined ? 'inherit' : ['ignore', out, out], ...spawnOptions, env });
+		const done = (ok: boolean) => {
+			if (out !== undefined) closeSync(out);
+			resolve({ ok, seconds: (performance.now() - start) / 1000 });
+		};
+		child.on('error', () => done(false));
+		child.on('close', (code) => done(code === 0));
+	});
 }
 
 /** A step that is one check: it passes or fails as a whole. */
-function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
-	const { ok, seconds } = run(command, args, options);
+async function step(name: string, command: string, args: string[], options: SpawnOptions & { log?: string } = {}) {
+	const { ok, seconds } = await run(command, args, options);
 	tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
 	return ok;
 }
@@ -58,26 +75,28 @@ function readJson(path: string): any {
 	}
 }
 
-/** Finds Chromium, installing Debian's package when it is missing and we may (root with apt-get). */
-function findChromium(): string | undefined {
+/**
+ * Finds the browser for the tests (scripts/chromium.ts), installing Debian's chromium-headless-shell
+ * when none is there and we may (root with apt-get).
+ */
+async function findChromium(): Promise<string | undefined> {
 	const given = process.env.CHROMIUM_PATH;
-	if (given) {
-		if (existsSync(given)) return given;
+	if (given && !existsSync(given)) {
 		console.error(`CHROMIUM_PATH is ${given}, but there is no file there.`);
 		return undefined;
 	}
-	const debian = '/usr/bin/chromium';
-	if (existsSync(debian)) return debian;
+	const found = testBrowser();
+	if (found) return found;
 	const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
 	if (canInstall) {
-		console.log('Chromium is missing: installing Debian\'s "chromium" package for the browser tests (apt-get)...');
+		console.log('Chromium is missing: installing Debian\'s "chromium-headless-shell" package for the browser tests (apt-get)...');
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		if (run('apt-get', ['update', '-qq'], { env }).ok && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }).ok) {
-			if (existsSync(debian)) return debian;
+		if ((await run('apt-get', ['update', '-qq'], { env })).ok && (await run('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { env })).ok) {
+			if (existsSync(HEADLESS_SHELL)) return HEADLESS_SHELL;
 		}
 	}
 	console.error(
-		'The browser tests need Chromium. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ' +
+		'The browser tests need Chromium. Install it (Debian/Ubuntu: sudo apt-get install -y chromium-headless-shell, or chromium) ' +
 			'or set CHROMIUM_PATH to a Chromium or Chrome binary, then run npm test again.',
 	);
 	return undefined;
@@ -86,13 +105,12 @@ function findChromium(): string | undefined {
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-step('astro check', 'npx', ['astro', 'check']);
-
 /** Runs Vitest on some test folders or files and tallies them; a skipped or todo test counts as failed. */
-function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
+async function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}, log?: string) {
 	const json = `${resultsDir}/vitest-${name.replace(/\W+/g, '-')}.json`;
-	const { seconds } = run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+	const { seconds } = await run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
 		env: { ...process.env, ...env },
+		...(log ? { log } : {}),
 	});
 	const report = readJson(json);
 	for (const file of report?.testResults ?? []) {
@@ -114,16 +132,13 @@ function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}) {
 	);
 }
 
-// Unit tests, and the pipeline tests that build throwaway copies (bad content, reproducibility).
-vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
-
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
-function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = []) {
+async function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = []) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
 	// One dot per test; a failure is printed in full, with the summary, at the end. No trace: recording
 	// one for every test (kept only on failure, but recorded always) cost a quarter of the browser time
 	// here; docs/testing.md says how to get one for a test that failed.
-	const { seconds } = run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
+	const { seconds } = await run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 	});
 	const report = readJson(json);
@@ -151,25 +166,39 @@ function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {
  * 230 lines) would bury a real warning, which still prints, as do errors.
  */
 const buildArgs = ['--input-type=module', '-e', "import { build } from 'astro'; await build({ logLevel: 'warn' });"];
-const built = step('build', 'node', buildArgs);
-if (built) vitest('checks of the built site', ['tests/site']);
-else tallies.push({ name: 'checks of the built site (not run: build failed)', passed: 0, failed: 1 });
-const chromium = findChromium();
+// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of every
+// page and the Anki export's links (in dist), and in the browser the tests tagged @base: the ones
+// whose pages build addresses (links, search results and its index, short links, study and progress
+// links, the offline worker's scope and list, the examples' runtimes and sandbox, each kind of page
+// loading with no failed request). Behaviour no address changes (keys, focus, axe, the study store's
+// rules, a rebuild while a tab is open) runs once, at the root.
+const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
+
+// The lane beside the unit tests: its steps in order, a build only after the type check passed (a
+// failed check would make two failed builds of the same fault), the checks of a build's files after it.
+const laneLog = `${resultsDir}/check-and-builds.log`;
+const lane = (async () => {
+	const log = { log: laneLog };
+	const checked = await step('astro check', 'npx', ['astro', 'check'], log);
+	const built = checked && (await step('build', 'node', buildArgs, log));
+	if (built) await vitest('checks of the built site', ['tests/site'], {}, laneLog);
+	const builtUnderBase = built && (await step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase }, ...log }));
+	if (builtUnderBase) await vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase, laneLog);
+	return { checked, built, builtUnderBase };
+})();
+// Unit tests, and the pipeline tests that build throwaway copies (bad content, reproducibility).
+await vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
+const { checked, built, builtUnderBase } = await lane;
+process.stdout.write(`\nastro check, the builds and the checks of their files, run beside the unit tests:${readFileSync(laneLog, 'utf8')}`);
+if (!checked) tallies.push({ name: 'build (not run: astro check failed)', passed: 0, failed: 1 });
+
+const chromium = await findChromium();
 if (!built || !chromium) {
-	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'build failed'})`, passed: 0, failed: 1 });
+	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'no build'})`, passed: 0, failed: 1 });
 } else {
-	browserTests('browser tests', chromium);
-	// Once more on a build served under a base path, as on GitHub Pages (/<repo>/): every link of
-	// every page and the Anki export's links (in dist), and in the browser the tests tagged @base: the
-	// ones whose pages build addresses (links, search results and its index, short links, study and
-	// progress links, the offline worker's scope and list, the examples' runtimes and sandbox, each
-	// kind of page loading with no failed request). Behaviour no address changes (keys, focus, axe,
-	// the study store's rules, a rebuild while a tab is open) runs once, above.
-	const underBase = { BASE_PATH: '/guide/', OUT_DIR: '.cache/dist-base' };
-	if (step('build under /guide/', 'node', buildArgs, { env: { ...process.env, ...underBase } })) {
-		vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase);
-		browserTests('browser tests under /guide/', chromium, underBase, ['--grep', '@base']);
-	}
+	await browserTests('browser tests', chromium);
+	if (builtUnderBase) await browserTests('browser tests under /guide/', chromium, underBase, ['--grep', '@base']);
+	else tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 });
 }
 
 console.log('\nThe ten slowest tests');

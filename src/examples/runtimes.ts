@@ -162,18 +162,22 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 
 /** Copies the runtimes into the build when it ends (before the offline worker lists the files, which leaves them out). */
 export function runtimes(): AstroIntegration {
-	let browser: Awaited<ReturnType<typeof bundleBrowserCode>> | undefined;
+	// Bundled when first needed (a page's loader asks for the controls' address, or the build ends):
+	// a build that fails while content syncs, and astro check, never pay for it.
+	let browser: ReturnType<typeof bundleBrowserCode> | undefined;
+	let base = '/';
+	const browserCode = () => (browser ??= bundleBrowserCode(base));
 	return {
 		name: 'interview-guide:runtimes',
 		hooks: {
-			'astro:config:setup': async ({ config, updateConfig }) => {
-				browser = await bundleBrowserCode(config.base);
+			'astro:config:setup': ({ config, updateConfig }) => {
+				base = config.base;
 				// The page's loader imports the controls by this URL, which Vite leaves alone (no preload helper, no extra request).
-				updateConfig({ vite: { plugins: [viteValues({ 'examples-controls': browser.controlsUrl })] } });
+				updateConfig({ vite: { plugins: [viteValues({ 'examples-controls': async () => (await browserCode()).controlsUrl })] } });
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
-				for (const [path, contents] of browser!.files) {
+				for (const [path, contents] of (await browserCode()).files) {
 					mkdirSync(dirname(join(site, path)), { recursive: true });
 					writeFileSync(join(site, path), contents);
 				}
@@ -187,10 +191,10 @@ export function runtimes(): AstroIntegration {
 			// In dev, the same paths are served straight from node_modules.
 			'astro:server:setup': ({ server }) => {
 				const entries = runtimeFiles();
-				server.middlewares.use((request, response, next) => {
+				server.middlewares.use(async (request, response, next) => {
 					const url = new URL(request.url ?? '/', 'http://dev');
 					const base = server.config.base.replace(/\/?$/, '/');
-					const bundled = url.pathname.startsWith(base) ? browser?.files.get(url.pathname.slice(base.length)) : undefined;
+					const bundled = url.pathname.startsWith(base) ? (await browserCode()).files.get(url.pathname.slice(base.length)) : undefined;
 					if (bundled) {
 						response.setHeader('Content-Type', 'text/javascript');
 						response.end(bundled);

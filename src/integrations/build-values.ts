@@ -8,26 +8,30 @@ import type { Plugin as VitePlugin } from 'vite';
 
 const PREFIX = 'virtual:build/';
 
+/** A value, or a function that works it out when a module first imports it (values are JSON: never functions). */
+export type BuildValues = Record<string, unknown>;
+
 /** The module's text: the value as its default export, or an error naming what is missing. */
-function moduleText(values: Record<string, unknown>, id: string): string {
+async function moduleText(values: BuildValues, id: string): Promise<string> {
 	const name = id.slice(PREFIX.length);
 	if (!(name in values)) throw new Error(`${id}: no build step gives this value (known: ${Object.keys(values).join(', ') || 'none'})`);
-	return `export default ${JSON.stringify(values[name])};`;
+	const value = values[name];
+	return `export default ${JSON.stringify(typeof value === 'function' ? await value() : value)};`;
 }
 
 /** For esbuild: `virtual:build/<name>` is `values[name]`. */
-export function esbuildValues(values: Record<string, unknown>): EsbuildPlugin {
+export function esbuildValues(values: BuildValues): EsbuildPlugin {
 	return {
 		name: 'build-values',
 		setup(build) {
 			build.onResolve({ filter: /^virtual:build\// }, (args) => ({ path: args.path, namespace: 'build-values' }));
-			build.onLoad({ filter: /.*/, namespace: 'build-values' }, (args) => ({ contents: moduleText(values, args.path), loader: 'js' }));
+			build.onLoad({ filter: /.*/, namespace: 'build-values' }, async (args) => ({ contents: await moduleText(values, args.path), loader: 'js' }));
 		},
 	};
 }
 
 /** For Vite: `virtual:build/<name>` is `values[name]`. */
-export function viteValues(values: Record<string, unknown>): VitePlugin {
+export function viteValues(values: BuildValues): VitePlugin {
 	return {
 		name: 'build-values',
 		resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : undefined),
