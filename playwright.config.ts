@@ -11,6 +11,8 @@ const executablePath = testBrowser() ?? FULL_CHROMIUM;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
+	// Its own folder under a base path: npm test runs that pass beside the one at the root, and each run empties its folder first.
+	outputDir: BASE === '/' ? 'test-results' : 'test-results-under-base',
 	forbidOnly: isCI,
 	retries: 0,
 	workers: 2,

@@ -3,8 +3,8 @@
 // in folders of their own, and leave the second core partly idle) beside astro check, the build, the
 // checks of the built files (Vitest: HTML validity, links), and the build under the base path /guide/
 // with its links (one after another: the builds share this checkout's caches; the lane's output is
-// shown when it ends). Then the browser tests (Playwright) on the built site, and those tagged @base
-// again under /guide/. A skipped or unfinished test counts as failed. Run it with `npm test`.
+// shown when it ends). Then the browser tests (Playwright) on the built site, and beside them those
+// tagged @base again under /guide/. A skipped or unfinished test counts as failed. Run it with `npm test`.
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { HEADLESS_SHELL, testBrowser } from './chromium.ts';
@@ -133,13 +133,14 @@ async function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = 
 }
 
 /** Runs the Playwright suite on a finished build and tallies it; a skipped or flaky test counts as failed. */
-async function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = []) {
+async function browserTests(name: string, chromium: string, env: NodeJS.ProcessEnv = {}, files: string[] = [], log?: string) {
 	const json = `${resultsDir}/playwright-${name.replace(/\W+/g, '-')}.json`;
 	// One dot per test; a failure is printed in full, with the summary, at the end. No trace: recording
 	// one for every test (kept only on failure, but recorded always) cost a quarter of the browser time
 	// here; docs/testing.md says how to get one for a test that failed.
 	const { seconds } = await run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+		...(log ? { log } : {}),
 	});
 	const report = readJson(json);
 	const stats = report?.stats;
@@ -196,9 +197,15 @@ const chromium = await findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'no build'})`, passed: 0, failed: 1 });
 } else {
+	// The pass under /guide/ runs beside the one at the root, on a server of its own and one worker:
+	// the root pass's two leave part of the CPU idle. Its output is shown when it ends.
+	const baseLog = `${resultsDir}/browser-tests-under-guide.log`;
+	const underGuide = builtUnderBase
+		? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: '4322' }, ['--grep', '@base', '--workers=1'], baseLog)
+		: Promise.resolve(tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 }));
 	await browserTests('browser tests', chromium);
-	if (builtUnderBase) await browserTests('browser tests under /guide/', chromium, underBase, ['--grep', '@base']);
-	else tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 });
+	await underGuide;
+	if (builtUnderBase) process.stdout.write(`\nThe browser tests under /guide/, run beside those at the root:${readFileSync(baseLog, 'utf8')}`);
 }
 
 console.log('\nThe ten slowest tests');

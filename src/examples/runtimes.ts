@@ -3,6 +3,7 @@
 // with the package, so a cached copy is never stale and the offline worker can keep it as read.
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -119,7 +120,7 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 		const result = await build({
 			entryPoints: { [options.name]: fileURLToPath(new URL(`./${entry}`, import.meta.url)) },
 			outdir: options.folder,
-			entryNames: '[name].[hash]',
+			entryNames: '[name]',
 			bundle: true,
 			minify: true,
 			format: options.format,
@@ -133,7 +134,10 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 			logLevel: 'warning',
 		});
 		const out = result.outputFiles[0]!;
-		const path = `${options.folder}/${out.path.split('/').at(-1)!}`;
+		// Named after its bytes alone: esbuild's own [hash] also covers where the inputs lie, so a
+		// checkout whose packages are linked from elsewhere would name the same bytes differently.
+		const hash = createHash('sha256').update(out.contents).digest('base64url').slice(0, 8);
+		const path = `${options.folder}/${options.name}.${hash}.js`;
 		files.set(path, out.contents);
 		return { path, bytes: out.contents.byteLength };
 	};

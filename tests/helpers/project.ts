@@ -23,13 +23,21 @@ export function copyProject(contentDir: string): { root: string; remove(): void 
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/**
+ * The environment of a command run from a test: this process's, less what Vitest and its Vite set
+ * for the tests (NODE_ENV=test, MODE, DEV, SSR…), which a build would read as its own and make
+ * other bundles than `npm run build` does.
+ */
+function commandEnv(): NodeJS.ProcessEnv {
+	const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+	for (const name of Object.keys(env)) if (/^(?:VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/.test(name)) delete env[name];
+	return env;
+}
+
 /** Runs a package's command in `root`; resolves with its exit code and everything it printed. */
 function runIn(root: string, script: string, args: string[]): Promise<{ code: number; output: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [join(root, 'node_modules', script), ...args], {
-			cwd: root,
-			env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-		});
+		const child = spawn(process.execPath, [join(root, 'node_modules', script), ...args], { cwd: root, env: commandEnv() });
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
