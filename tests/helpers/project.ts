@@ -29,7 +29,7 @@ export function copyProject(contentDir: string): { root: string; remove(): void 
  * other bundles than `npm run build` does.
  */
 function commandEnv(): NodeJS.ProcessEnv {
-	const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 	for (const name of Object.keys(env)) if (/^(?:VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/.test(name)) delete env[name];
 	return env;
 }
