@@ -197,8 +197,8 @@ const chromium = await findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'no build'})`, passed: 0, failed: 1 });
 } else {
-	// The pass under /guide/ runs beside the one at the root, on a server of its own and one worker:
-	// the root pass's two leave part of the CPU idle. Its output is shown when it ends.
+	// The pass under /guide/ runs beside the one at the root, on a server of its own and one worker,
+	// so no core idles while either pass waits on its last tests. Its output is shown when it ends.
 	const baseLog = `${resultsDir}/browser-tests-under-guide.log`;
 	const underGuide = builtUnderBase
 		? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: '4322' }, ['--grep', '@base', '--workers=1'], baseLog)
