@@ -18,8 +18,3 @@ declare module 'virtual:build/examples' {
 	const info: import('./examples/runtimes.ts').ExamplesBuildInfo;
 	export default info;
 }
-declare module 'virtual:build/offline-list' {
-	/** The offline list's address, relative to the worker, named after its content (src/offline/build.ts). */
-	const address: string;
-	export default address;
-}

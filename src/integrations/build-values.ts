@@ -1,8 +1,8 @@
 // Values a build step works out and bundled code needs (an address named after a content hash, the
 // runtimes' files): code imports each as a module, `virtual:build/<name>` (typed in src/env.d.ts),
 // so it says where the value comes from, rather than reading a global the bundler substitutes. One
-// plugin for each bundler: Vite's for page code, esbuild's for what it bundles apart (the runners
-// and the offline worker, see index.ts).
+// plugin for each bundler: Vite's for page code, esbuild's for what it bundles apart (the examples'
+// controls, see index.ts).
 import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin as VitePlugin } from 'vite';
 

@@ -16,10 +16,11 @@
 //   4. site.ts: pages this build did not make removed, the search index (Pagefind) and the offline
 //      worker with its list of files, then the record of pages the next build may keep.
 // What the steps share within a build process goes through src/data/process-slots.ts only. What a
-// step works out for bundled code, code imports as a module (build-values.ts, no global): the
-// controls' address (virtual:build/examples-controls, in the page's loader), the runtimes' files and
-// the sandbox document (virtual:build/examples, in the controls) and the offline list's address
-// (virtual:build/offline-list, in sw.js, written once the pages exist).
+// step works out for bundled code, code imports as a module (build-values.ts): the controls' address
+// (virtual:build/examples-controls, in the page's loader), the runtimes' files and the sandbox
+// document (virtual:build/examples, in the controls). One value is a compile-time global: the
+// offline list's address (__OFFLINE_LIST__, in sw.js, written once the pages exist), where a module
+// would cost the first visit bytes its budget does not have (sw.ts says how many).
 // esbuild bundles three things apart from Vite, each for a reason: the runners must be classic
 // scripts holding their runtime's code (a blob: worker in an opaque origin may load nothing else);
 // the offline worker is one file at the site's root, made after the pages; and the controls, which

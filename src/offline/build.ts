@@ -9,7 +9,6 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { esbuildValues } from '../integrations/build-values.ts';
 import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
@@ -157,8 +156,8 @@ export async function writeOfflineWorker(
 		format: 'iife',
 		target: 'es2022',
 		// Workbox's development logging is left out by its own `process.env.NODE_ENV` checks.
-		define: { 'process.env.NODE_ENV': '"production"' },
-		plugins: [esbuildValues({ 'offline-list': `./${listFile}` })],
+		// The list's address: a define, not a build value (sw.ts says why).
+		define: { __OFFLINE_LIST__: JSON.stringify(`./${listFile}`), 'process.env.NODE_ENV': '"production"' },
 		// Workbox's internal fields (`_strategy`, `_handle`, …) never leave the bundle: short names keep
 		// a first visit within its 16 KB.
 		mangleProps: /^_/,
