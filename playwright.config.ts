@@ -51,7 +51,8 @@ export default defineConfig({
 		// The same static server as `npm start` (scripts/serve.ts): what a host serves, slash redirects included.
 		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/serve.ts --port ${port}`,
 		url: `http://127.0.0.1:${port}${BASE}`,
-		reuseExistingServer: !isCI,
+		// Never under npm test (E2E_PREBUILT): a server left on the port could be another checkout's.
+		reuseExistingServer: !isCI && !process.env.E2E_PREBUILT,
 		timeout: 120_000,
 	},
 });

@@ -51,7 +51,11 @@ function run(command: string, args: string[], options: SpawnOptions & { log?: st
 	else appendFileSync(log, line);
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { stdio: out === undefined ? 'inherit' : ['ignore', out, out], ...spawnOptions, env });
+		let settled = false;
+		// A command that cannot start emits 'error' and then 'close': settle once.
 		const done = (ok: boolean) => {
+			if (settled) return;
+			settled = true;
 			if (out !== undefined) closeSync(out);
 			resolve({ ok, seconds: (performance.now() - start) / 1000 });
 		};
@@ -193,6 +197,8 @@ const { checked, built, builtUnderBase } = await lane;
 process.stdout.write(`\nastro check, the builds and the checks of their files, run beside the unit tests:${readFileSync(laneLog, 'utf8')}`);
 if (!checked) tallies.push({ name: 'build (not run: astro check failed)', passed: 0, failed: 1 });
 
+if (!built) tallies.push({ name: 'checks of the built site (not run: no build)', passed: 0, failed: 1 });
+if (!builtUnderBase) tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 });
 const chromium = await findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'no build'})`, passed: 0, failed: 1 });
@@ -200,9 +206,8 @@ if (!built || !chromium) {
 	// The pass under /guide/ runs beside the one at the root, on a server of its own and one worker,
 	// so no core idles while either pass waits on its last tests. Its output is shown when it ends.
 	const baseLog = `${resultsDir}/browser-tests-under-guide.log`;
-	const underGuide = builtUnderBase
-		? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: '4322' }, ['--grep', '@base', '--workers=1'], baseLog)
-		: Promise.resolve(tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 }));
+	const port = String(Number(process.env.PORT ?? 4321) + 1);
+	const underGuide = builtUnderBase ? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: port }, ['--grep', '@base', '--workers=1'], baseLog) : undefined;
 	await browserTests('browser tests', chromium);
 	await underGuide;
 	if (builtUnderBase) process.stdout.write(`\nThe browser tests under /guide/, run beside those at the root:${readFileSync(baseLog, 'utf8')}`);

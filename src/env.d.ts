@@ -7,7 +7,7 @@ declare module 'pyodide/pyodide.asm.mjs' {
 	export default createPyodideModule;
 }
 
-/** Values the build works out for bundled code (src/integrations/build-values.ts). */
+/** Values the build works out for bundled code (src/data/build-values.ts). */
 declare module 'virtual:build/examples-controls' {
 	/** The examples' controls bundle's address, base path included (src/examples/runtimes.ts). */
 	const address: string;

@@ -42,7 +42,7 @@ function madeFile(maker: string, version: string, name: (key: string) => string)
 	if (known) return known;
 	const script = fileURLToPath(new URL(`./${maker}`, import.meta.url));
 	const key = createHash('sha256')
-		.update(`${version}\0zlib ${process.versions.zlib}\0`)
+		.update(`${version}\0zlib ${process.versions.zlib} ${process.platform}\0`)
 		.update(filesKey(projectRoot, moduleClosure(projectRoot, [script])))
 		.digest('hex')
 		.slice(0, 16);
@@ -53,10 +53,12 @@ function madeFile(maker: string, version: string, name: (key: string) => string)
 		mkdirSync(folder, { recursive: true });
 		// Written aside and renamed, so a build beside this one never reads half a file.
 		const partial = `${path}.${process.pid}.partial`;
-		const result = spawnSync(process.execPath, [script, partial], { encoding: 'utf8' });
+		// A maker takes seconds; one stuck (its clock is fixed) is stopped rather than the build held.
+		const result = spawnSync(process.execPath, [script, partial], { encoding: 'utf8', timeout: 300_000 });
 		if (result.status !== 0 || !existsSync(partial)) {
 			rmSync(partial, { force: true });
-			throw new Error(`Making ${siteName} failed (node ${script}):\n${result.stderr || result.error}`);
+			const why = result.signal ? `stopped by ${result.signal} after 300 s` : result.stderr || String(result.error);
+			throw new Error(`Making ${siteName} failed (node ${script}):\n${why}`);
 		}
 		renameSync(partial, path);
 		// The same maker's files of an earlier key are of no further use.

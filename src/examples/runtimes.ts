@@ -12,7 +12,7 @@ import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
 import { pythonSnapshot, sqlDatabase } from './made-files.ts';
 import type { Runtime } from './rules.ts';
 import { RUNNER_BASE, SANDBOX_SCRIPT, sandboxDocument } from './sandbox.ts';
-import { esbuildValues, viteValues } from '../integrations/build-values.ts';
+import { esbuildValues, viteValues } from '../data/build-values.ts';
 import { sha256Source } from '../lib/csp.ts';
 import { PGLITE_VERSION, SQL_DATABASE } from './sql-run.ts';
 
@@ -198,7 +198,13 @@ export function runtimes(): AstroIntegration {
 				server.middlewares.use(async (request, response, next) => {
 					const url = new URL(request.url ?? '/', 'http://dev');
 					const base = server.config.base.replace(/\/?$/, '/');
-					const bundled = url.pathname.startsWith(base) ? (await browserCode()).files.get(url.pathname.slice(base.length)) : undefined;
+					let bundled: Uint8Array | undefined;
+					try {
+						bundled = url.pathname.startsWith(base) ? (await browserCode()).files.get(url.pathname.slice(base.length)) : undefined;
+					} catch (error) {
+						next(error);
+						return;
+					}
 					if (bundled) {
 						response.setHeader('Content-Type', 'text/javascript');
 						response.end(bundled);

@@ -16,7 +16,7 @@
 //   4. site.ts: pages this build did not make removed, the search index (Pagefind) and the offline
 //      worker with its list of files, then the record of pages the next build may keep.
 // What the steps share within a build process goes through src/data/process-slots.ts only. What a
-// step works out for bundled code, code imports as a module (build-values.ts): the controls' address
+// step works out for bundled code, code imports as a module (src/data/build-values.ts): the controls' address
 // (virtual:build/examples-controls, in the page's loader), the runtimes' files and the sandbox
 // document (virtual:build/examples, in the controls). One value is a compile-time global: the
 // offline list's address (__OFFLINE_LIST__, in sw.js, written once the pages exist), where a module
