@@ -191,7 +191,7 @@ const lane = (async () => {
 	if (builtUnderBase) await vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase, laneLog);
 	return { checked, built, builtUnderBase };
 })();
-// Unit tests, and the pipeline tests that build throwaway copies (bad content, reproducibility).
+// Unit tests, and the pipeline tests that build throwaway copies (bad content, what a build keeps).
 await vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 const { checked, built, builtUnderBase } = await lane;
 process.stdout.write(`\nastro check, the builds and the checks of their files, run beside the unit tests:${readFileSync(laneLog, 'utf8')}`);
