@@ -16,7 +16,6 @@ import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS
 import { POSTGRES_VERSION } from './sql-run.ts';
 import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
 
-
 const RUNTIME_NAME: Record<Runtime, string> = { python: `Python ${PYTHON_VERSION}`, sql: `PostgreSQL ${POSTGRES_VERSION}` };
 
 /** hast (the shape the build renders recorded outputs in) to DOM, so a run looks like its record. */

@@ -8,12 +8,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
+import { esbuildValues, viteValues, type BuildValues } from '../data/build-values.ts';
+import { sha256Source } from '../lib/csp.ts';
 import { pythonSnapshot, sqlDatabase } from './made-files.ts';
+import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
 import type { Runtime } from './rules.ts';
 import { RUNNER_BASE, SANDBOX_SCRIPT, sandboxDocument } from './sandbox.ts';
-import { esbuildValues, viteValues } from '../data/build-values.ts';
-import { sha256Source } from '../lib/csp.ts';
 import { PGLITE_VERSION, SQL_DATABASE } from './sql-run.ts';
 
 /** Where every runtime lives on the site, relative to the base path. */
@@ -116,7 +116,7 @@ export interface ExamplesBuildInfo {
  */
 export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: string; files: Map<string, Uint8Array> }> {
 	const files = new Map<string, Uint8Array>();
-	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string>; values?: Record<string, unknown> }) => {
+	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string>; values?: BuildValues }) => {
 		const result = await build({
 			entryPoints: { [options.name]: fileURLToPath(new URL(`./${entry}`, import.meta.url)) },
 			outdir: options.folder,
