@@ -15,6 +15,8 @@ export default getViteConfig(
 			// bad-content's builds run concurrently within their file: two at a time, beside the other file.
 			maxConcurrency: 2,
 			testTimeout: 120_000,
+			// A hook that deletes a built copy of the project took over Vitest's 10 s while builds ran beside it.
+			hookTimeout: 60_000,
 		},
 	},
 	// Keeps rendered HTML free of the dev toolbar's data-astro-source-* attributes.

@@ -3,6 +3,7 @@
 // changed, and the pages import no Markdown module for Vite to bundle.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RECORDS_FILE } from '../examples/records.ts';
 import { filesKey, moduleClosure } from './module-closure.ts';
@@ -33,7 +34,9 @@ type GlobOptions = Omit<Parameters<typeof glob>[0], 'deferRender'> & {
 /**
  * The glob loader with rendering at sync, made strict: Astro's loader only logs a file it cannot read
  * or render and stores it without HTML (an empty page). Here the build fails, naming every such file,
- * and the file is left out of the store so that the next build tries it again.
+ * and the file is left out of the store so that the next build tries it again. A file whose
+ * frontmatter the schema refuses fails the build too, with every other such file (Astro's loader
+ * stops at the first): an editor sees all of them at once.
  */
 export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 	const inner = glob({ ...options, deferRender: false });
@@ -47,8 +50,20 @@ export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 			const logger = Object.assign(Object.create(Object.getPrototypeOf(context.logger)), context.logger, {
 				error: (message: string) => (failures ? failures.push(message) : context.logger.error(message)),
 			});
+			const root = fileURLToPath(context.config.root);
+			/** Entries whose data the schema refused: never stored, so the next build checks them again. */
+			const refused = new Set<string>();
 			const parseData: LoaderContext['parseData'] = async (props) => {
-				const data = await context.parseData(props);
+				let data;
+				try {
+					data = await context.parseData(props);
+				} catch (error) {
+					if (!failures) throw error;
+					failures.push(schemaFailure(error, props.filePath ? relative(root, props.filePath) : props.id));
+					refused.add(props.id);
+					// Unchecked, only so that the loader goes on to the next file; deleted below.
+					return props.data;
+				}
 				onParsed?.(data, props.filePath ?? props.id, context);
 				return data;
 			};
@@ -62,6 +77,10 @@ export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 			const found = failures;
 			failures = undefined;
 			for (const entry of context.store.values()) {
+				if (refused.has(entry.id)) {
+					context.store.delete(entry.id);
+					continue;
+				}
 				if (entry.rendered) continue;
 				// Left out of the store, so the next build renders it again rather than keep it empty.
 				context.store.delete(entry.id);
@@ -72,4 +91,19 @@ export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 			}
 		},
 	};
+}
+
+/**
+ * One line for a file the schema refused: its file, then each field and what is wrong with
+ * it, from Astro's message ("**coll → id** data does not match…" and a "**field**: **field**: why"
+ * line per field), without its Markdown.
+ */
+function schemaFailure(error: unknown, file: string): string {
+	const lines = String((error as Error).message ?? error)
+		.replaceAll('**', '')
+		.split('\n')
+		.map((line) => line.trim().replace(/^([^:]+): \1: /, '$1: '))
+		.filter(Boolean);
+	const fields = lines.length > 1 && lines[0]!.endsWith('does not match collection schema.') ? lines.slice(1) : lines;
+	return `${file}: ${fields.join('; ')}`;
 }

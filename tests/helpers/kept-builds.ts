@@ -38,18 +38,26 @@ export function keptBuilds() {
 		'favicon.svg': createHash('sha256').update(readFileSync(file('dist/favicon.svg'))).digest('hex'),
 	});
 
-	/** A build with `from` changed to `to` in `path`, which must fail naming `message`; then the change undone. */
-	async function failedBuild(path: string, from: string, to: string, message: string) {
-		change(path, from, to);
+	/**
+	 * `builds` builds (one unless given) with each change made ([path, from, to]), each of which must
+	 * fail naming every one of `messages`; then the changes undone.
+	 */
+	async function failedBuilds(changes: [path: string, from: string, to: string][], messages: string[], builds = 1) {
+		for (const [path, from, to] of changes) change(path, from, to);
 		try {
-			const broken = await buildProject(copy.root);
-			expect(broken.code).not.toBe(0);
-			expect(broken.output).toContain(message);
+			for (let attempt = 1; attempt <= builds; attempt++) {
+				const broken = await buildProject(copy.root);
+				expect(broken.code, `build ${attempt}`).not.toBe(0);
+				for (const message of messages) expect(broken.output, `build ${attempt}`).toContain(message);
+			}
 		} finally {
 			// Undone whatever happened, so that one failure does not break every later build of the chain.
-			change(path, to, from);
+			for (const [path, from, to] of changes) change(path, to, from);
 		}
 	}
+
+	/** A build with `from` changed to `to` in `path`, which must fail naming `message`; then the change undone. */
+	const failedBuild = (path: string, from: string, to: string, message: string) => failedBuilds([[path, from, to]], [message]);
 
 	/** A build that must succeed; `drawn`, when given, is its own count of the preview images it drew. */
 	async function build(drawn?: string) {
@@ -61,5 +69,5 @@ export function keptBuilds() {
 		return output;
 	}
 
-	return { root: copy.root, file, change, firstPage, page, copied, howCopied, exists, cachedCards, imageCache, files, images, failedBuild, build };
+	return { root: copy.root, file, change, firstPage, page, copied, howCopied, exists, cachedCards, imageCache, files, images, failedBuild, failedBuilds, build };
 }

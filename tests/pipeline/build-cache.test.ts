@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { keptBuilds } from '../helpers/kept-builds.ts';
 
-const { build, cachedCards, change, copied, failedBuild, file, files, firstPage, imageCache, images, page } = keptBuilds();
+const { build, cachedCards, change, copied, failedBuild, failedBuilds, file, files, firstPage, imageCache, images, page } = keptBuilds();
 
 describe('what a build keeps for the next: answers and images', () => {
 	test('a second build shows the same answer and the same images, drawing none', async () => {
@@ -45,8 +45,16 @@ describe('what a build keeps for the next: answers and images', () => {
 		await failedBuild('src/site.config.ts', "tags: ['kbd', ", 'tags: [', '002-second.md:11: raw HTML <kbd> is not allowed');
 	});
 
-	test('a file that failed to render is rendered again once it is fixed, never kept empty', async () => {
-		await failedBuild('content/questions/01-basics/001-first.md', '```python', '```pyhton', '01-basics/001-first.md');
+	test('a file that failed to render, or that the schema refused, is checked again by every build, never kept', async () => {
+		// Twice as broken: the second build must not take either file from the store the first left.
+		await failedBuilds(
+			[
+				['content/questions/01-basics/001-first.md', '```python', '```pyhton'],
+				['content/questions/01-basics/002-second.md', 'number: 2', 'number: two'],
+			],
+			['01-basics/001-first.md:12: unknown code language "pyhton"', '01-basics/002-second.md: number: '],
+			2,
+		);
 		await build();
 		expect(firstPage()).toContain('The first answer.');
 	});
