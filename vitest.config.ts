@@ -14,7 +14,8 @@ export default getViteConfig(
 			maxWorkers: availableParallelism() + 1,
 			// bad-content's builds run concurrently within their file: two at a time, beside the other file.
 			maxConcurrency: 2,
-			testTimeout: 120_000,
+			// A pipeline test runs up to three builds; beside the other lane, two took over 120 s.
+			testTimeout: 300_000,
 			// A hook that deletes a built copy of the project took over Vitest's 10 s while builds ran beside it.
 			hookTimeout: 60_000,
 		},
