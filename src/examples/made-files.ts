@@ -24,6 +24,12 @@ function packagesFolder(): string {
 	return entry.slice(0, at + `${sep}node_modules`.length);
 }
 
+/** Where this checkout keeps what its builds make once and reuse (shared with the pipeline tests' copies). */
+export const keptFolder = () => join(packagesFolder(), '.cache', 'interview-guide');
+
+/** npm's record of the packages installed (their versions and integrity), which copies share through their links. */
+export const installedPackagesRecord = () => join(packagesFolder(), '.package-lock.json');
+
 /** A made file: where it is kept, and its name on the site. */
 export interface MadeFile {
 	path: string;
@@ -47,7 +53,7 @@ function madeFile(maker: string, version: string, name: (key: string) => string)
 		.digest('hex')
 		.slice(0, 16);
 	const siteName = name(key);
-	const folder = join(packagesFolder(), '.cache', 'interview-guide');
+	const folder = keptFolder();
 	const path = join(folder, siteName);
 	if (!existsSync(path)) {
 		mkdirSync(folder, { recursive: true });

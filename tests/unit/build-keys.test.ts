@@ -1,6 +1,7 @@
 // What kept build outputs are keyed by is derived from the code, not listed by hand: answers rendered
 // while content syncs (src/data/rendered-glob.ts), every page's incremental-build key
-// (src/data/cache-key.ts) and the preview images (src/images/preview-images.ts). A change to a file
+// (src/data/cache-key.ts), the preview images (src/images/preview-images.ts) and the browser code
+// bundles (src/examples/runtimes.ts). A change to a file
 // that decides them changes the key; a change to an unrelated file does not.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,4 +71,30 @@ test('a Vite ?raw or ?url import counts as the file it names: a module with its 
 		'src/raw-probe.ts',
 		'src/styles/base.css',
 	]);
+});
+
+describe('the browser code bundles kept between builds (src/examples/runtimes.ts)', () => {
+	test('are made again when a module they import changes, and named the same when an unrelated file does', async () => {
+		const { bundleBrowserCode } = (await import(join(copy.root, 'src/examples/runtimes.ts'))) as typeof import('../../src/examples/runtimes.ts');
+		const names = async () => [...(await bundleBrowserCode('/')).files.keys()].sort();
+		const before = await names();
+		expect(before).toHaveLength(3);
+		const file = (path: string) => join(copy.root, path);
+		const edit = async (path: string, from: string, to: string) => {
+			const text = readFileSync(file(path), 'utf8');
+			if (!text.includes(from)) throw new Error(`${path} does not hold ${JSON.stringify(from)}`);
+			writeFileSync(file(path), text.replace(from, to));
+			try {
+				return await names();
+			} finally {
+				writeFileSync(file(path), text);
+			}
+		};
+		// The controls import the time limit: a kept bundle would keep the old one.
+		const changed = await edit('src/examples/rules.ts', 'TIME_LIMIT_MS = 10_000', 'TIME_LIMIT_MS = 11_000');
+		expect(changed.filter((name) => name.startsWith('_astro/examples-controls.'))).not.toEqual(before.filter((name) => name.startsWith('_astro/examples-controls.')));
+		expect(changed.filter((name) => name.startsWith('runtimes/'))).toEqual(before.filter((name) => name.startsWith('runtimes/')));
+		expect(await edit('src/offline/files.ts', 'export', '// An unrelated change.\nexport')).toEqual(before);
+		expect(await names()).toEqual(before);
+	});
 });
