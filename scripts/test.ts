@@ -1,10 +1,11 @@
 // Runs every check the project has and ends with one line "N passed, N failed" that CI reads. First,
 // two lanes at once: the unit and pipeline tests (Vitest; the pipeline tests build throwaway copies
-// in folders of their own, and leave the second core partly idle) beside astro check, the build, the
-// checks of the built files (Vitest: HTML validity, links), and the build under the base path /guide/
-// with its links (one after another: the builds share this checkout's caches; the lane's output is
-// shown when it ends). Then the browser tests (Playwright) on the built site, and beside them those
-// tagged @base again under /guide/. A skipped or unfinished test counts as failed. Run it with `npm test`.
+// in folders of their own) beside astro check, the build, the checks of the built files (Vitest: HTML
+// validity, links), and the build under the base path /guide/ with its links (one after another: the
+// builds share this checkout's caches; the lane's output is shown when it ends). The browser tests
+// tagged @base start under /guide/ as soon as that lane ends (on the cores the unit tests' last files
+// leave idle), and the whole browser suite (Playwright) on the built site once the unit tests end.
+// A skipped or unfinished test counts as failed. Run it with `npm test`.
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { HEADLESS_SHELL, testBrowser } from './chromium.ts';
@@ -191,27 +192,33 @@ const lane = (async () => {
 	if (builtUnderBase) await vitest('links and exports of the build under /guide/', ['tests/site/links.test.ts', 'tests/site/exports.test.ts'], underBase, laneLog);
 	return { checked, built, builtUnderBase };
 })();
+// Found (or installed) first, so that an install's output comes before the tests'.
+const chromium = await findChromium();
 // Unit tests, and the pipeline tests that build throwaway copies (bad content, what a build keeps).
-await vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
+const unitTests = vitest('unit and pipeline tests', ['tests/unit', 'tests/pipeline']);
 const { checked, built, builtUnderBase } = await lane;
+// The pass under /guide/ starts as soon as its build is checked, beside the unit tests' last files
+// and then the pass at the root, on a server of its own and one worker. Its output is shown when it ends.
+const baseLog = `${resultsDir}/browser-tests-under-guide.log`;
+const port = String(Number(process.env.PORT ?? 4321) + 1);
+const underGuide =
+	builtUnderBase && chromium
+		? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: port }, ['--grep', '@base', '--workers=1'], baseLog)
+		: undefined;
+await unitTests;
 process.stdout.write(`\nastro check, the builds and the checks of their files, run beside the unit tests:${readFileSync(laneLog, 'utf8')}`);
 if (!checked) tallies.push({ name: 'build (not run: astro check failed)', passed: 0, failed: 1 });
 
 if (!built) tallies.push({ name: 'checks of the built site (not run: no build)', passed: 0, failed: 1 });
 if (!builtUnderBase) tallies.push({ name: 'checks and browser tests under /guide/ (not run: no build)', passed: 0, failed: 1 });
-const chromium = await findChromium();
 if (!built || !chromium) {
 	tallies.push({ name: `browser tests (not run: ${built ? 'no Chromium' : 'no build'})`, passed: 0, failed: 1 });
 } else {
-	// The pass under /guide/ runs beside the one at the root, on a server of its own and one worker,
-	// so no core idles while either pass waits on its last tests. Its output is shown when it ends.
-	const baseLog = `${resultsDir}/browser-tests-under-guide.log`;
-	const port = String(Number(process.env.PORT ?? 4321) + 1);
-	const underGuide = builtUnderBase ? browserTests('browser tests under /guide/', chromium, { ...underBase, PORT: port }, ['--grep', '@base', '--workers=1'], baseLog) : undefined;
 	await browserTests('browser tests', chromium);
-	await underGuide;
-	if (builtUnderBase) process.stdout.write(`\nThe browser tests under /guide/, run beside those at the root:${readFileSync(baseLog, 'utf8')}`);
 }
+await underGuide;
+if (underGuide) process.stdout.write(`\nThe browser tests under /guide/, run beside the others:${readFileSync(baseLog, 'utf8')}`);
+else if (builtUnderBase) tallies.push({ name: 'browser tests under /guide/ (not run: no Chromium)', passed: 0, failed: 1 });
 
 console.log('\nThe ten slowest tests');
 for (const { name, seconds } of durations.sort((a, b) => b.seconds - a.seconds).slice(0, 10)) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
