@@ -190,10 +190,13 @@ async function keptBundle(inputs: object, make: () => Promise<Uint8Array>): Prom
 	const key = createHash('sha256').update(json).update(installed).digest('hex').slice(0, 32);
 	const folder = join(keptFolder(), 'bundles');
 	const path = join(folder, `${key}.js`);
-	if (existsSync(path)) {
+	try {
+		const kept = readFileSync(path);
 		const now = new Date();
 		utimesSync(path, now, now);
-		return readFileSync(path);
+		return kept;
+	} catch {
+		// None kept (or deleted just now by another build's clean-up): bundled below.
 	}
 	const contents = await make();
 	mkdirSync(folder, { recursive: true });
@@ -202,7 +205,11 @@ async function keptBundle(inputs: object, make: () => Promise<Uint8Array>): Prom
 	writeFileSync(partial, contents);
 	renameSync(partial, path);
 	const old = Date.now() - KEPT_BUNDLE_DAYS * 86_400_000;
-	for (const name of readdirSync(folder)) if (name.endsWith('.js') && statSync(join(folder, name)).mtimeMs < old) rmSync(join(folder, name), { force: true });
+	for (const name of readdirSync(folder)) {
+		// Another build may delete the same file between the listing and here.
+		const modified = statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs;
+		if (modified !== undefined && modified < old) rmSync(join(folder, name), { force: true });
+	}
 	return contents;
 }
 
