@@ -19,6 +19,10 @@ export default defineConfig({
 	// the /guide/ pass (npm test) the root pass took 279-291 s with three and 266 s with two.
 	workers: 2,
 	reporter: [['list']],
+	// What a test waits for is a state; how long it may take is a property of the machine. On two
+	// cores busy with the rest of npm test, the whole-guide study page (100 answers, 0.5 MB) once took
+	// over Playwright's 5 s to parse and start its scripts.
+	expect: { timeout: 15_000 },
 	use: {
 		// The base path the site under test was built with (scripts/test.ts runs the suite at "/" and "/guide/").
 		baseURL: `http://127.0.0.1:${port}${BASE}`,
