@@ -51,7 +51,7 @@ export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 				error: (message: string) => (failures ? failures.push(message) : context.logger.error(message)),
 			});
 			const root = fileURLToPath(context.config.root);
-			/** Entries whose data the schema refused: never stored, so the next build checks them again. */
+			/** Entries whose data the schema refused: deleted from the store once the loader ends, so the next build checks them again. */
 			const refused = new Set<string>();
 			const parseData: LoaderContext['parseData'] = async (props) => {
 				let data;
@@ -87,6 +87,8 @@ export function renderedGlob({ onParsed, ...options }: GlobOptions): Loader {
 				if (!found.some((message) => message.includes(entry.id))) found.push(`${entry.filePath ?? entry.id} has no HTML.`);
 			}
 			if (found.length > 0) {
+				// In file order: the loader reads several files at once, and finishes them in any order.
+				found.sort();
 				throw new Error(`${options.base}: ${found.length} file(s) the site cannot show:\n- ${found.join('\n- ')}`);
 			}
 		},
@@ -102,7 +104,8 @@ function schemaFailure(error: unknown, file: string): string {
 	const lines = String((error as Error).message ?? error)
 		.replaceAll('**', '')
 		.split('\n')
-		.map((line) => line.trim().replace(/^([^:]+): \1: /, '$1: '))
+		// "**slug**: **slug**: Required" says the field twice; a key the schema does not know has no field (": Unrecognized key").
+		.map((line) => line.trim().replace(/^([^:]+): \1: /, '$1: ').replace(/^: /, ''))
 		.filter(Boolean);
 	const fields = lines.length > 1 && lines[0]!.endsWith('does not match collection schema.') ? lines.slice(1) : lines;
 	return `${file}: ${fields.join('; ')}`;

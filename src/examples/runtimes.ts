@@ -121,7 +121,10 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 	const files = new Map<string, Uint8Array>();
 	const bundle = async (entry: string, options: { folder: string; name: string; format: 'esm' | 'iife'; define?: Record<string, string>; values?: BuildValues }) => {
 		const source = fileURLToPath(new URL(`./${entry}`, import.meta.url));
-		const contents = await keptBundle({ entry, options, code: filesKey(projectRoot, moduleClosure(projectRoot, [source])) }, async () => {
+		// The code is the entry's and this module's (its build options, and the values' modules
+		// build-values.ts writes), with what they import, and the TypeScript settings esbuild reads.
+		const code = filesKey(projectRoot, [...moduleClosure(projectRoot, [source, fileURLToPath(import.meta.url)]), 'tsconfig.json']);
+		const contents = await keptBundle({ entry, options, code }, async () => {
 			const result = await build({
 				entryPoints: { [options.name]: source },
 				outdir: options.folder,
@@ -177,11 +180,13 @@ const KEPT_BUNDLE_DAYS = 7;
  * A bundle kept from an earlier build with the same inputs, or `make`'s, kept for the next (each
  * build bundled the same three files again: 1.6 s of CPU, in every one of the test run's 30 builds).
  * `inputs` is all that decides the bytes: the entry, the options (defines and values included), the
- * project files it imports (moduleClosure); npm's record of the installed packages stands for them
- * (esbuild included).
+ * project files that make it and the bundler's settings (moduleClosure, tsconfig.json); npm's record
+ * of the installed packages stands for them (esbuild included).
  */
 async function keptBundle(inputs: object, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
-	const installed = readFileSync(installedPackagesRecord());
+	// npm writes its record of what it installed; another package manager may not (the lock file then).
+	const record = installedPackagesRecord();
+	const installed = readFileSync(existsSync(record) ? record : join(projectRoot, 'package-lock.json'));
 	const json = JSON.stringify(inputs, (name, value: unknown) => {
 		// A value given as a function (build-values.ts) would be left out of the key: refused instead.
 		if (typeof value === 'function') throw new Error(`keptBundle: ${name} is a function, which the key cannot cover`);

@@ -1,9 +1,8 @@
-// A deploy, for real: a copy of the project (with the small content set of tests/fixtures/content, so
-// that its two builds take seconds) is built, served and read; then rebuilt with one answer edited
-// and a change to the search code. A reader who saved the guide gets only what changed, and no file
-// of the old build stays in the caches; tabs left open across the deploy offer a reload when the
-// search's files are gone (its index, for the tab that had searched; its code, for the tab that had
-// not), instead of a blank dialog or a count with no results.
+// Deploys, for real: a copy of the project (with the small content set of tests/fixtures/content, so
+// that its three builds take seconds) is built, served and read; then rebuilt with one answer
+// edited, and again with a change to the search code. A reader who saved the guide gets only what
+// changed, and no file of the old build stays in the caches; tabs left open across a deploy offer a
+// reload when the search's files are gone, instead of a blank dialog or a count with no results.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
@@ -73,13 +72,9 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		const listOf = () => readFileSync(join(dist, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0];
 		const oldList = listOf();
 
-		// The deploy: one answer edited, and the search code changed, so its bundle has a new name and the old one is gone.
+		// Deploy 1: one answer edited.
 		const file = join(copy.root, edited.file);
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/\s*$/, `\n\n${EDIT}\n`));
-		const dialogFile = join(copy.root, 'src/search/search-dialog.ts');
-		const code = readFileSync(dialogFile, 'utf8');
-		expect(code).toContain('const PAGE_SIZE = 10;');
-		writeFileSync(dialogFile, code.replace('const PAGE_SIZE = 10;', 'const PAGE_SIZE = 12;'));
 		await build();
 		const list = JSON.parse(readFileSync(join(dist, listOf()), 'utf8')) as OfflineList;
 		const newKeys = list.filter((entry) => entry[3] !== 1).map(([url, revision]) => cacheKey(new URL(url, site).href, revision)).sort();
@@ -125,7 +120,12 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		await expect(results(searched)).toHaveCount(1);
 		await expect(results(searched).first()).toContainText(toPlainText(edited.title));
 
-		// The tab that had not opened the search: its code's bundle is gone.
+		// Deploy 2: the search code changed, so its bundle has a new name and the old one is gone.
+		const dialogFile = join(copy.root, 'src/search/search-dialog.ts');
+		const code = readFileSync(dialogFile, 'utf8');
+		expect(code).toContain('const PAGE_SIZE = 10;');
+		writeFileSync(dialogFile, code.replace('const PAGE_SIZE = 10;', 'const PAGE_SIZE = 12;'));
+		await build();
 		await notSearched.getByRole('button', { name: 'Search' }).click();
 		await expect(notSearched.getByText('The search could not load its files')).toBeVisible();
 		// Closing and opening it again tries again (and fails again, as the file is still gone), not stuck.

@@ -3,6 +3,7 @@
 // (src/data/cache-key.ts), the preview images (src/images/preview-images.ts) and the browser code
 // bundles (src/examples/runtimes.ts). A change to a file
 // that decides them changes the key; a change to an unrelated file does not.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -96,5 +97,23 @@ describe('the browser code bundles kept between builds (src/examples/runtimes.ts
 		expect(changed.filter((name) => name.startsWith('runtimes/'))).toEqual(before.filter((name) => name.startsWith('runtimes/')));
 		expect(await edit('src/offline/files.ts', 'export', '// An unrelated change.\nexport')).toEqual(before);
 		expect(await names()).toEqual(before);
+	});
+
+	test('are made again when the bundler’s own settings change (runtimes.ts, read afresh in a process of its own)', async () => {
+		const namesInProcess = () => {
+			const script = `const { bundleBrowserCode } = await import(${JSON.stringify(join(copy.root, 'src/examples/runtimes.ts'))}); console.log(JSON.stringify([...(await bundleBrowserCode('/')).files.keys()].sort())); process.exit(0);`;
+			return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as string[];
+		};
+		const before = namesInProcess();
+		const file = join(copy.root, 'src/examples/runtimes.ts');
+		const text = readFileSync(file, 'utf8');
+		expect(text).toContain('minify: true,');
+		writeFileSync(file, text.replace('minify: true,', 'minify: false,'));
+		try {
+			const unminified = namesInProcess();
+			expect(unminified.filter((name) => before.includes(name))).toEqual([]);
+		} finally {
+			writeFileSync(file, text);
+		}
 	});
 });
