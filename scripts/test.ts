@@ -107,13 +107,24 @@ async function findChromium(): Promise<string | undefined> {
 	return undefined;
 }
 
+/**
+ * A runner that ran no test, or exited with an error its report does not count (Playwright's web
+ * server could not start: its port was taken, and the report said 0 passed, 0 failed), is a failure.
+ */
+function atLeastOneFailure(ok: boolean, tally: Tally): Tally {
+	if (tally.failed > 0) return tally;
+	if (!ok) return { ...tally, name: `${tally.name} (the runner exited with an error)`, failed: 1 };
+	if (tally.passed === 0) return { ...tally, name: `${tally.name} (no test ran)`, failed: 1 };
+	return tally;
+}
+
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 /** Runs Vitest on some test folders or files and tallies them; a skipped or todo test counts as failed. */
 async function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = {}, log?: string) {
 	const json = `${resultsDir}/vitest-${name.replace(/\W+/g, '-')}.json`;
-	const { seconds } = await run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+	const { ok, seconds } = await run('npx', ['vitest', 'run', ...folders, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
 		env: { ...process.env, ...env },
 		...(log ? { log } : {}),
 	});
@@ -122,18 +133,21 @@ async function vitest(name: string, folders: string[], env: NodeJS.ProcessEnv = 
 		for (const result of file.assertionResults ?? []) durations.push({ name: `${name}: ${result.fullName}`, seconds: (result.duration ?? 0) / 1000 });
 	}
 	tallies.push(
-		report
-			? {
-					name,
-					seconds,
-					passed: report.numPassedTests,
-					failed:
-						report.numFailedTests +
-						report.numPendingTests +
-						report.numTodoTests +
-						(report.success || report.numFailedTests ? 0 : 1), // a file that failed to load
-				}
-			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+		atLeastOneFailure(
+			ok,
+			report
+				? {
+						name,
+						seconds,
+						passed: report.numPassedTests,
+						failed:
+							report.numFailedTests +
+							report.numPendingTests +
+							report.numTodoTests +
+							(report.success || report.numFailedTests ? 0 : 1), // a file that failed to load
+					}
+				: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+		),
 	);
 }
 
@@ -143,7 +157,7 @@ async function browserTests(name: string, chromium: string, env: NodeJS.ProcessE
 	// One dot per test; a failure is printed in full, with the summary, at the end. No trace: recording
 	// one for every test (kept only on failure, but recorded always) cost a quarter of the browser time
 	// here; docs/testing.md says how to get one for a test that failed.
-	const { seconds } = await run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
+	const { ok, seconds } = await run('npx', ['playwright', 'test', '--reporter=dot,json', '--trace=off', ...files], {
 		env: { ...process.env, ...env, CHROMIUM_PATH: chromium, E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 		...(log ? { log } : {}),
 	});
@@ -161,9 +175,12 @@ async function browserTests(name: string, chromium: string, env: NodeJS.ProcessE
 	};
 	for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
 	tallies.push(
-		stats
-			? { name, seconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
-			: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+		atLeastOneFailure(
+			ok,
+			stats
+				? { name, seconds, passed: stats.expected, failed: stats.unexpected + stats.flaky + stats.skipped }
+				: { name: `${name} (runner did not report)`, passed: 0, failed: 1 },
+		),
 	);
 }
 
