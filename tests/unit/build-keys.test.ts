@@ -15,17 +15,23 @@ import { copyProject, projectRoot } from '../helpers/project.ts';
 const copy = copyProject(join(projectRoot, 'tests/fixtures/content'));
 afterAll(() => copy.remove());
 
-/** Changes `from` to `to` in a file of the copy, runs `check`, and puts the file back. */
-function withChange(path: string, from: string, to: string, check: () => void) {
+/** Changes `from` to `to` in a file of the copy, runs `check`, and puts the file back (once `check`'s promise settles, for an async one). */
+function withChange<T>(path: string, from: string, to: string, check: () => T): T {
 	const file = join(copy.root, path);
 	const before = readFileSync(file, 'utf8');
 	if (!before.includes(from)) throw new Error(`${path} does not hold ${JSON.stringify(from)}`);
 	writeFileSync(file, before.replace(from, to));
+	const restore = () => writeFileSync(file, before);
+	let result: T;
 	try {
-		check();
-	} finally {
-		writeFileSync(file, before);
+		result = check();
+	} catch (error) {
+		restore();
+		throw error;
 	}
+	if (result instanceof Promise) return result.finally(restore) as T;
+	restore();
+	return result;
 }
 
 describe('the render key', () => {
@@ -80,17 +86,7 @@ describe('the browser code bundles kept between builds (src/examples/runtimes.ts
 		const names = async () => [...(await bundleBrowserCode('/')).files.keys()].sort();
 		const before = await names();
 		expect(before).toHaveLength(3);
-		const file = (path: string) => join(copy.root, path);
-		const edit = async (path: string, from: string, to: string) => {
-			const text = readFileSync(file(path), 'utf8');
-			if (!text.includes(from)) throw new Error(`${path} does not hold ${JSON.stringify(from)}`);
-			writeFileSync(file(path), text.replace(from, to));
-			try {
-				return await names();
-			} finally {
-				writeFileSync(file(path), text);
-			}
-		};
+		const edit = (path: string, from: string, to: string) => withChange(path, from, to, names);
 		// The controls import the time limit: a kept bundle would keep the old one.
 		const changed = await edit('src/examples/rules.ts', 'TIME_LIMIT_MS = 10_000', 'TIME_LIMIT_MS = 11_000');
 		expect(changed.filter((name) => name.startsWith('_astro/examples-controls.'))).not.toEqual(before.filter((name) => name.startsWith('_astro/examples-controls.')));
@@ -105,15 +101,7 @@ describe('the browser code bundles kept between builds (src/examples/runtimes.ts
 			return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as string[];
 		};
 		const before = namesInProcess();
-		const file = join(copy.root, 'src/examples/runtimes.ts');
-		const text = readFileSync(file, 'utf8');
-		expect(text).toContain('minify: true,');
-		writeFileSync(file, text.replace('minify: true,', 'minify: false,'));
-		try {
-			const unminified = namesInProcess();
-			expect(unminified.filter((name) => before.includes(name))).toEqual([]);
-		} finally {
-			writeFileSync(file, text);
-		}
+		const unminified = withChange('src/examples/runtimes.ts', 'minify: true,', 'minify: false,', namesInProcess);
+		expect(unminified.filter((name) => before.includes(name))).toEqual([]);
 	});
 });
