@@ -4,7 +4,8 @@
 // npm run bench -- --scale 1000,10000 instead builds synthetic guides of those sizes, cold (empty
 // caches) and warm (again after one edit), and reports time, CPU, where it went and index size, so
 // that growth is visible. npm run bench -- --cards 200 times drawing preview cards, as before the
-// image cache and now. Add --starlight to a scale run to build Astro Starlight on the same synthetic
+// image cache and now; --progress 50000 times planning the import of a progress file with that
+// many ids the guide does not have. Add --starlight to a scale run to build Astro Starlight on the same synthetic
 // questions, cold, in turns with this project (installed once into .cache/bench/starlight/). Two
 // budgets fail the run (exit code 1) when passed: question 7's page alone, and its whole first visit
 // with the offline worker (BUDGETS in bench/pages.ts); the others are in docs/performance.md.
@@ -12,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { benchCards } from './bench/cards.ts';
 import { benchPages } from './bench/pages.ts';
+import { benchProgress } from './bench/progress.ts';
 import { benchScale } from './bench/scale.ts';
 
 const { values } = parseArgs({
@@ -22,6 +24,7 @@ const { values } = parseArgs({
 		scale: { type: 'string' },
 		'scale-runs': { type: 'string', default: '1' },
 		cards: { type: 'string' },
+		progress: { type: 'string' },
 		starlight: { type: 'boolean' },
 	},
 });
@@ -30,6 +33,8 @@ if (values.cards) {
 	await benchCards(Number(values.cards));
 	process.exit(0);
 }
+
+if (values.progress) process.exit(benchProgress(Number(values.progress)) ? 0 : 1);
 
 if (values.scale) {
 	await benchScale(values.scale.split(',').map(Number), Number(values['scale-runs']), { starlight: values.starlight });

@@ -16,7 +16,7 @@ import {
 	type Progress,
 	type Review,
 } from './record.ts';
-import { schedule } from './schedule.ts';
+import { repairCard, schedule } from './schedule.ts';
 
 export { emptyProgress, PROGRESS_KEY, type Progress } from './record.ts';
 
@@ -102,8 +102,15 @@ export function readProgressFile(text: string): FileResult {
 
 const reviewKey = (review: Review) => `${review.slug} ${review.at} ${review.grade}`;
 
-/** Which of two states of one question is kept: the one graded later; on a tie, the one already there. */
-const isNewer = (incoming: CardState, current: CardState) => Date.parse(incoming.lastReview) > Date.parse(current.lastReview);
+/**
+ * Which of two states of one question is kept: the one graded later; on the same time, the one
+ * graded more often; on a tie, the one already there. A state never replaces one with a longer
+ * history of the same moment.
+ */
+function isNewer(incoming: CardState, current: CardState): boolean {
+	const [theirs, mine] = [Date.parse(incoming.lastReview), Date.parse(current.lastReview)];
+	return theirs > mine || (theirs === mine && incoming.reps > current.reps);
+}
 
 /** The two logs joined in time order, a grade found in both counted once. */
 function joinLogs(current: readonly Review[], incoming: readonly Review[]): Review[] {
@@ -151,29 +158,47 @@ export interface ImportPlan {
 	loses: number;
 	/** Slugs in the file that are not questions of this guide: reported and ignored. */
 	unknown: string[];
+	/** Each question state of the file the scheduler could not take, and what was set right: 'Question "gil": "difficulty" 0.5 is below 1: set to 1'. */
+	repairs: string[];
 }
 
-/** Plans an import of `incoming` into `current`; only questions in `guideSlugs` are taken. */
-export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[]): ImportPlan {
+/**
+ * Plans an import of `incoming` into `current` at `now`; only questions in `guideSlugs` are taken.
+ * A state the scheduler would refuse is repaired (and named), so that an import never stops grading;
+ * one dated later than now (its device's clock ran ahead) is dated now and never replaces a state
+ * kept here, since when it was really graded is not known. Linear in the size of both.
+ */
+export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[], now: Date): ImportPlan {
 	const guide = new Set(guideSlugs);
 	const known: Progress = { version: VERSION, cards: {}, log: incoming.log.filter((review) => guide.has(review.slug)) };
-	const unknown: string[] = [];
+	const unknown = new Set<string>();
+	const repairs: string[] = [];
+	const clockAhead = new Set<string>();
 	for (const [slug, card] of Object.entries(incoming.cards)) {
-		if (guide.has(slug)) known.cards[slug] = card;
-		else unknown.push(slug);
+		if (!guide.has(slug)) {
+			unknown.add(slug);
+			continue;
+		}
+		const { state, fixes } = repairCard(card, now);
+		known.cards[slug] = state;
+		for (const fix of fixes) repairs.push(`Question "${slug}": ${fix}`);
+		if (state.lastReview !== card.lastReview) clockAhead.add(slug);
 	}
-	for (const review of incoming.log) if (!guide.has(review.slug) && !unknown.includes(review.slug)) unknown.push(review.slug);
+	for (const review of incoming.log) if (!guide.has(review.slug)) unknown.add(review.slug);
+	// What a merge may take: every state, but a clock-ahead one only for a question not held here.
+	const mergeable: Progress = { ...known, cards: { ...known.cards } };
 	let adds = 0;
 	let updates = 0;
 	for (const [slug, card] of Object.entries(known.cards)) {
 		const mine = Object.hasOwn(current.cards, slug) ? current.cards[slug] : undefined;
 		if (!mine) adds++;
+		else if (clockAhead.has(slug)) delete mergeable.cards[slug];
 		else if (isNewer(card, mine)) updates++;
 	}
 	const held = Object.keys(current.cards).length;
 	const theirs = new Set(known.log.map(reviewKey));
 	const loses = current.log.filter((review) => !theirs.has(reviewKey(review))).length;
-	return { merged: mergeProgress(current, known), replaced: known, adds, updates, keeps: held - updates, loses, unknown };
+	return { merged: mergeProgress(current, mergeable), replaced: known, adds, updates, keeps: held - updates, loses, unknown: [...unknown], repairs };
 }
 
 /** "adds 12, updates 3, keeps 40". */

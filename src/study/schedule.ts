@@ -1,6 +1,6 @@
 // Spaced repetition: when a question should come back, by FSRS (the algorithm modern Anki uses)
 // through ts-fsrs. Pure: the clock is always passed in, so tests run at a fixed time.
-import { createEmptyCard, fsrs, Rating, State, type Card } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, S_MIN, State, type Card } from 'ts-fsrs';
 import { GRADE_NAMES, GRADES, phaseSchema, type CardState, type Grade, type Phase } from './record.ts';
 
 const PHASES: readonly Phase[] = phaseSchema.options;
@@ -17,8 +17,35 @@ const RATINGS: Record<Grade, Rating.Again | Rating.Hard | Rating.Good | Rating.E
 // time always gives the same date, which keeps every tab, import and test in agreement.
 const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
-function toCard(state: CardState | undefined, now: Date): Card {
-	if (!state) return createEmptyCard(now);
+/**
+ * A question's state as the scheduler can take it, and a line for each field set right. The
+ * progress schema accepts what older pages and other devices wrote; FSRS refuses a difficulty below
+ * 1 or a stability below its minimum once a card has a memory state, and a last review later than
+ * now (a device whose clock ran ahead): each would stop grading that question.
+ */
+export function repairCard(state: CardState, now: Date): { state: CardState; fixes: string[] } {
+	const fixes: string[] = [];
+	const repaired = { ...state };
+	// Difficulty and stability both 0 is FSRS's own "no memory yet": it starts over from the grade.
+	const fresh = state.difficulty === 0 && state.stability === 0;
+	if (!fresh && state.difficulty < 1) {
+		fixes.push(`"difficulty" ${state.difficulty} is below 1: set to 1`);
+		repaired.difficulty = 1;
+	}
+	if (!fresh && state.stability < S_MIN) {
+		fixes.push(`"stability" ${state.stability} is below ${S_MIN}: set to ${S_MIN}`);
+		repaired.stability = S_MIN;
+	}
+	if (Date.parse(state.lastReview) > now.getTime()) {
+		fixes.push(`"lastReview" ${state.lastReview} is later than now (a clock set ahead?): set to now`);
+		repaired.lastReview = now.toISOString();
+	}
+	return { state: repaired, fixes };
+}
+
+function toCard(stored: CardState | undefined, now: Date): Card {
+	if (!stored) return createEmptyCard(now);
+	const { state } = repairCard(stored, now);
 	const last = new Date(state.lastReview);
 	return {
 		due: new Date(state.due),

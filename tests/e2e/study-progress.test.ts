@@ -265,6 +265,37 @@ test.describe('importing', () => {
 		expect(await storedSlugs(page)).toEqual(before);
 	});
 
+	test('a state the scheduler cannot take is set right and named, and its question still grades', async ({ page }, testInfo) => {
+		// Exported by a device whose clock ran two days ahead, and by a page that wrote a difficulty below FSRS's 1.
+		const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString();
+		const state = { due: ahead, stability: 3, difficulty: 5, reps: 1, lapses: 0, state: 'review', lastReview: ahead, scheduledDays: 3 };
+		const file = testInfo.outputPath('bad-states.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				kind: KEY,
+				exported: ahead,
+				version: 2,
+				cards: { 'create-index-sql': state, 'handle-deadlocks-sql': { ...state, lastReview: T2, due: T2, difficulty: 0.5 } },
+				log: [],
+			}),
+		);
+		await page.getByLabel('Import progress from a file').setInputFiles(file);
+		// The question graded here keeps its own state: when the file's was really graded is not known.
+		await expect(page.getByText(/^Importing this file adds 1, updates 0, keeps 3\. 2 values the scheduler cannot take will be set right: /)).toContainText(
+			`Question "create-index-sql": "lastReview" ${ahead} is later than now (a clock set ahead?): set to now; Question "handle-deadlocks-sql": "difficulty" 0.5 is below 1: set to 1.`,
+		);
+		await page.getByRole('button', { name: 'Merge into my progress' }).click();
+		await expect(page.getByText('Imported: added 1, updated 0, kept 3.')).toBeVisible();
+		for (const path of ['/sql-databases/handle-deadlocks-sql/', '/sql-databases/create-index-sql/']) {
+			await page.goto(at(path));
+			await page.getByRole('button', { name: /^Good/ }).hover();
+			await expect(page.getByRole('button', { name: /^Good \d+ (days?|months?)$/ })).toBeVisible();
+			await page.getByRole('button', { name: /^Good/ }).click();
+			await expect(page.getByRole('status').filter({ hasText: /^Graded Good: it comes back in \d+ (days?|months?)\.$/ })).toBeVisible();
+		}
+	});
+
 	test('an absurdly large file is refused with a message', async ({ page }, testInfo) => {
 		const questions: Record<string, { grade: string; at: string }> = {};
 		for (let i = 0; i < 70_000; i++) questions[`fake-question-${i}`] = { grade: 'known', at: T1 };

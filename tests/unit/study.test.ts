@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
 import { missedSlugs, shuffle } from '../../src/study/queue.ts';
-import type { Grade } from '../../src/study/record.ts';
+import type { CardState, Grade } from '../../src/study/record.ts';
 import {
 	applyGrade,
 	describeImportPlan,
@@ -16,7 +16,7 @@ import {
 	resetProgress,
 	type Progress,
 } from '../../src/study/rules.ts';
-import { schedule } from '../../src/study/schedule.ts';
+import { preview, repairCard, schedule } from '../../src/study/schedule.ts';
 
 const at = new Date('2026-11-26T10:00:00Z');
 /** Progress with each question graded once, at its time (the version 1 grades read as FSRS ones). */
@@ -149,7 +149,7 @@ describe('planImport', () => {
 	const recent = '2026-11-27T00:00:00Z';
 	const current = graded({ gil: ['good', old], tuple: ['good', recent], deadlocks: ['hard', old] });
 	const incoming = graded({ gil: ['again', recent], tuple: ['again', old], decorators: ['hard', old], 'not-in-guide': ['good', old] });
-	const plan = planImport(current, incoming, ['gil', 'tuple', 'deadlocks', 'decorators']);
+	const plan = planImport(current, incoming, ['gil', 'tuple', 'deadlocks', 'decorators'], new Date(recent));
 
 	test('counts what a merge adds, updates and keeps', () => {
 		expect([plan.adds, plan.updates, plan.keeps]).toEqual([1, 1, 2]);
@@ -178,8 +178,66 @@ describe('planImport', () => {
 	});
 
 	test('an empty file adds nothing and keeps everything when merged', () => {
-		const empty = planImport(current, emptyProgress(), ['gil']);
+		const empty = planImport(current, emptyProgress(), ['gil'], new Date(recent));
 		expect(empty.merged).toEqual(current);
 		expect([empty.adds, empty.updates, empty.keeps, empty.loses]).toEqual([0, 0, 3, 3]);
+	});
+});
+
+describe('an import never stops grading', () => {
+	const now = new Date('2026-12-05T09:00:00Z');
+	const twoDaysAhead = '2026-12-07T09:00:00.000Z';
+	const good = schedule(schedule(undefined, 'good', new Date('2026-12-01T09:00:00Z')), 'good', new Date('2026-12-03T09:00:00Z'));
+	// Each state the progress schema takes and FSRS refuses, as another device or an older page wrote it.
+	const bad: Record<string, [Partial<CardState>, string]> = {
+		'difficulty-below-one': [{ difficulty: 0.5 }, '"difficulty" 0.5 is below 1: set to 1'],
+		'no-stability': [{ stability: 0 }, '"stability" 0 is below 0.001: set to 0.001'],
+		'graded-in-the-future': [{ lastReview: twoDaysAhead, due: '2026-12-12T09:00:00.000Z' }, `"lastReview" ${twoDaysAhead} is later than now (a clock set ahead?): set to now`],
+	};
+	const file: Progress = { ...emptyProgress(), cards: Object.fromEntries(Object.entries(bad).map(([slug, [fields]]) => [slug, { ...good, ...fields }])) };
+
+	test.each(Object.entries(bad))('%s: the plan names the question and the field, and the merged state grades', (slug, [, fix]) => {
+		const plan = planImport(emptyProgress(), file, Object.keys(bad), now);
+		expect(plan.repairs).toContain(`Question "${slug}": ${fix}`);
+		for (const result of [plan.merged, plan.replaced]) {
+			const graded = applyGrade(result, slug, 'good', now);
+			expect(Date.parse(graded.cards[slug]!.due)).toBeGreaterThan(now.getTime());
+			// And every grade's interval can be shown before it is given.
+			expect(Object.values(preview(result.cards[slug], now)).every((state) => Date.parse(state.due) > now.getTime())).toBe(true);
+		}
+	});
+
+	test('a state kept from before the fix grades too: the scheduler sets it right as it reads it', () => {
+		for (const [fields] of Object.values(bad)) expect(() => schedule({ ...good, ...fields }, 'again', now)).not.toThrow();
+		// FSRS's own "no memory yet" (difficulty and stability 0) is not a fault: it starts over.
+		expect(repairCard({ ...good, difficulty: 0, stability: 0 }, now).fixes).toEqual([]);
+	});
+
+	test('a state dated ahead of now never replaces the one graded here, and is added when there is none', () => {
+		const here = applyGrade(emptyProgress(), 'graded-in-the-future', 'good', new Date(now.getTime() - 60_000));
+		const plan = planImport(here, file, Object.keys(bad), now);
+		expect(plan.merged.cards['graded-in-the-future']).toEqual(here.cards['graded-in-the-future']);
+		expect([plan.adds, plan.updates, plan.keeps]).toEqual([2, 0, 1]);
+		expect(planImport(emptyProgress(), file, Object.keys(bad), now).merged.cards['graded-in-the-future']!.lastReview).toBe(now.toISOString());
+	});
+
+	test('a merge keeps the longer history when both were last graded at the same moment', () => {
+		const longer = { ...good, reps: 5 };
+		const mine = { ...emptyProgress(), cards: { gil: longer } };
+		const theirs = { ...emptyProgress(), cards: { gil: good } };
+		expect(planImport(mine, theirs, ['gil'], now).merged.cards['gil']).toEqual(longer);
+		expect(planImport(theirs, mine, ['gil'], now).merged.cards['gil']).toEqual(longer);
+		expect(planImport(theirs, mine, ['gil'], now).updates).toBe(1);
+	});
+
+	test('50,000 ids not in the guide are each reported once (the plan is linear in the file)', () => {
+		const many: Progress = { ...emptyProgress(), cards: {}, log: [] };
+		for (let i = 0; i < 50_000; i++) {
+			many.cards[`gone-${i}`] = good;
+			many.log.push({ slug: `gone-${i}`, grade: 'good', at: good.lastReview });
+		}
+		const plan = planImport(emptyProgress(), many, ['gil'], now);
+		expect(plan.unknown).toHaveLength(50_000);
+		expect(new Set(plan.unknown).size).toBe(50_000);
 	});
 });
