@@ -36,18 +36,11 @@ const NEVER_KEPT = [
 ];
 
 /**
- * The whole guide in one file (the print page, the whole-guide flashcards, the Markdown and Anki
- * exports): kept when read, but not saved ahead. Each holds every answer, so one edited answer
- * would make every saved copy download them all again (about 130 KB compressed); the sections'
- * pages and flashcards hold the same text.
+ * Whether offline reading keeps a file of the build (path relative to its folder): a saved guide
+ * holds every one it keeps, the whole-guide files too (the print page, the whole-guide flashcards,
+ * the Markdown and Anki exports), so that every address the site links to opens offline.
  */
-const KEPT_WHEN_READ = [/^print\/index\.html$/, /^study\/index\.html$/, /^guide\.md$/, /^anki\.tsv$/];
-
-/** How offline reading treats a file of the build (path relative to its folder). */
-export function offlineRole(file: string): 'saved' | 'read' | undefined {
-	if (NEVER_KEPT.some((pattern) => pattern.test(file))) return undefined;
-	return KEPT_WHEN_READ.some((pattern) => pattern.test(file)) ? 'read' : 'saved';
-}
+export const keptOffline = (file: string) => !NEVER_KEPT.some((pattern) => pattern.test(file));
 
 /** The URL, relative to the worker's scope, a reader opens a file at: `python-fundamentals/index.html` is `./python-fundamentals/`. */
 export const precacheUrl = (file: string) => `.${servedPath(file)}`;
@@ -80,11 +73,8 @@ export interface OfflineEntry {
 	size: number;
 }
 
-/**
- * The worker's list as the build writes it, compact because an update fetches it: `[url, revision,
- * size]` for each file, and a fourth item, 1, for a file kept when read but not saved ahead.
- */
-export type OfflineList = [url: string, revision: string | null, size: number, whenRead?: 1][];
+/** The worker's list as the build writes it, compact because an update fetches it: `[url, revision, size]` for each file. */
+export type OfflineList = [url: string, revision: string | null, size: number][];
 
 /**
  * The key a file is cached under: its URL, plus its revision as Workbox writes it, so a file whose

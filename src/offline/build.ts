@@ -9,13 +9,13 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, offlineRole, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
+import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, keptOffline, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
 const COMPRESSED_BY_HOSTS = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
 
 export interface OfflineBuild {
-	/** Files a saved guide holds (others on the list are kept only when read). */
+	/** Files a saved guide holds: every file on the list. */
 	files: number;
 	/** Bytes a reader downloads to save the guide (text gzipped, as hosts send it). */
 	bytes: number;
@@ -68,7 +68,7 @@ function offlineFiles(site: string, folder = ''): string[] {
 	return readdirSync(join(site, folder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
-		.filter((file) => offlineRole(file) !== undefined)
+		.filter(keptOffline)
 		.sort();
 }
 
@@ -114,18 +114,17 @@ export async function writeOfflineWorker(
 	const indexFiles = offlineFiles(site, SEARCH_INDEX_FOLDER);
 	await learnAll(indexFiles);
 	const files = [...siteFiles, ...indexFiles].sort();
-	const saved = files.filter((file) => offlineRole(file) === 'saved');
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
 	}
 	// The pages with the control say how big the saved guide is, which counts their own bytes: fill the
 	// size in until it holds (it is rounded, so once or twice).
-	const savedBytes = () => saved.reduce((sum, file) => sum + facts.get(file)!.size, 0);
+	const savedBytes = () => files.reduce((sum, file) => sum + facts.get(file)!.size, 0);
 	for (let pass = 0; pass < 3; pass++) {
 		let changed = false;
 		for (const file of marked) {
 			const before = read(file).toString('utf8');
-			const after = fillGuideSize(before, { files: saved.length, bytes: savedBytes() }, file);
+			const after = fillGuideSize(before, { files: files.length, bytes: savedBytes() }, file);
 			if (after === before) continue;
 			changed = true;
 			writeFileSync(join(site, file), after);
@@ -140,7 +139,7 @@ export async function writeOfflineWorker(
 		const url = precacheUrl(file);
 		const { revision, size } = facts.get(file)!;
 		const kept = isImmutable(`/${file}`) ? null : revision;
-		return offlineRole(file) === 'read' ? [url, kept, size, 1] : [url, kept, size];
+		return [url, kept, size];
 	});
 	const json = JSON.stringify(list);
 	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
@@ -165,5 +164,5 @@ export async function writeOfflineWorker(
 	});
 	const worker = bundle.outputFiles[0]!.contents;
 	writeFileSync(join(site, 'sw.js'), worker);
-	return { files: saved.length, bytes, workerGzipBytes: gzipSync(worker, { level: 9 }).length };
+	return { files: files.length, bytes, workerGzipBytes: gzipSync(worker, { level: 9 }).length };
 }

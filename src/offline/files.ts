@@ -11,8 +11,6 @@ export interface Entry {
 	revision: string | null;
 	/** The cache key of this revision. */
 	key: string;
-	/** Kept when read, not saved ahead (a whole-guide file). */
-	whenRead: boolean;
 }
 
 /** The request header of the control's downloads: the worker lets them through untouched. */
@@ -26,9 +24,9 @@ export async function readList(response: Response, scope: string): Promise<Map<s
 	if (!response.ok) throw new Error(`HTTP ${response.status}`);
 	const list = (await response.json()) as OfflineList;
 	return new Map(
-		list.map(([path, revision, , whenRead]) => {
+		list.map(([path, revision]) => {
 			const url = new URL(path, scope).href;
-			return [url, { path: path.slice(2) || './', url, revision, key: cacheKey(url, revision), whenRead: whenRead === 1 }];
+			return [url, { path: path.slice(2) || './', url, revision, key: cacheKey(url, revision) }];
 		}),
 	);
 }
@@ -39,13 +37,10 @@ export async function isThisBuilds(entry: Entry | undefined, response: Response)
 	return !entry.revision || revisionOf(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer())) === entry.revision;
 }
 
-/** The files a saved guide holds: the list but for those kept only when read. */
-export const savedFiles = (entries: Map<string, Entry>) => [...entries.values()].filter((entry) => !entry.whenRead);
-
 /** The saved guide's files not in the cache yet. */
 export async function missing(entries: Map<string, Entry>, cache: Cache): Promise<Entry[]> {
 	const have = new Set((await cache.keys()).map((request) => request.url));
-	return savedFiles(entries).filter((entry) => !have.has(entry.key));
+	return [...entries.values()].filter((entry) => !have.has(entry.key));
 }
 
 /**

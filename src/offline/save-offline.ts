@@ -6,7 +6,7 @@
 // data or the reader removed the copy before. Tabs open on the site tell each other when the guide
 // is saved or removed, so none of them goes on showing a state that is no longer true.
 import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
-import { download, missing, readList, reasonOf, savedFiles, type Entry } from './files.ts';
+import { download, missing, readList, reasonOf, type Entry } from './files.ts';
 
 /** The list URL the active worker serves, asked over a message channel. */
 function listOf(worker: ServiceWorker): Promise<string> {
@@ -111,7 +111,7 @@ class SgSaveOffline extends HTMLElement {
 		if (choice !== 'saved') return choice;
 		try {
 			const { entries } = await this.#list();
-			const total = savedFiles(entries).length;
+			const total = entries.size;
 			const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
 			if (left > 0) {
 				this.#save.hidden = false;
@@ -150,7 +150,7 @@ class SgSaveOffline extends HTMLElement {
 			const { entries } = await this.#list();
 			const cache = await caches.open(FILES_CACHE);
 			const todo = await missing(entries, cache);
-			const total = savedFiles(entries).length;
+			const total = entries.size;
 			let done = total - todo.length;
 			const show = () => {
 				this.#progress.max = total;

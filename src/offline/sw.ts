@@ -192,10 +192,10 @@ self.addEventListener('fetch', (event) => {
 	const strategy = firstVisitFile ? networkOnly : runtime ? runtimeFirst : isImmutable(url.pathname) ? cacheFirst : networkFirst;
 	event.respondWith(
 		strategy.handle({ event: event as never, request }).catch(async (error: unknown) => {
-			// Offline, a page never stored: the site's 404 page, where it is kept; a first visit's file:
-			// the saved copy, if the reader saved the guide on that page.
+			// Offline, a page never stored: the site's 404 page, where it is kept, with a 404 as a host
+			// answers it; a first visit's file: the saved copy, if the reader saved the guide on that page.
 			const fallback = await caches.match(page ? FALLBACK : request, matchOptions);
-			if (fallback) return fallback;
+			if (fallback) return page ? new Response(fallback.body, { status: 404, headers: fallback.headers }) : fallback;
 			throw error;
 		}),
 	);

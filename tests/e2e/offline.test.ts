@@ -22,8 +22,10 @@ const question = (number: number) => questions.find((q) => q.number === number)!
 const heading = (number: number) => `${number}. ${toPlainText(question(number).title)}`;
 const listFile = readFileSync(join(distDir, 'sw.js'), 'utf8').match(/offline\/list\.[0-9a-f]+\.json/)![0];
 const list = JSON.parse(readFileSync(join(distDir, listFile), 'utf8')) as OfflineList;
-/** The files a saved guide holds (the rest of the list is kept only when read). */
-const saved = list.filter((entry) => entry[3] !== 1);
+/** The files a saved guide holds: every file on the list. */
+const saved = list;
+/** Every page the sitemap names, as a path on the site (its host is the build's, not the test server's). */
+const sitemapPaths = [...readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 
 /** Every request the browser sends to the site from now on (pages' and the worker's), as paths. */
 function record(context: BrowserContext): string[] {
@@ -197,13 +199,14 @@ test('pages and searches read online open again offline; an address not kept sho
 	await page.getByRole('button', { name: 'Search' }).click();
 	await dialog.getByRole('searchbox', { name: 'Words to find' }).fill('docker compose');
 	await expect(results.first()).toContainText(/docker/i);
-	// An address never opened: the site's 404 page, not the browser's offline error.
-	await page.goto(at('/no-such-page/'));
+	// An address never opened: the site's 404 page, not the browser's offline error, with a 404 as online.
+	const missingPage = await page.goto(at('/no-such-page/'));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+	expect(missingPage?.status()).toBe(404);
 });
 
 test.describe('saving the guide', () => {
-	test('says its size, shows progress, saves every file, and can be removed', { tag: '@base' }, async ({ page, context }) => {
+	test('says its size, shows progress, saves every file, every linked address opens offline, and can be removed', { tag: '@base' }, async ({ page, context, baseURL }) => {
 		test.setTimeout(90_000);
 		const problems = watch(page);
 		await page.goto(at('/'));
@@ -230,6 +233,19 @@ test.describe('saving the guide', () => {
 		await page.goto(at(questionPath(question(88))));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(88));
 		await search('deadlock');
+		// Every page of the sitemap, and every address the header and footer link to, comes from the
+		// saved copy (fetched through the worker, as a page's links would be): none is missing.
+		const linked = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('header a[href], footer a[href]')].map((link) => new URL(link.href).pathname));
+		expect(linked.length).toBeGreaterThan(3);
+		const addresses = [...new Set([...sitemapPaths, ...linked])];
+		expect(addresses).toEqual(expect.arrayContaining(['/study/', '/print/', '/about/'].map((path) => servedPath(path, baseURL))));
+		const answers = await page.evaluate((paths) => Promise.all(paths.map((path) => fetch(path).then((r) => `${r.status} ${path}`, () => `failed ${path}`))), addresses);
+		expect(answers.filter((answer) => !answer.startsWith('200 '))).toEqual([]);
+		// The whole-guide pages open as pages, not as the 404 page.
+		for (const [path, title] of [['/study/', /study/i], ['/print/', /interview guide/i]] as const) {
+			await page.goto(at(path));
+			await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+		}
 		await context.setOffline(false);
 
 		// Back home, the state is shown again, and the copy can be removed.

@@ -10,7 +10,7 @@ import {
 	guideSizeText,
 	isImmutable,
 	isRuntime,
-	offlineRole,
+	keptOffline,
 	precacheUrl,
 	progressText,
 	revisionOf,
@@ -26,8 +26,8 @@ describe('staleCaches', () => {
 	});
 });
 
-describe('offlineRole', () => {
-	test('saves every page, asset and search file ahead', () => {
+describe('keptOffline', () => {
+	test('saves every page, asset and search file ahead, the whole-guide files (print, study, exports) too', () => {
 		for (const file of [
 			'index.html',
 			'404.html',
@@ -45,13 +45,14 @@ describe('offlineRole', () => {
 			'favicon.svg',
 			'manifest.webmanifest',
 			'search-sections.json',
+			'print/index.html',
+			'study/index.html',
+			'about/index.html',
+			'guide.md',
+			'anki.tsv',
 		]) {
-			expect(offlineRole(file), file).toBe('saved');
+			expect(keptOffline(file), file).toBe(true);
 		}
-	});
-
-	test('keeps the whole-guide files only when read', () => {
-		for (const file of ['print/index.html', 'study/index.html', 'guide.md', 'anki.tsv']) expect(offlineRole(file), file).toBe('read');
 	});
 
 	test('never keeps preview images, icons, crawler and host files, unused UIs, the worker, its list or the runtimes', () => {
@@ -72,7 +73,7 @@ describe('offlineRole', () => {
 			'runtimes/pyodide-314.0.7/pyodide.asm.wasm',
 			'runtimes/pglite-0.5.16/pglite.data',
 		]) {
-			expect(offlineRole(file), file).toBeUndefined();
+			expect(keptOffline(file), file).toBe(false);
 		}
 	});
 });
