@@ -98,7 +98,8 @@ test.describe('grading on a question page', () => {
 	test('shows the last grade and next due date, kept across a reload and shared with study mode', { tag: '@base' }, async ({ page }) => {
 		await page.goto(at('/sql-databases/handle-deadlocks-sql/'));
 		await expect(page.getByText('Not graded yet: grade it below, or in study mode.')).toBeVisible();
-		// Each grade says what interval it would give, once the reader is about to grade.
+		// Each grade says what interval it would give, to a first-time reader before any script is loaded too.
+		await expect(page.getByRole('button', { name: /^Good \d+ days?$/ })).toBeVisible();
 		await page.getByRole('button', { name: /^Hard/ }).hover();
 		await expect(page.getByRole('button', { name: /^Good \d+ days?$/ })).toBeVisible();
 		await page.getByRole('button', { name: /^Hard/ }).click();

@@ -29,6 +29,44 @@ test.describe('layout', () => {
 		await expect(nav.getByRole('link', { name: '6. SQL & Databases' })).toBeVisible();
 	});
 
+	for (const width of [320, 390, 1280]) {
+		test(`at ${width} px the header holds Study, Search and the theme in one row, on a phone Study and Search a thumb's size`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 800 });
+			for (const path of ['/', '/sql-databases/handle-deadlocks-sql/', '/study/sql-databases/']) {
+				await page.goto(at(path));
+				const header = page.locator('header.site-header');
+				const controls = [
+					header.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Study' }),
+					header.getByRole('button', { name: 'Search' }),
+					header.getByRole('combobox'),
+				];
+				for (const control of controls) {
+					await expect(control, path).toBeVisible();
+					const box = (await control.boundingBox())!;
+					// Inside the screen, nothing cut at its right edge.
+					expect(box.x + box.width, path).toBeLessThanOrEqual(width);
+					expect(box.y + box.height, path).toBeLessThanOrEqual((await header.boundingBox())!.height);
+				}
+				// On a phone, for a thumb (WCAG 2.5.8 asks 24 px; 44 for the primary actions); a wide screen's search is shaped as a field.
+				if (width < 640) for (const control of controls.slice(0, 2)) expect((await control.boundingBox())!.height, path).toBeGreaterThanOrEqual(44);
+			}
+		});
+	}
+
+	test('on a touch screen no keyboard keys are named; with a mouse they are', async ({ browser }) => {
+		for (const touch of [true, false]) {
+			const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: touch, isMobile: touch, serviceWorkers: 'block' });
+			const page = await context.newPage();
+			await page.goto(at('/study/sql-databases/'));
+			await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
+			const shown = touch ? 'toBeHidden' : 'toBeVisible';
+			await expect(page.getByText(/^Keys: /)).toBeAttached();
+			await expect(page.getByText(/^Keys: /))[shown]();
+			await expect(page.getByRole('button', { name: /^Show answer/ }).locator('kbd'))[shown]();
+			await context.close();
+		}
+	});
+
 	test('on a wide screen the section list stands beside the text, open', async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(question);
