@@ -12,7 +12,6 @@ const worker = readFileSync(join(distDir, 'sw.js'), 'utf8');
 const listFile = worker.match(/offline\/list\.[0-9a-f]{16}\.json/)?.[0];
 const list = JSON.parse(readFileSync(join(distDir, listFile!), 'utf8')) as OfflineList;
 const byPath = new Map(list.map((entry) => [entry[0].slice(1), entry]));
-const saved = list.filter((entry) => entry[3] !== 1);
 
 /** The built file behind a listed address (`./`, `./a/` → its index.html). */
 const fileOf = (url: string) => (url === './' ? 'index.html' : url.endsWith('/') ? `${url.slice(2)}index.html` : url.slice(2));
@@ -35,6 +34,10 @@ describe('the offline list', () => {
 		expect(listFile).toBe(`offline/list.${hash}.json`);
 	});
 
+	test('holds the whole-guide files too: a saved guide is every file on the list', () => {
+		for (const path of ['/study/', '/print/', '/guide.md', '/anki.tsv']) expect(byPath.get(path), path).toHaveLength(3);
+	});
+
 	test('has every page of the build at the address a reader opens', () => {
 		const missing = listBuiltHtml().map(pathOfFile).filter((path) => !byPath.has(path));
 		expect(missing).toEqual([]);
@@ -45,12 +48,12 @@ describe('the offline list', () => {
 			.filter((file) => /^(pagefind\.js|pagefind-entry\.json|wasm\.en\.pagefind|(index|fragment|filter)\/.+)$/.test(file))
 			.map((file) => `/pagefind/${file}`);
 		expect(search.length).toBeGreaterThan(100);
-		expect(search.filter((path) => byPath.get(path)?.[3] !== undefined || !byPath.has(path))).toEqual([]);
+		expect(search.filter((path) => !byPath.has(path))).toEqual([]);
 	});
 
 	test('saves every script and stylesheet Astro bundled', () => {
 		const assets = readdirSync(join(distDir, '_astro')).map((file) => `/_astro/${file}`);
-		expect(assets.filter((path) => !byPath.has(path) || byPath.get(path)![3] !== undefined)).toEqual([]);
+		expect(assets.filter((path) => !byPath.has(path))).toEqual([]);
 	});
 
 	test("gives each file whose name is not its hash the first 16 hex digits of its SHA-256", () => {
@@ -74,7 +77,7 @@ describe('the offline list', () => {
 
 describe('the home page', () => {
 	test('says how many files the saved guide is and about how big', () => {
-		const bytes = saved.reduce((sum, [, , size]) => sum + size, 0);
-		expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toContain(`>${guideSizeText({ files: saved.length, bytes })}</span>`);
+		const bytes = list.reduce((sum, [, , size]) => sum + size, 0);
+		expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toContain(`>${guideSizeText({ files: list.length, bytes })}</span>`);
 	});
 });
