@@ -295,6 +295,9 @@ test.describe('the progress picture', () => {
 		// Again: due tomorrow; Good twice: due in 3 days.
 		await expect(picture.locator('[data-chart="forecast"] rect')).toHaveCount(2);
 		await expect(picture.getByText('3 questions in all')).toBeVisible();
+		// The tables are read out, not shown: nothing of them lies below the footer.
+		const below = await page.evaluate(() => document.documentElement.scrollHeight - document.querySelector('footer')!.getBoundingClientRect().bottom - scrollY);
+		expect(below).toBeLessThanOrEqual(1);
 	});
 
 	test('is on /study/ only', async ({ page }) => {
