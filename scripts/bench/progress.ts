@@ -2,7 +2,7 @@
 // takes when it names that many questions this guide does not have (a file from another guide),
 // medians over 5 runs. The page refuses a file over 3 MB before reading it; the planning is timed
 // beyond that size so that a plan that grows faster than the file shows. A plan over budget fails the run.
-import { exportProgress, planImport, readProgressFile, type Progress } from '../../src/study/rules.ts';
+import { emptyProgress, exportProgress, planImport, readProgressFile } from '../../src/study/rules.ts';
 import { schedule } from '../../src/study/schedule.ts';
 import { readContent } from '../../tests/helpers/content.ts';
 import { median } from './shared.ts';
@@ -14,7 +14,7 @@ export function benchProgress(unknownIds: number): boolean {
 	const slugs = readContent().questions.map((question) => question.slug);
 	const at = new Date('2026-12-01T09:00:00Z');
 	const card = schedule(undefined, 'good', at);
-	const file: Progress = { version: 2, cards: {}, log: [] };
+	const file = emptyProgress();
 	for (let i = 0; i < unknownIds; i++) {
 		file.cards[`other-guide-question-${i}`] = card;
 		// As many grades as a file may hold (MAX_LOG), of the first ids.
@@ -28,7 +28,7 @@ export function benchProgress(unknownIds: number): boolean {
 		times.read.push(performance.now() - start);
 		if ('error' in result) throw new Error(`The bench's own file was refused: ${result.error}`);
 		start = performance.now();
-		const plan = planImport({ version: 2, cards: {}, log: [] }, result.progress, slugs, at);
+		const plan = planImport(emptyProgress(), result.progress, slugs, at);
 		times.plan.push(performance.now() - start);
 		if (plan.unknown.length !== unknownIds) throw new Error(`The plan reported ${plan.unknown.length} unknown ids, not ${unknownIds}.`);
 	}
