@@ -78,6 +78,8 @@ try {
 			const page = await context.newPage();
 			for (const { name, path, search } of PAGES) {
 				await page.goto(origin + path, { waitUntil: 'networkidle' });
+				// Study mode's cards once its script has run (a busy machine can take longer than the network).
+				if (name === 'study') await page.locator('.session:not([hidden])').waitFor();
 				if (search !== undefined) {
 					await page.keyboard.press('/');
 					await page.getByRole('dialog').waitFor();

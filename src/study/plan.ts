@@ -2,7 +2,8 @@
 // that every question is seen at least once before the day, and how many reviews a day that means.
 import { newToday } from './queue.ts';
 import type { CardState, Progress } from './record.ts';
-import { addDays, dayOf, daysBetween, type Clock } from './days.ts';
+import { addDays, dayOf, type Clock } from './days.ts';
+import { interviewPace } from './pace.ts';
 import { schedule } from './schedule.ts';
 
 /** The furthest date a plan looks at: beyond a year, the daily limit alone decides. */
@@ -41,13 +42,13 @@ const noonOf = (day: string, offset: number) => new Date(Date.parse(`${day}T12:0
  * reviews they and the questions already seen bring are simulated through FSRS as Good grades.
  */
 export function planInterview(progress: Progress, slugs: readonly string[], interview: string, newPerDay: number, clock: Clock): InterviewPlan | null {
+	const pace = interviewPace(progress, slugs, interview, clock);
+	if (!pace) return null;
+	const { daysLeft, unseen } = pace;
 	const today = dayOf(clock.now, clock.offset);
-	const daysLeft = daysBetween(today, interview);
-	if (daysLeft <= 0) return null;
 	const startedToday = newToday(progress, clock);
 	const never = slugs.filter((slug) => !progress.cards[slug]);
-	const unseen = never.length + startedToday;
-	const needed = Math.max(Math.ceil(unseen / daysLeft), newPerDay);
+	const needed = Math.max(pace.newPerDay, newPerDay);
 	const cards = new Map<string, CardState>(slugs.flatMap((slug) => (progress.cards[slug] ? [[slug, progress.cards[slug]!]] : [])));
 	let waiting = never.length;
 	const days: PlanDay[] = [];
@@ -75,9 +76,4 @@ export function planInterview(progress: Progress, slugs: readonly string[], inte
 		average: Math.round(loads.reduce((sum, n) => sum + n, 0) / loads.length),
 		peak: Math.max(...loads),
 	};
-}
-
-/** The new-question limit a queue uses: the reader's, raised to the interview plan's when it needs more. */
-export function effectiveNewPerDay(newPerDay: number, plan: InterviewPlan | null): number {
-	return plan ? Math.max(newPerDay, plan.newPerDay) : newPerDay;
 }

@@ -18,7 +18,10 @@ export function describeQuestion(progress: Progress, slug: string, clock: Clock)
 	if (!card || !grade) return { text: 'Not graded yet: grade it below, or in study mode.' };
 	const today = dayOf(clock.now, clock.offset);
 	const due = dayOf(new Date(card.due), clock.offset);
-	const when = due <= today ? 'due now' : `due again ${relativeDay(today, due)}, ${longDay(due)}`;
+	// Missed today: back within minutes (a learning step), so the minutes say more than "today".
+	const later = Date.parse(card.due) > clock.now.getTime();
+	const when =
+		due > today ? `due again ${relativeDay(today, due)}, ${longDay(due)}` : later ? `due again in ${formatInterval(clock.now, new Date(card.due))}` : 'due now';
 	return { grade, text: `given on ${longDay(dayOf(new Date(card.lastReview), clock.offset))}; ${when}.` };
 }
 

@@ -12,10 +12,11 @@ const RATINGS: Record<Grade, Rating.Again | Rating.Hard | Rating.Good | Rating.E
 	easy: Rating.Easy,
 };
 
-// Whole days, no fuzz: a reader studies in sittings a day or more apart, so a missed card comes back
-// the next day (and "review what I missed" runs it again at once), and the same grade at the same
-// time always gives the same date, which keeps every tab, import and test in agreement.
-const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
+// A question missed (Again, or Hard when new) comes back in the same sitting: one learning step of
+// ten minutes, as Anki's default; Good or Easy then sets a span of whole days. One step, because a
+// stored state keeps no step number (toCard starts each at step 0). No fuzz: the same grade at the
+// same time always gives the same date, which keeps every tab, import and test in agreement.
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: true, learning_steps: ['10m'], relearning_steps: ['10m'] });
 
 /**
  * A question's state as the scheduler can take it, and a line for each field set right. The

@@ -4,9 +4,10 @@
 // (see Study.astro).
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
 import { downloadProgress, downloadText } from './download.ts';
-import { effectiveNewPerDay, planInterview, type InterviewPlan } from './plan.ts';
+import { interviewPace, newLimitToday } from './pace.ts';
+import { planInterview, type InterviewPlan } from './plan.ts';
 import { applyGrade, resetCost, resetProgress } from './rules.ts';
-import { buildQueue, missedSlugs, type Mode, type Order } from './queue.ts';
+import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, newToday, type Mode, type Order } from './queue.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
 import { readSettings, saveSettings, type Settings } from './settings.ts';
@@ -60,6 +61,8 @@ export class SgStudy extends HTMLElement {
 	#ended = false;
 	/** Grades given since the deck was built, for the summary. */
 	#session: Review[] = [];
+	/** The question a link asked to start with (?q=slug: home's "Continue with question 11"), for the first deck only. */
+	#startWith: string | undefined;
 
 	#q<T extends Element = HTMLElement>(selector: string): T {
 		return this.querySelector<T>(selector as string) as T;
@@ -103,6 +106,7 @@ export class SgStudy extends HTMLElement {
 			}
 			this.#start(this.#mode);
 		});
+		this.#q('[data-learn-more]').addEventListener('click', (event) => this.#learnMore(Number((event.currentTarget as HTMLElement).dataset['count'])));
 		this.#setUpSettings();
 		this.#setUpReset();
 		this.#setUpMenu();
@@ -115,8 +119,11 @@ export class SgStudy extends HTMLElement {
 			this.#render();
 		});
 		// A link may ask for a mode: the home page's "Review N missed" is /study/?mode=missed.
-		const asked = new URLSearchParams(location.search).get('mode');
+		const params = new URLSearchParams(location.search);
+		const asked = params.get('mode');
 		if (asked === 'missed' || asked === 'all') this.#mode = asked;
+		const first = params.get('q');
+		if (first && this.#cards.has(first)) this.#startWith = first;
 		this.#build();
 	}
 
@@ -183,7 +190,13 @@ export class SgStudy extends HTMLElement {
 			return valid;
 		};
 		const commitInterview = () => {
-			if ((interview.value || null) !== this.#settings.interview) apply({ interview: interview.value || null });
+			const day = interview.value || null;
+			if (day === this.#settings.interview) return;
+			// The date sets the daily count: what sees every question before the day (the field shows it, and can change it).
+			const pace = day && this.#guideState !== 'loading' ? interviewPace(this.#progress, this.#guide, day, browserClock()) : null;
+			const newPerDay = pace && pace.unseen > 0 ? Math.min(pace.newPerDay, Number(limit.max)) : this.#settings.newPerDay;
+			limit.value = String(newPerDay);
+			apply({ interview: day, newPerDay });
 		};
 		limit.addEventListener('change', commitLimit);
 		interview.addEventListener('change', commitInterview);
@@ -203,6 +216,16 @@ export class SgStudy extends HTMLElement {
 			apply({ interview: null });
 			interview.focus();
 		});
+	}
+
+	/** "Learn 10 more": today's limit grows by that many (for today only), and a deck of them starts. */
+	#learnMore(count: number) {
+		const clock = browserClock();
+		const today = dayOf(clock.now, clock.offset);
+		const before = this.#settings.extra?.day === today ? this.#settings.extra.count : 0;
+		this.#settings = { ...this.#settings, extra: { day: today, count: before + count } };
+		saveSettings(this.#settings);
+		this.#start('due');
 	}
 
 	/** "More" closes as a menu does: on Escape (focus back on its button) and on a click elsewhere. */
@@ -266,8 +289,8 @@ export class SgStudy extends HTMLElement {
 		return this.dataset['wholeGuide'] === undefined ? this.#slugs : undefined;
 	}
 
-	#newPerDay(clock: Clock, plan = this.#plan(clock)) {
-		return effectiveNewPerDay(this.#settings.newPerDay, plan);
+	#newPerDay(clock: Clock) {
+		return newLimitToday(this.#settings, this.#progress, this.#guide, clock);
 	}
 
 	#plan(clock: Clock): InterviewPlan | null {
@@ -291,6 +314,9 @@ export class SgStudy extends HTMLElement {
 			button.setAttribute('aria-pressed', String(button.dataset['mode'] === this.#mode));
 		}
 		this.#deck = this.#queue(this.#mode).slugs;
+		const first = this.#startWith;
+		this.#startWith = undefined;
+		if (first) this.#deck = [first, ...this.#deck.filter((slug) => slug !== first)];
 		this.#index = 0;
 		this.#session = [];
 		this.#ended = false;
@@ -334,7 +360,12 @@ export class SgStudy extends HTMLElement {
 	/** Focus goes back to the card (or the end of the session) after any control, so Space shows the answer. */
 	#focusCard() {
 		const target = this.#current()?.querySelector<HTMLElement>('h2') ?? this.#q('[data-end-title]');
-		target.focus({ preventScroll: false });
+		target.focus({ preventScroll: true });
+		// Focus alone scrolls only what is off screen: a title under the sticky header counts as shown.
+		// Its scroll margin (Study.astro) keeps it below the header.
+		const top = target.getBoundingClientRect().top;
+		const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+		if (top < header || top > innerHeight / 2) target.scrollIntoView({ block: 'start' });
 	}
 
 	#setAnswer(card: HTMLLIElement, open: boolean) {
@@ -368,6 +399,11 @@ export class SgStudy extends HTMLElement {
 		const at = new Date();
 		this.#store.update((progress) => applyGrade(progress, slug, grade, at));
 		this.#session.push({ slug, grade, at: at.toISOString() });
+		// Missed (Again, or Hard when new): FSRS brings it back in minutes, so it comes back at the end of this deck.
+		const due = this.#store.progress.cards[slug]?.due;
+		const offset = -at.getTimezoneOffset();
+		const comesBack = due !== undefined && dayOf(new Date(due), offset) === dayOf(at, offset);
+		if (comesBack && !this.#deck.slice(this.#index + 1).includes(slug)) this.#deck.push(slug);
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
 			this.#ended = true;
@@ -390,8 +426,12 @@ export class SgStudy extends HTMLElement {
 		end.hidden = false;
 		this.#renderPosition();
 		const scope = this.dataset['scope']!;
-		const graded = this.#session.length;
-		const counts = countGrades(this.#session);
+		// A question that came back after a miss counts once, by its first grade: what the reader knew.
+		const firsts = new Map<string, Review>();
+		for (const review of this.#session) if (!firsts.has(review.slug)) firsts.set(review.slug, review);
+		const graded = firsts.size;
+		const counts = countGrades([...firsts.values()]);
+		const cameBack = new Set(this.#session.map((review) => review.slug).filter((slug, i, all) => all.indexOf(slug) !== i)).size;
 		this.#q('[data-end-title]').textContent = graded
 			? `Session done: ${plural(graded, 'question')} graded`
 			: this.#mode === 'missed'
@@ -405,11 +445,18 @@ export class SgStudy extends HTMLElement {
 		const dueNow = this.#queue('due', this.#slugs, clock);
 		const next = nextDue(this.#progress, this.#slugs, clock);
 		const parts: string[] = [];
+		if (cameBack) parts.push(`${plural(cameBack, 'missed question')} came back in this session.`);
 		if (dueNow.slugs.length) parts.push(`Still due now in ${scope}: ${dueNow.slugs.length}.`);
 		if (next) parts.push(`Next: ${plural(next.count, 'question')} due ${relativeDay(today, next.day)}, ${longDay(next.day)}.`);
 		else if (!dueNow.slugs.length) parts.push(`Nothing else in ${scope} is scheduled yet.`);
-		if (!dueNow.slugs.length && dueNow.newLeft === 0 && this.#slugs.some((slug) => !this.#progress.cards[slug])) {
-			parts.push('You have started all the new questions your daily limit allows (change it under More).');
+		const unseen = this.#slugs.filter((slug) => !this.#progress.cards[slug]).length;
+		const more = Math.min(this.#settings.newPerDay || DEFAULT_NEW_PER_DAY, unseen);
+		const learnMore = this.#q<HTMLButtonElement>('[data-learn-more]');
+		learnMore.hidden = dueNow.slugs.length > 0 || dueNow.newLeft > 0 || more === 0;
+		if (!learnMore.hidden) {
+			parts.push(`You have learnt ${plural(newToday(this.#progress, clock), 'new question')} today, your daily limit.`);
+			learnMore.textContent = `Learn ${more} more`;
+			learnMore.dataset['count'] = String(more);
 		}
 		this.#q('[data-end-next]').textContent = parts.join(' ');
 	}
@@ -442,20 +489,22 @@ export class SgStudy extends HTMLElement {
 		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
 		this.#q('[data-status]').textContent =
 			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
-			`${due.newLeft} of ${this.#newPerDay(clock, plan)} new questions left today (whole guide${plan && this.#guideState === 'failed' ? '; the plan counts this section only' : ''}) · ` +
+			`${due.newLeft} of ${this.#newPerDay(clock)} new questions left today (whole guide${plan && this.#guideState === 'failed' ? '; the plan counts this section only' : ''}) · ` +
 			`${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
 		const planText = this.#q('[data-plan]');
-		planText.hidden = !this.#settings.interview;
-		if (this.#settings.interview) {
+		planText.dataset['hint'] ??= planText.textContent ?? '';
+		if (!this.#settings.interview) planText.textContent = planText.dataset['hint'];
+		else {
 			const day = longDay(this.#settings.interview);
+			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${this.#queue('due', this.#guide, clock).slugs.length} to study today.`;
 			planText.textContent =
 				this.#guideState === 'loading'
 					? `Interview on ${day}: counting the whole guide…`
 					: !plan
 						? `Your interview date, ${day}, is today or past: new questions follow the daily limit.`
 						: plan.unseen === 0
-							? `Interview on ${day} (${relativeDay(today, plan.interview)}): you have seen every question; about ${plural(plan.average, 'review')} a day until then.`
-							: `Interview on ${day} (${relativeDay(today, plan.interview)}): ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
+							? `${countdown} You have seen every question; about ${plural(plan.average, 'review')} a day until then.`
+							: `${countdown} ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
 			if (this.#guideState === 'failed') planText.textContent += ' This counts this section only: the whole guide’s list could not be loaded.';
 		}
 		for (const [slug, card] of this.#cards) {

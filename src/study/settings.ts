@@ -1,28 +1,28 @@
-// The reader's study settings (browser only): new questions a day and an interview date. Kept
-// apart from progress: they are choices for this browser, not a record to export or merge.
+// The reader's study settings (browser only): new questions a day, an interview date and today's
+// "learn N more". Kept apart from progress: they are choices for this browser, not a record to
+// export or merge.
+import type { Limits } from './pace.ts';
 import { DEFAULT_NEW_PER_DAY } from './queue.ts';
 
 const SETTINGS_KEY = 'sg-study-settings';
 
-export interface Settings {
-	/** New questions a day, whole guide. */
-	newPerDay: number;
-	/** The interview's day ("YYYY-MM-DD"), or null. */
-	interview: string | null;
-}
+export type Settings = Limits;
 
 /** The most new questions a day the setting takes: the whole guide in one day. */
 export const MAX_NEW_PER_DAY = 100;
 
+const isDay = (day: unknown): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day));
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_NEW_PER_DAY;
+
 /** The stored settings, each value checked; the defaults for what is missing or unreadable. */
 export function readSettings(): Settings {
-	const settings: Settings = { newPerDay: DEFAULT_NEW_PER_DAY, interview: null };
+	const settings: Settings = { newPerDay: DEFAULT_NEW_PER_DAY, interview: null, extra: null };
 	try {
 		const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
-		const n = stored['newPerDay'];
-		if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_NEW_PER_DAY) settings.newPerDay = n;
-		const day = stored['interview'];
-		if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day))) settings.interview = day;
+		if (isCount(stored['newPerDay'])) settings.newPerDay = stored['newPerDay'];
+		if (isDay(stored['interview'])) settings.interview = stored['interview'];
+		const extra = stored['extra'] as Record<string, unknown> | null | undefined;
+		if (extra && isDay(extra['day']) && isCount(extra['count'])) settings.extra = { day: extra['day'], count: extra['count'] };
 	} catch {
 		// No storage or an unreadable value: the defaults, and nothing is overwritten until the reader changes a setting.
 	}

@@ -1,9 +1,12 @@
 // The home page's standing (browser only), loaded by Standing.astro only when progress is stored,
 // so that a first visit loads none of the scheduler or the schema.
+import { dayOf, longDay, relativeDay } from './days.ts';
+import { toStudyToday } from './pace.ts';
+import { readSettings } from './settings.ts';
 import { nextStep, STANDINGS, summarizeStanding, describeStanding } from './standing.ts';
 import { readStoredProgress } from './study-store.ts';
 import { pathWithBase } from '../lib/base.ts';
-import { questionPath } from '../lib/links.ts';
+import { questionPath, studyPath } from '../lib/links.ts';
 
 /** Sets a bar's segments to the counts (CSSOM, which the CSP allows, not style attributes). */
 function fillBar(bar: Element, counts: Record<string, number>) {
@@ -41,10 +44,23 @@ export function showStanding(root: HTMLElement) {
 	const go = root.querySelector<HTMLAnchorElement>('[data-continue]')!;
 	if (next.kind === 'due') go.textContent = `Continue: ${next.count} due`;
 	else if (next.kind === 'new') {
-		// The guide's numbers run 1, 2, 3… in reading order (checked at build time).
+		// The guide's numbers run 1, 2, 3… in reading order (checked at build time). Continue tests the
+		// reader on it (the section's study page, starting there); "Just read it" opens its page.
+		const section = { id: sectionOf.get(next.slug)! };
 		go.textContent = `Continue with question ${slugs.indexOf(next.slug) + 1}`;
-		go.href = pathWithBase(questionPath({ section: sectionOf.get(next.slug)!, slug: next.slug }));
+		go.href = `${pathWithBase(studyPath(section))}?q=${next.slug}`;
+		const read = root.querySelector<HTMLAnchorElement>('[data-read]')!;
+		read.href = pathWithBase(questionPath({ section: section.id, slug: next.slug }));
+		read.hidden = false;
 	} else go.textContent = 'Study again';
+	// The interview, when one is set: how far off, and today's share of the plan.
+	const settings = readSettings();
+	const today = dayOf(now, clock.offset);
+	if (settings.interview && settings.interview > today) {
+		root.querySelector('[data-interview]')!.textContent =
+			`Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)}) · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
+		root.querySelector('[data-interview-link]')!.textContent = 'Change';
+	}
 	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;
 	root.querySelector('[data-missed-count]')!.textContent = String(missed);
 	review.hidden = missed === 0;

@@ -79,18 +79,40 @@ test.describe('home page without JavaScript', () => {
 test.describe('home page with progress', () => {
 	test('shows the standing, Continue to the first new question, and Review N missed', { tag: '@base' }, async ({ page }) => {
 		await grade(page, '/python-fundamentals/difference-list-tuple-python/', 'Good');
-		await grade(page, '/python-fundamentals/handle-exceptions-python/', 'Again');
+		// Hard on a question seen before: back in days, so missed but not due today.
+		await grade(page, '/python-fundamentals/handle-exceptions-python/', 'Good');
+		await grade(page, '/python-fundamentals/handle-exceptions-python/', 'Hard');
 		await page.setViewportSize(SIZES.phone);
 		await page.goto(at('/'));
 		await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
 		await expect(page.getByRole('list', { name: 'Your standing: 1 known, 1 learning, 0 due, 98 new' })).toBeVisible();
 		expect(await inFirstScreen(page, 'Continue with question 3')).toBe(true);
-		await expect(page.getByRole('link', { name: 'Continue with question 3' })).toHaveAttribute('href', href('/python-fundamentals/python-virtual-environment-important/'));
+		// Continue tests the reader on it (the answer hidden); "Just read it" opens its page.
+		await expect(page.getByRole('link', { name: 'Just read it' })).toHaveAttribute('href', href('/python-fundamentals/python-virtual-environment-important/'));
 		await expect(page.getByText('1 of 10 known · 0 due')).toBeVisible();
+		await expect(page.getByText('Interview coming up?')).toBeVisible();
+		await page.getByRole('link', { name: 'Continue with question 3' }).click();
+		await expect(page).toHaveURL(at('/study/python-fundamentals/?q=python-virtual-environment-important'));
+		await expect(page.locator('[data-position]')).toHaveText('1 of 8 due now');
+		await expect(page.locator('li.card h2').filter({ visible: true })).toHaveText(/^3\. /);
+		await expect(page.getByRole('button', { name: 'Show answer' }).filter({ visible: true })).toHaveAttribute('aria-expanded', 'false');
+		await page.goto(at('/'));
 		// Review what was missed: the study page opens on that mode.
 		await page.getByRole('link', { name: 'Review 1 missed' }).click();
 		await expect(page).toHaveURL(at('/study/?mode=missed'));
 		await expect(page.getByRole('button', { name: /^Only what I missed/ })).toHaveAttribute('aria-pressed', 'true');
+	});
+
+	test('shows the interview in plain view: how far off, and what there is to study today', async ({ page }) => {
+		await grade(page, '/python-fundamentals/difference-list-tuple-python/', 'Good');
+		await page.goto(at('/study/'));
+		const day = new Date(Date.now() + 10 * 86_400_000);
+		await page.getByLabel('Interview date').fill(`${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`);
+		await expect(page.getByText(/^Interview in 10 days, on /)).toBeVisible();
+		await page.goto(at('/'));
+		// 100 questions over 10 days: 10 new a day, one started today.
+		await expect(page.getByText(/^Interview in 10 days \(\w+day \d+ \w+\) · 9 to study today$/)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Change' })).toHaveAttribute('href', href('/study/#interview'));
 	});
 });
 
@@ -103,12 +125,13 @@ test.describe('grading on a question page', () => {
 		await page.getByRole('button', { name: /^Hard/ }).hover();
 		await expect(page.getByRole('button', { name: /^Good \d+ days?$/ })).toBeVisible();
 		await page.getByRole('button', { name: /^Hard/ }).click();
-		await expect(page.getByRole('status').filter({ hasText: /^Graded Hard: it comes back in \d+ days?\.$/ })).toBeVisible();
+		// Hard on a new question: back in the same sitting, as in study mode.
+		await expect(page.getByRole('status').filter({ hasText: /^Graded Hard: it comes back in 15 min\.$/ })).toBeVisible();
 		// The sidebar marks the question with its grade, in words, as the section's list does.
 		const inSidebar = page.locator('.sidebar a[aria-current="page"] .pill');
 		await expect(inSidebar).toHaveText('Hard');
 		await page.reload();
-		await expect(page.getByText(/^Your grade: Hard given on \w+ \d+ \w+; due again (tomorrow|in \d+ days), /)).toBeVisible();
+		await expect(page.getByText(/^Your grade: Hard given on \w+ \d+ \w+; due again in 1[45] min\.$/)).toBeVisible();
 		await expect(inSidebar).toHaveText('Hard');
 		await expect(page.locator('.sidebar .pill')).toHaveCount(1);
 		// Study mode sees the same grade.

@@ -43,8 +43,8 @@ test.describe('the due queue', () => {
 		await page.keyboard.press(' ');
 		await expect(reveal(page)).toHaveAttribute('aria-expanded', 'true');
 		// Each grade is named, shows its key and the interval it would give.
-		await expect(grades(page).getByRole('button')).toHaveText(['Again again in 1 day key 1', 'Hard again in 2 days key 2', 'Good again in 3 days key 3', 'Easy again in 8 days key 4']);
-		await expect(grades(page).getByRole('button', { name: 'Good again in 3 days key 3', exact: true })).toBeVisible();
+		await expect(grades(page).getByRole('button')).toHaveText(['Again again in 10 min key 1', 'Hard again in 15 min key 2', 'Good again in 2 days key 3', 'Easy again in 8 days key 4']);
+		await expect(grades(page).getByRole('button', { name: 'Good again in 2 days key 3', exact: true })).toBeVisible();
 		await page.keyboard.press('3');
 		await expect(heading(page)).toHaveText(/^52\. /);
 		await expect(position(page)).toHaveText('2 of 10 due now');
@@ -53,6 +53,8 @@ test.describe('the due queue', () => {
 		await page.keyboard.press('1');
 		await gradeByKeys(page, ['2', '4']);
 		await expect(heading(page)).toHaveText(/^55\. /);
+		// Again and Hard (on a new question) come back at the end of this session: 10 and 2.
+		await expect(position(page)).toHaveText('5 of 12 due now');
 		// A key is ignored while the answer is hidden.
 		await page.keyboard.press('3');
 		await expect(heading(page)).toHaveText(/^55\. /);
@@ -60,8 +62,10 @@ test.describe('the due queue', () => {
 		expect(progress.version).toBe(2);
 		expect(progress.log.map((review) => review.grade)).toEqual(['good', 'again', 'hard', 'easy']);
 		expect(progress.cards['difference-inner-join-left-join']).toMatchObject({ reps: 1, state: 'review' });
+		const minutes = (slug: string) => Math.round((Date.parse(progress.cards[slug]!.due) - Date.now()) / 60_000);
+		expect([minutes('create-index-sql'), minutes('normalization-databases')]).toEqual([10, 15]);
 		const days = (slug: string) => Math.round((Date.parse(progress.cards[slug]!.due) - Date.now()) / 86_400_000);
-		expect([days('difference-inner-join-left-join'), days('create-index-sql'), days('normalization-databases'), days('optimize-slow-queries')]).toEqual([3, 1, 2, 8]);
+		expect([days('difference-inner-join-left-join'), days('optimize-slow-queries')]).toEqual([2, 8]);
 	});
 
 	test('counts the daily limit over the whole guide and follows a changed limit', async ({ page }) => {
@@ -89,12 +93,20 @@ test.describe('the due queue', () => {
 	test('an interview date gives a plan that sees every question before the day', async ({ page }) => {
 		await page.goto(SECTION);
 		const iso = isoDay(10);
-		await page.getByText('More', { exact: true }).click();
+		// In plain view, below the card: no menu to open.
 		await page.getByLabel('Interview date').fill(iso);
-		// 100 questions over 10 days: 10 a day, the default limit.
-		await expect(page.locator('[data-plan]')).toContainText(/in 10 days\): 10 new questions a day see all 100 before it; with their reviews, about \d+ a day \(\d+ on the busiest day\)\./);
-		await page.getByRole('button', { name: 'Clear the interview date' }).click();
-		await expect(page.locator('[data-plan]')).toBeHidden();
+		// 100 questions over 10 days: 10 a day, and today's 10 new ones to study.
+		await expect(page.locator('[data-plan]')).toHaveText(
+			/^Interview in 10 days, on \w+day \d+ \w+ · 10 to study today\. 10 new questions a day see all 100 before it; with their reviews, about \d+ a day \(\d+ on the busiest day\)\.$/,
+		);
+		await expect(page.getByLabel('New questions a day')).toHaveValue('10');
+		// A later date sets fewer new questions a day (100 over 25 days: 4), and the field says so.
+		await page.getByLabel('Interview date').fill(isoDay(25));
+		await expect(page.locator('[data-plan]')).toContainText('· 4 to study today. 4 new questions a day see all 100 before it;');
+		await expect(page.getByLabel('New questions a day')).toHaveValue('4');
+		await expect(page.getByRole('button', { name: 'Due now: 4' })).toBeVisible();
+		await page.getByRole('button', { name: 'Clear' }).click();
+		await expect(page.locator('[data-plan]')).toHaveText('Set it and the new questions a day follow: every question seen before the day.');
 	});
 
 	test("a section's page fetches the whole guide's list once, and is studied while it comes", async ({ page }) => {
@@ -191,24 +203,77 @@ test.describe('on a phone', () => {
 		await grades(page).getByRole('button', { name: /^Good/ }).click();
 		await expect(heading(page)).toHaveText(/^73\. /);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		// The next title shows below the sticky header, not under it, and near the top.
+		const header = (await page.locator('.site-header').boundingBox())!;
+		await expect.poll(async () => (await heading(page).boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+		expect((await heading(page).boundingBox())!.y).toBeLessThan(844 / 2);
 	});
+
+	test('the first question starts within 200 px below the header', async ({ page }) => {
+		for (const path of ['/study/', '/study/sql-databases/']) {
+			await page.goto(at(path));
+			await expect(position(page)).toHaveText('1 of 10 due now');
+			const header = (await page.locator('.site-header').boundingBox())!;
+			expect((await heading(page).boundingBox())!.y - (header.y + header.height), path).toBeLessThanOrEqual(200);
+		}
+	});
+});
+
+test('on a desktop, the first question starts within 300 px below the header', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	for (const path of ['/study/', '/study/sql-databases/']) {
+		await page.goto(at(path));
+		await expect(position(page)).toHaveText('1 of 10 due now');
+		const header = (await page.locator('.site-header').boundingBox())!;
+		expect((await heading(page).boundingBox())!.y - (header.y + header.height), path).toBeLessThanOrEqual(300);
+	}
 });
 
 test.describe('the end of a session', () => {
 	test('sums up the grades, says what is due next and offers the next steps', async ({ page }) => {
 		await page.goto(SECTION);
 		await gradeByKeys(page, ['1', '1', '2', '3', '3', '3', '4', '3', '2', '3']);
+		// The two Again and the two Hard (new questions) come back at the end, in the order they were missed.
+		await expect(position(page)).toHaveText('11 of 14 due now');
+		await expect(heading(page)).toHaveText(/^51\. /);
+		await gradeByKeys(page, ['3', '3', '3']);
+		await expect(heading(page)).toHaveText(/^59\. /);
+		// Missed again: it comes back once more.
+		await gradeByKeys(page, ['1']);
+		await expect(position(page)).toHaveText('15 of 15 due now');
+		await expect(heading(page)).toHaveText(/^59\. /);
+		await gradeByKeys(page, ['3']);
+		// Each question counts once, by its first grade.
 		const end = page.getByRole('region', { name: 'Session done: 10 questions graded' });
 		await expect(end).toBeVisible();
 		await expect(end.getByRole('heading')).toBeFocused();
-		await expect(position(page)).toHaveText('10 of 10 done');
+		await expect(position(page)).toHaveText('15 of 15 done');
 		await expect(end.getByRole('listitem')).toHaveText([/Again\s*2/, /Hard\s*2/, /Good\s*5/, /Easy\s*1/]);
-		await expect(end).toContainText(/Next: 2 questions due tomorrow, \w+day \d+ \w+\./);
+		await expect(end).toContainText(/4 missed questions came back in this session\. Next: 4 questions due tomorrow, \w+day \d+ \w+\./);
 		await expect(end.getByRole('link', { name: 'Next section: Docker & Kubernetes' })).toHaveAttribute('href', /\/study\/docker-kubernetes\/$/);
 		await expect(end.getByRole('link', { name: 'Study the due cards of the whole guide (0)' })).toHaveAttribute('href', /\/study\/$/);
-		// Review what I missed: the four graded Again or Hard.
-		await end.getByRole('button', { name: 'Review what I missed (4)' }).click();
-		await expect(position(page)).toHaveText('1 of 4 to review');
+		// All four were relearned: nothing is left to review as missed.
+		await expect(end.getByRole('button', { name: /Review what I missed/ })).toBeHidden();
+	});
+
+	test('offers what was missed to review again, at once', async ({ page }) => {
+		// Hard on a question seen before gives days, not minutes: it stays missed after the session.
+		await page.addInitScript(() => {
+			if (sessionStorage.getItem('seeded')) return;
+			sessionStorage.setItem('seeded', '1');
+			const at = new Date(Date.now() - 5 * 86_400_000).toISOString();
+			const card = { due: at, stability: 3, difficulty: 5, reps: 1, lapses: 0, state: 'review', lastReview: at, scheduledDays: 3 };
+			const cards = { 'difference-inner-join-left-join': card, 'create-index-sql': card };
+			const log = Object.keys(cards).map((slug) => ({ slug, grade: 'good', at }));
+			localStorage.setItem('sg-study-progress', JSON.stringify({ version: 2, cards, log }));
+			localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 0 }));
+		});
+		await page.goto(SECTION);
+		await expect(position(page)).toHaveText('1 of 2 due now');
+		await gradeByKeys(page, ['2', '2']);
+		const end = page.getByRole('region', { name: 'Session done: 2 questions graded' });
+		await end.getByRole('button', { name: 'Review what I missed (2)' }).click();
+		await expect(position(page)).toHaveText('1 of 2 to review');
 		await expect(heading(page)).toHaveText(/^51\. /);
 		await expect(heading(page)).toBeFocused();
 	});
@@ -222,7 +287,15 @@ test.describe('the end of a session', () => {
 		await page.reload();
 		const end = page.getByRole('region', { name: 'Nothing due now in section 6, SQL & Databases' });
 		await expect(end).toBeVisible();
-		await expect(end).toContainText(/Next: 2 questions due in 8 days, \w+day \d+ \w+\. You have started all the new questions your daily limit allows/);
+		await expect(end).toContainText(/Next: 2 questions due in 8 days, \w+day \d+ \w+\. You have learnt 2 new questions today, your daily limit\./);
+		// One press: two more new questions, for today only.
+		await end.getByRole('button', { name: 'Learn 2 more' }).click();
+		await expect(position(page)).toHaveText('1 of 2 due now');
+		await expect(heading(page)).toHaveText(/^53\. /);
+		await expect(heading(page)).toBeFocused();
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Due now: 2' })).toBeVisible();
+		await expect(page.locator('[data-status]')).toContainText('2 of 4 new questions left today');
 	});
 });
 
@@ -261,9 +334,10 @@ test.describe('stored progress', () => {
 		await page.goto(SECTION);
 		await gradeByKeys(page, ['3', '2']);
 		await page.reload();
-		await expect(page.getByRole('button', { name: 'Due now: 8' })).toBeVisible();
-		await expect(heading(page)).toHaveText(/^53\. /);
-		await expect(page.getByText('0 reviews and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen (Again 0, Hard 1, Good 1, Easy 0)')).toBeVisible();
+		// Good: not due for days. Hard (new): back in 15 minutes, so due today, first.
+		await expect(page.getByRole('button', { name: 'Due now: 9' })).toBeVisible();
+		await expect(heading(page)).toHaveText(/^52\. /);
+		await expect(page.getByText('1 review and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen (Again 0, Hard 1, Good 1, Easy 0)')).toBeVisible();
 	});
 
 	test('version 1 progress in storage is migrated, not lost', async ({ page }) => {

@@ -34,7 +34,9 @@ test.describe('a study session', () => {
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
 		await expect(heading(page)).toHaveText(/^52\. /);
-		await expect(status(page)).toHaveText('0 reviews and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen (Again 1, Hard 0, Good 1, Easy 0)');
+		// 52, graded Again, is back in 10 minutes: a review due now, and the 11th card of this session.
+		await expect(status(page)).toHaveText('1 review and 8 new questions due now · 8 of 10 new questions left today (whole guide) · 2 of 10 seen (Again 1, Hard 0, Good 1, Easy 0)');
+		await expect(page.getByText('2 of 11 due now')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
 	});
 
@@ -45,12 +47,13 @@ test.describe('a study session', () => {
 		await page.reload();
 		await expect(status(page)).toContainText('1 of 10 seen');
 		await page.goto(at('/sql-databases/'));
-		await expect(page.getByText('Your progress: 1 of 10 seen, 0 due now, 1 last graded Again or Hard.')).toBeVisible();
+		// Hard on a new question brings it back in 15 minutes: due today.
+		await expect(page.getByText('Your progress: 1 of 10 seen, 1 due now, 1 last graded Again or Hard.')).toBeVisible();
 		await expect(page.getByRole('main').getByRole('link', { name: /^51\. .*Hard$/ })).toBeVisible();
 		// The home page: the whole guide's standing, and the section's card.
 		await page.goto(at('/'));
-		await expect(page.getByRole('list', { name: 'Your standing: 0 known, 1 learning, 0 due, 99 new' })).toBeVisible();
-		await expect(page.getByRole('listitem').filter({ hasText: 'SQL & Databases' }).getByText('0 of 10 known · 0 due')).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Your standing: 0 known, 0 learning, 1 due, 99 new' })).toBeVisible();
+		await expect(page.getByRole('listitem').filter({ hasText: 'SQL & Databases' }).getByText('0 of 10 known · 1 due')).toBeVisible();
 	});
 
 	test('review runs only the questions graded Hard or Again', async ({ page }) => {
@@ -115,7 +118,8 @@ test.describe('moving progress between browsers', () => {
 		await fresh.getByRole('button', { name: 'Merge into my progress' }).click();
 		await expect(fresh.getByText('Imported: added 2, updated 0, kept 0.')).toBeVisible();
 		await fresh.goto(SECTION);
-		await expect(fresh.getByRole('button', { name: 'Due now: 8' })).toBeVisible();
+		// Hard (back in 15 minutes) is due with the 8 new questions left today.
+		await expect(fresh.getByRole('button', { name: 'Due now: 9' })).toBeVisible();
 		await expect(fresh.getByRole('button', { name: 'Only what I missed: 1' })).toBeVisible();
 		await fresh.close();
 	});

@@ -26,7 +26,7 @@ describe('migrateV1', () => {
 		// knew it → Good, didn't know → Again, each at its own time.
 		expect(progress.cards['difference-inner-join-left-join']).toEqual(schedule(undefined, 'good', new Date('2026-11-20T09:15:00.000Z')));
 		expect(progress.cards['normalization-databases']).toEqual(schedule(undefined, 'again', new Date('2026-11-20T09:20:00.000Z')));
-		expect(progress.cards['create-index-sql']!.due).toBe('2026-11-28T21:00:00.000Z');
+		expect(progress.cards['create-index-sql']!.due).toBe('2026-11-27T21:00:00.000Z');
 		// One review per question, in time order.
 		expect(progress.log.map((review) => `${review.at} ${review.slug} ${review.grade}`)).toEqual([
 			'2026-11-20T09:15:00.000Z difference-inner-join-left-join good',

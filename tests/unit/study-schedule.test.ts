@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
-import { effectiveNewPerDay, planInterview } from '../../src/study/plan.ts';
+import { planInterview } from '../../src/study/plan.ts';
+import { interviewPace, newLimitToday, toStudyToday } from '../../src/study/pace.ts';
 import { applyGrade } from '../../src/study/rules.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, dueSlugs, missedSlugs, newToday, shuffle } from '../../src/study/queue.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
 import { dayOf } from '../../src/study/days.ts';
 import { formatInterval, gradeLabel, preview, schedule } from '../../src/study/schedule.ts';
+import { describeQuestion } from '../../src/study/question-grade.ts';
 import { bars, countGrades, dueForecast, nextDue, reviewsPerDay } from '../../src/study/stats.ts';
 
 // Every test runs on this clock: Thursday 26 November 2026, 10:00 UTC, a reader in UTC.
@@ -20,26 +22,36 @@ function graded(...grades: [string, 'again' | 'hard' | 'good' | 'easy', Date][])
 }
 
 describe('schedule', () => {
-	test('schedules a new question by FSRS: Again 1 day, Hard 2, Good 3, Easy 8', () => {
-		const days = (grade: 'again' | 'hard' | 'good' | 'easy') => (Date.parse(schedule(undefined, grade, now).due) - now.getTime()) / 86_400_000;
-		expect([days('again'), days('hard'), days('good'), days('easy')]).toEqual([1, 2, 3, 8]);
+	test('schedules a new question by FSRS: Again in 10 min, Hard in 15 (the same sitting), Good 2 days, Easy 8', () => {
+		const minutes = (grade: 'again' | 'hard' | 'good' | 'easy') => (Date.parse(schedule(undefined, grade, now).due) - now.getTime()) / 60_000;
+		expect([minutes('again'), minutes('hard'), minutes('good') / 1440, minutes('easy') / 1440]).toEqual([10, 15, 2, 8]);
+		expect(schedule(undefined, 'again', now).state).toBe('learning');
 	});
 
 	test('keeps the FSRS state: stability, difficulty, reps, lapses, last review', () => {
 		const first = schedule(undefined, 'good', now);
-		expect(first).toMatchObject({ reps: 1, lapses: 0, state: 'review', lastReview: now.toISOString(), scheduledDays: 3 });
+		expect(first).toMatchObject({ reps: 1, lapses: 0, state: 'review', lastReview: now.toISOString(), scheduledDays: 2 });
 		expect(first.stability).toBeCloseTo(2.3065, 3);
 		const later = new Date(first.due);
 		const forgot = schedule(first, 'again', later);
-		expect(forgot).toMatchObject({ reps: 2, lapses: 1, lastReview: later.toISOString() });
+		expect(forgot).toMatchObject({ reps: 2, lapses: 1, state: 'relearning', lastReview: later.toISOString() });
 		expect(forgot.difficulty).toBeGreaterThan(first.difficulty);
 		expect(forgot.stability).toBeLessThan(first.stability);
+	});
+
+	test('brings a missed question back in 10 minutes, and sets days once it is recalled', () => {
+		const forgot = schedule(schedule(undefined, 'good', now), 'again', new Date('2026-11-28T10:00:00Z'));
+		expect(forgot.due).toBe('2026-11-28T10:10:00.000Z');
+		const relearned = schedule(forgot, 'good', new Date(forgot.due));
+		expect(relearned).toMatchObject({ state: 'review', scheduledDays: 1 });
+		const learnt = schedule(schedule(undefined, 'again', now), 'good', new Date('2026-11-26T10:10:00Z'));
+		expect(learnt).toMatchObject({ state: 'review', due: '2026-11-27T10:10:00.000Z' });
 	});
 
 	test('gives a longer interval to a question recalled on time than to a new one', () => {
 		const first = schedule(undefined, 'good', now);
 		const second = schedule(first, 'good', new Date(first.due));
-		expect(second.scheduledDays).toBe(14);
+		expect(second.scheduledDays).toBe(11);
 	});
 
 	test('preview says what each grade would do, the same as grading', () => {
@@ -63,8 +75,9 @@ describe('formatInterval', () => {
 		expect(formatInterval(now, new Date(now.getTime() + ms))).toBe(text);
 	});
 
-	test('labels a grade with its interval: "Good · 3 days"', () => {
-		expect(gradeLabel('good', now, new Date(preview(undefined, now).good.due))).toBe('Good · 3 days');
+	test('labels a grade with its interval: "Good · 2 days"', () => {
+		expect(gradeLabel('good', now, new Date(preview(undefined, now).good.due))).toBe('Good · 2 days');
+		expect(gradeLabel('again', now, new Date(preview(undefined, now).again.due))).toBe('Again · 10 min');
 	});
 });
 
@@ -84,7 +97,7 @@ describe('dueSlugs', () => {
 	});
 
 	test('counts a card due later today in the reader’s time zone, not in UTC', () => {
-		const progress = graded(['q-1', 'again', new Date('2026-11-25T23:30:00Z')]);
+		const progress = graded(['q-1', 'good', new Date('2026-11-24T23:30:00Z')]);
 		// Due 2026-11-26T23:30Z: today in UTC, tomorrow for a reader at UTC+1.
 		expect(dueSlugs(progress, slugs, clock)).toEqual(['q-1']);
 		expect(dueSlugs(progress, slugs, { now, offset: 60 })).toEqual([]);
@@ -141,8 +154,8 @@ describe('planInterview', () => {
 		expect(plan).toMatchObject({ interview: '2026-12-01', daysLeft: 5, unseen: 20, newPerDay: 4 });
 		expect(plan.days.map((day) => day.fresh)).toEqual([4, 4, 4, 4, 4]);
 		expect(plan.days.reduce((sum, day) => sum + day.fresh, 0)).toBe(20);
-		// Good gives 3 days to a new question: day 0's come back on day 3, day 1's on day 4.
-		expect(plan.days.map((day) => day.reviews)).toEqual([0, 0, 0, 4, 4]);
+		// Good gives 2 days to a new question: day 0's come back on day 2, day 1's on day 3, day 2's on day 4.
+		expect(plan.days.map((day) => day.reviews)).toEqual([0, 0, 4, 4, 4]);
 		expect(plan).toMatchObject({ average: 6, peak: 8 });
 	});
 
@@ -167,11 +180,33 @@ describe('planInterview', () => {
 		expect(planInterview(emptyProgress(), slugs, '2026-11-01', 10, clock)).toBeNull();
 	});
 
-	test('raises the daily limit the queue uses only when the plan needs more', () => {
-		const plan = planInterview(emptyProgress(), slugs, '2026-11-28', 3, clock);
-		expect(effectiveNewPerDay(3, plan)).toBe(10);
-		expect(effectiveNewPerDay(12, plan)).toBe(12);
-		expect(effectiveNewPerDay(3, null)).toBe(3);
+	test('raises the daily limit the queue uses only when the interview needs more', () => {
+		const limits = (newPerDay: number) => ({ newPerDay, interview: '2026-11-28', extra: null });
+		expect(newLimitToday(limits(3), emptyProgress(), slugs, clock)).toBe(10);
+		expect(newLimitToday(limits(12), emptyProgress(), slugs, clock)).toBe(12);
+		expect(newLimitToday({ newPerDay: 3, interview: null, extra: null }, emptyProgress(), slugs, clock)).toBe(3);
+	});
+});
+
+describe('interviewPace and today’s limit', () => {
+	test('counts the days left and the new questions a day that see every question before the day', () => {
+		const progress = graded(['q-1', 'good', daysAgo(3)], ['q-2', 'good', daysAgo(0, 8)]);
+		// 18 never graded + 1 first graded today, over 26 Nov to 5 Dec (10 days): 2 a day.
+		expect(interviewPace(progress, slugs, '2026-12-06', clock)).toEqual({ daysLeft: 10, unseen: 19, newPerDay: 2 });
+		expect(interviewPace(progress, slugs, '2026-11-26', clock)).toBeNull();
+	});
+
+	test('adds "learn N more" to today only', () => {
+		const limits = { newPerDay: 10, interview: null, extra: { day: '2026-11-26', count: 10 } };
+		expect(newLimitToday(limits, emptyProgress(), slugs, clock)).toBe(20);
+		expect(newLimitToday(limits, emptyProgress(), slugs, { now: new Date('2026-11-27T10:00:00Z'), offset: 0 })).toBe(10);
+	});
+
+	test('counts what there is to study today: due reviews and the new questions left', () => {
+		// q-1 is due (Good 3 days ago); 2 new first graded today leave 8 of 10.
+		const progress = graded(['q-1', 'good', daysAgo(3)], ['q-2', 'good', daysAgo(0, 8)], ['q-3', 'good', daysAgo(0, 8)]);
+		expect(toStudyToday({ newPerDay: 10, interview: null, extra: null }, progress, slugs, clock)).toBe(9);
+		expect(toStudyToday({ newPerDay: 2, interview: null, extra: { day: '2026-11-26', count: 3 } }, progress, slugs, clock)).toBe(4);
 	});
 });
 
@@ -194,13 +229,13 @@ describe('dueForecast and nextDue', () => {
 		expect(forecast).toHaveLength(14);
 		expect(forecast.filter((day) => day.count > 0)).toEqual([
 			{ day: '2026-11-26', count: 1 },
-			{ day: '2026-11-29', count: 2 },
+			{ day: '2026-11-28', count: 2 },
 			{ day: '2026-12-04', count: 1 },
 		]);
 	});
 
 	test('names the first day after today with something due', () => {
-		expect(nextDue(progress, slugs, clock)).toEqual({ day: '2026-11-29', count: 2 });
+		expect(nextDue(progress, slugs, clock)).toEqual({ day: '2026-11-28', count: 2 });
 		expect(nextDue(progress, ['q-1'], clock)).toBeUndefined();
 	});
 });
@@ -236,5 +271,13 @@ describe('pickNotKnown', () => {
 		expect(pickNotKnown(progress, ['q-1', 'q-2', 'q-3', 'q-4'], 0)).toBe('q-2');
 		expect(pickNotKnown(progress, ['q-1', 'q-2', 'q-3', 'q-4'], 0.99)).toBe('q-4');
 		expect(pickNotKnown(progress, ['q-1', 'q-3'], 0.5)).toBeUndefined();
+	});
+});
+
+describe('describeQuestion', () => {
+	test('says when a graded question is due: in minutes after a miss today, else by its day', () => {
+		expect(describeQuestion(graded(['q-1', 'again', now]), 'q-1', clock).text).toBe('given on Thursday 26 November; due again in 10 min.');
+		expect(describeQuestion(graded(['q-1', 'good', now]), 'q-1', clock).text).toBe('given on Thursday 26 November; due again in 2 days, Saturday 28 November.');
+		expect(describeQuestion(graded(['q-1', 'good', daysAgo(3)]), 'q-1', clock).text).toBe('given on Monday 23 November; due now.');
 	});
 });

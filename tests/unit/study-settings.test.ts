@@ -15,9 +15,9 @@ function storage(items: Record<string, string>, blocked = false) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('readSettings', () => {
-	test('reads the stored limit and interview date', () => {
-		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"newPerDay":4,"interview":"2026-12-10"}' }));
-		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10' });
+	test('reads the stored limit, interview date and extra new questions for a day', () => {
+		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"newPerDay":4,"interview":"2026-12-10","extra":{"day":"2026-12-05","count":10}}' }));
+		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10', extra: { day: '2026-12-05', count: 10 } });
 	});
 
 	test.each([
@@ -25,9 +25,11 @@ describe('readSettings', () => {
 		['a value that is not JSON', { 'sg-study-settings': '{' }],
 		['a limit out of range and a date that is not one', { 'sg-study-settings': '{"newPerDay":500,"interview":"soon"}' }],
 		['a fractional limit', { 'sg-study-settings': '{"newPerDay":2.5}' }],
-	])('falls back to 10 a day and no date for %s', (_, items) => {
+		['an extra without its day', { 'sg-study-settings': '{"extra":{"count":5}}' }],
+		['an extra of a negative count', { 'sg-study-settings': '{"extra":{"day":"2026-12-05","count":-5}}' }],
+	])('falls back to 10 a day, no date and no extra for %s', (_, items) => {
 		vi.stubGlobal('localStorage', storage(items));
-		expect(readSettings()).toEqual({ newPerDay: 10, interview: null });
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null });
 	});
 });
 
@@ -35,10 +37,10 @@ describe('saveSettings', () => {
 	test('keeps the settings, or says it could not', () => {
 		const items: Record<string, string> = {};
 		vi.stubGlobal('localStorage', storage(items));
-		expect(saveSettings({ newPerDay: 3, interview: null })).toBe(true);
-		expect(readSettings()).toEqual({ newPerDay: 3, interview: null });
+		expect(saveSettings({ newPerDay: 3, interview: null, extra: null })).toBe(true);
+		expect(readSettings()).toEqual({ newPerDay: 3, interview: null, extra: null });
 		vi.stubGlobal('localStorage', storage({}, true));
-		expect(saveSettings({ newPerDay: 3, interview: null })).toBe(false);
-		expect(readSettings()).toEqual({ newPerDay: 10, interview: null });
+		expect(saveSettings({ newPerDay: 3, interview: null, extra: null })).toBe(false);
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null });
 	});
 });

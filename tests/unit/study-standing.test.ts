@@ -19,29 +19,32 @@ describe('standingOf', () => {
 	});
 
 	test('returns due when the schedule has come round, whatever the last grade', () => {
-		// Good today is due in 3 days; graded 5 days ago it is due now.
+		// Good today is due in 2 days; graded 5 days ago it is due now. Missed today, it is back in 10 minutes.
 		expect(standingOf(graded(['a', 'good', daysAgo(5)]), 'a', clock)).toBe('due');
+		expect(standingOf(graded(['a', 'again', now]), 'a', clock)).toBe('due');
 	});
 
 	test('returns known for Good or Easy not yet due, learning for Again or Hard not yet due', () => {
-		const progress = graded(['a', 'good', now], ['b', 'easy', now], ['c', 'hard', now], ['d', 'again', now]);
+		// Hard on a question seen before gives days: not due today, and not yet sure. (Again is back in 10 minutes: due.)
+		const progress = graded(['a', 'good', now], ['b', 'easy', now], ['c', 'good', daysAgo(5)], ['c', 'hard', now], ['d', 'easy', daysAgo(9)], ['d', 'hard', now]);
 		expect(['a', 'b', 'c', 'd'].map((slug) => standingOf(progress, slug, clock))).toEqual(['known', 'known', 'learning', 'learning']);
 	});
 });
 
 describe('summarizeStanding', () => {
 	test('counts every question once, and ignores progress on questions outside the list', () => {
-		const progress = graded(['a', 'good', now], ['b', 'again', now], ['c', 'good', daysAgo(5)], ['gone', 'good', now]);
+		const progress = graded(['a', 'good', now], ['b', 'good', daysAgo(5)], ['b', 'again', now], ['b', 'good', now], ['c', 'good', daysAgo(5)], ['gone', 'good', now]);
 		const counts = summarizeStanding(progress, slugs, clock);
-		expect(counts).toEqual({ known: 1, learning: 1, due: 1, new: 2 });
-		expect(describeStanding(counts)).toBe('1 known, 1 learning, 1 due, 2 new');
+		expect(counts).toEqual({ known: 2, learning: 0, due: 1, new: 2 });
+		expect(describeStanding(counts)).toBe('2 known, 0 learning, 1 due, 2 new');
 	});
 });
 
 describe('nextStep', () => {
 	test('leads to the due queue when anything is due, and counts the missed', () => {
+		// b, graded Hard when new, is back in 15 minutes: due too.
 		const progress = graded(['a', 'good', daysAgo(5)], ['b', 'hard', now]);
-		expect(nextStep(progress, slugs, clock)).toEqual({ next: { kind: 'due', count: 1 }, missed: 1 });
+		expect(nextStep(progress, slugs, clock)).toEqual({ next: { kind: 'due', count: 2 }, missed: 1 });
 	});
 
 	test('leads to the first question never graded, in guide order, when nothing is due', () => {
