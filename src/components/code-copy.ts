@@ -6,7 +6,6 @@ class SgCodeCopy extends HTMLElement {
 			const wrapper = document.createElement('div');
 			wrapper.className = 'code-block';
 			pre.before(wrapper);
-			wrapper.append(pre);
 
 			const button = document.createElement('button');
 			button.type = 'button';
@@ -22,7 +21,8 @@ class SgCodeCopy extends HTMLElement {
 				}
 				setTimeout(() => (button.textContent = 'Copy code'), 2000);
 			});
-			wrapper.append(button);
+			// Above the code, as its header, never over a line of it; first in tab order, as it is on screen.
+			wrapper.append(button, pre);
 		}
 	}
 }

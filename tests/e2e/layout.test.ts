@@ -78,6 +78,42 @@ test.describe('layout', () => {
 		expect(navBox.x + navBox.width).toBeLessThanOrEqual(mainBox.x);
 	});
 
+	// Pages whose first line of code is long (77 characters of SQL, 64 of Python): a button laid over
+	// the code's top corner hid its end.
+	for (const [device, options] of [
+		['a 390 px touch phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+		['a 1280 px screen', { viewport: { width: 1280, height: 900 } }],
+	] as const) {
+		test(`on ${device} Copy code covers no line of the code it copies`, async ({ browser }) => {
+			const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
+			const page = await context.newPage();
+			for (const path of ['/sql-databases/create-index-sql/', '/theory-design-concepts/monolith-vs-microservices/']) {
+				await page.goto(at(path));
+				await expect(page.getByRole('button', { name: 'Copy code' }).first()).toBeVisible();
+				const found = await page.locator('.code-block').evaluateAll((blocks) =>
+					blocks.map((block) => {
+						const button = block.querySelector('button')!.getBoundingClientRect();
+						const pre = block.querySelector('pre')!.getBoundingClientRect();
+						// Every piece of text on each line, cut to what the code's box shows (the rest scrolls).
+						const range = document.createRange();
+						range.selectNodeContents(block.querySelector('pre code')!);
+						const text = [...range.getClientRects()]
+							.map((r) => ({ left: Math.max(r.left, pre.left), right: Math.min(r.right, pre.right), top: r.top, bottom: r.bottom }))
+							.filter((r) => r.right > r.left);
+						const covered = text.filter((r) => r.left < button.right && r.right > button.left && r.top < button.bottom && r.bottom > button.top);
+						return { pieces: text.length, covered: covered.map((r) => `${Math.round(r.left)},${Math.round(r.top)}`) };
+					}),
+				);
+				expect(found.length, path).toBeGreaterThan(0);
+				for (const [i, block] of found.entries()) {
+					expect(block.pieces, `${path}: code block ${i + 1} has text`).toBeGreaterThan(0);
+					expect(block.covered, `${path}: code block ${i + 1}, text under Copy code at (x,y)`).toEqual([]);
+				}
+			}
+			await context.close();
+		});
+	}
+
 	test('a printed question shows the question and answer on white, code in the light theme, without navigation', async ({ page }) => {
 		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 		await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
