@@ -19,6 +19,10 @@ export function plainDynamicImports(): Plugin {
 	return {
 		name: 'site:plain-dynamic-imports',
 		apply: 'build',
+		// With the helper gone, the list of each lazy chunk's imports Vite writes beside it
+		// (__vite__mapDeps, 0.1 KB gzipped in the page's one script) is read by nothing: Vite writes none
+		// when preloading is off. Astro sets its own modulePreload after the project's config, so a plugin sets it.
+		config: () => ({ build: { modulePreload: false } }),
 		renderChunk(code) {
 			const match = HELPER_IMPORT.exec(code);
 			if (!match) return null;
