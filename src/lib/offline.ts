@@ -131,6 +131,27 @@ export function failureText(file: string, reason: string): string {
 	return `The guide could not be saved: ${file} did not download (${reason}). Pages you open online are still kept as you read them; try saving again later.`;
 }
 
+/** Why saving the runtimes stopped, in words for the reader. */
+export function runtimesFailureText(file: string, reason: string): string {
+	return `Python and PostgreSQL could not be saved: ${file} did not download (${reason}). The examples still run online; try again later.`;
+}
+
+/**
+ * The attribute of the element that offers the examples' runtimes for offline use: the build writes
+ * the address of their list into it (relative to the worker's scope; empty with no runtime) and
+ * their download size as its text.
+ */
+export const RUNTIMES_MARK = 'data-runtimes';
+const RUNTIMES_ELEMENT = /<span data-runtimes(?:="[^"]*")?((?:\s+[\w-]+(?:="[^"]*")?)*)>[^<]*<\/span>/g;
+
+/** Writes the runtimes' list address and size into a page's offer ("about 39.6 MB"). */
+export function fillRuntimesOffer(html: string, offer: { list: string; bytes: number } | null, file: string): string {
+	if (!new RegExp(RUNTIMES_ELEMENT.source).test(html)) throw new Error(`${file}: no <span ${RUNTIMES_MARK}> to write the runtimes' size into`);
+	return html.replace(RUNTIMES_ELEMENT, (_, attributes: string) =>
+		offer ? `<span ${RUNTIMES_MARK}="${offer.list}"${attributes}>about ${formatBytes(offer.bytes)}</span>` : `<span ${RUNTIMES_MARK}=""${attributes}></span>`,
+	);
+}
+
 /** The attribute of the element that says how big the saved guide is; the build fills it in. */
 export const GUIDE_SIZE_MARK = 'data-offline-size';
 /** The element, with any attributes Astro adds (its scoped-style id) and the ones the build writes. */

@@ -9,7 +9,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setImmediate } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { fillGuideSize, GUIDE_SIZE_MARK, isImmutable, keptOffline, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
+import { fillGuideSize, fillRuntimesOffer, GUIDE_SIZE_MARK, isImmutable, keptOffline, precacheUrl, revisionOf, type OfflineList } from '../lib/offline.ts';
 
 /** Text a host compresses on the way: its gzip size is what a reader downloads. */
 const COMPRESSED_BY_HOSTS = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.md', '.tsv']);
@@ -62,18 +62,33 @@ export class DownloadSizes {
 	}
 }
 
-/** The build's offline files: every file under `site`, or under its `folder`, that offline reading keeps (paths relative to `site`, sorted). */
-function offlineFiles(site: string, folder = ''): string[] {
+/** Every file under `site`, or under its `folder` (paths relative to `site`, sorted). */
+function filesUnder(site: string, folder = ''): string[] {
 	if (!existsSync(join(site, folder))) return [];
 	return readdirSync(join(site, folder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
-		.filter(keptOffline)
 		.sort();
 }
 
+/** The build's offline files: those under `site`, or under its `folder`, that offline reading keeps. */
+const offlineFiles = (site: string, folder = '') => filesUnder(site, folder).filter(keptOffline);
+
+/** Where the examples' runtimes are in the built site (examples/runtimes.ts writes them). */
+const RUNTIMES_FOLDER = 'runtimes/';
+
 /** Where Pagefind writes the search index in the built site. */
 const SEARCH_INDEX_FOLDER = 'pagefind/';
+
+/** Writes a list of files, named after its content, into dist/offline/; returns its path there. */
+function writeList(site: string, name: string, list: OfflineList): string {
+	const json = JSON.stringify(list);
+	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
+	const file = `offline/${name}.${sha256(Buffer.from(json))}.json`;
+	mkdirSync(join(site, 'offline'), { recursive: true });
+	writeFileSync(join(site, file), json);
+	return file;
+}
 
 /** Files read between two turns of the event loop while the search index is being written. */
 const FILES_PER_TURN = 32;
@@ -117,6 +132,20 @@ export async function writeOfflineWorker(
 	if (!marked.includes('index.html')) {
 		throw new Error(`${join(site, 'index.html')}: the home page has no "save the guide" control (${GUIDE_SIZE_MARK}); src/offline/SaveOffline.astro renders it.`);
 	}
+	// The examples' runtimes are offered apart (tens of MB): their own list, and its size in the offer.
+	// Their paths name their versions, so no revision is needed.
+	const runtimeFiles = filesUnder(site, RUNTIMES_FOLDER);
+	const runtimeList: OfflineList = runtimeFiles.map((file) => {
+		const content = read(file);
+		return [precacheUrl(file), null, downloadSizes.of(file, content, sha256(content))];
+	});
+	const runtimesOffer = runtimeList.length
+		? { list: `./${writeList(site, 'runtimes', runtimeList)}`, bytes: runtimeList.reduce((sum, [, , size]) => sum + size, 0) }
+		: null;
+	for (const file of marked) {
+		writeFileSync(join(site, file), fillRuntimesOffer(read(file).toString('utf8'), runtimesOffer, file));
+		learn(file);
+	}
 	// The pages with the control say how big the saved guide is, which counts their own bytes: fill the
 	// size in until it holds (it is rounded, so once or twice).
 	const savedBytes = () => files.reduce((sum, file) => sum + facts.get(file)!.size, 0);
@@ -141,11 +170,7 @@ export async function writeOfflineWorker(
 		const kept = isImmutable(`/${file}`) ? null : revision;
 		return [url, kept, size];
 	});
-	const json = JSON.stringify(list);
-	// Named after its content: an unchanged build keeps the worker byte for byte, a changed one is an update.
-	const listFile = `offline/list.${sha256(Buffer.from(json))}.json`;
-	mkdirSync(join(site, 'offline'), { recursive: true });
-	writeFileSync(join(site, listFile), json);
+	const listFile = writeList(site, 'list', list);
 
 	const bundle = await build({
 		entryPoints: [fileURLToPath(new URL('./sw.ts', import.meta.url))],

@@ -5,7 +5,17 @@
 // installed app (display-mode standalone) it saves on its own, unless the browser asks to save
 // data or the reader removed the copy before. Tabs open on the site tell each other when the guide
 // is saved or removed, so none of them goes on showing a state that is no longer true.
-import { CHOICE_CACHE, choiceKey, failureText, FILES_CACHE, progressText, shouldSaveOnItsOwn, type OfflineChoice } from '../lib/offline.ts';
+import {
+	CHOICE_CACHE,
+	choiceKey,
+	failureText,
+	FILES_CACHE,
+	progressText,
+	RUNTIME_CACHE,
+	runtimesFailureText,
+	shouldSaveOnItsOwn,
+	type OfflineChoice,
+} from '../lib/offline.ts';
 import { download, missing, readList, reasonOf, type Entry } from './files.ts';
 
 /** The list URL the active worker serves, asked over a message channel. */
@@ -34,12 +44,17 @@ function activeWorker(): Promise<ServiceWorkerRegistration> {
 
 /** What the control says once the copy is removed (here, or in another tab). */
 const REMOVED = 'The saved copy is removed. Pages you open are still kept as you read them.';
+/** What it says once the runtimes are all kept. */
+const RUNTIMES_SAVED = 'Python and PostgreSQL are saved too: the examples run offline.';
 
 class SgSaveOffline extends HTMLElement {
 	#save = this.querySelector<HTMLButtonElement>('[data-save]')!;
 	#remove = this.querySelector<HTMLButtonElement>('[data-remove]')!;
 	#progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
 	#status = this.querySelector<HTMLElement>('[data-status]')!;
+	#runtimesOffer = this.querySelector<HTMLElement>('[data-runtimes-offer]')!;
+	/** The runtimes' list, relative to the worker's scope (empty when the build has none). */
+	#runtimesList = this.querySelector<HTMLElement>('[data-runtimes]')?.dataset['runtimes'] ?? '';
 	#saving = false;
 	/** Stops this tab's saving when another tab removes the copy. */
 	#stop: AbortController | undefined;
@@ -61,6 +76,7 @@ class SgSaveOffline extends HTMLElement {
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
 		this.#save.addEventListener('click', () => void this.#saveGuide());
 		this.#remove.addEventListener('click', () => void this.#removeGuide());
+		this.#runtimesOffer.querySelector('button')!.addEventListener('click', () => void this.#saveRuntimes());
 		this.#listen();
 		// An open channel keeps the page out of some browsers' back/forward cache: it is closed as the
 		// page is left, and opened again, with the state shown afresh, if the page comes back from there.
@@ -94,6 +110,67 @@ class SgSaveOffline extends HTMLElement {
 		return { scope: registration.scope, entries: await readList(await fetch(url), registration.scope) };
 	}
 
+	/** The runtimes' files not kept yet, and how many there are; null when the build has none. */
+	async #runtimesLeft(): Promise<{ todo: Entry[]; total: number } | null> {
+		if (!this.#runtimesList) return null;
+		const { scope } = await activeWorker();
+		const entries = await readList(await fetch(new URL(this.#runtimesList, scope)), scope);
+		// Asked before opened: opening makes the cache, and a reader who never ran an example has none.
+		const todo = (await caches.has(RUNTIME_CACHE)) ? await missing(entries, await caches.open(RUNTIME_CACHE)) : [...entries.values()];
+		return { todo, total: entries.size };
+	}
+
+	/** Offers the runtimes once the guide is saved, unless they are all kept already (then says so). */
+	async #showRuntimes(saved: boolean) {
+		this.#runtimesOffer.hidden = true;
+		if (!saved) return;
+		try {
+			const left = await this.#runtimesLeft();
+			if (!left) return;
+			if (left.todo.length === 0) this.#status.textContent += ` ${RUNTIMES_SAVED}`;
+			else this.#runtimesOffer.hidden = false;
+		} catch {
+			// Offline, the list cannot be fetched: nothing to offer now.
+		}
+	}
+
+	async #saveRuntimes() {
+		if (this.#saving) return;
+		this.#saving = true;
+		this.#busy('Starting…');
+		const button = this.#runtimesOffer.querySelector('button')!;
+		button.disabled = true;
+		let failure: { file: string; reason: string } | undefined;
+		try {
+			const { todo, total } = (await this.#runtimesLeft())!;
+			let done = total - todo.length;
+			const show = () => {
+				this.#progress.max = total;
+				this.#progress.value = done;
+				this.#status.textContent = `Saving Python and PostgreSQL: ${progressText(done, total)}.`;
+			};
+			this.#progress.hidden = false;
+			show();
+			failure = await download(todo, await caches.open(RUNTIME_CACHE), () => {
+				done++;
+				show();
+			});
+		} catch (error) {
+			failure = { file: 'the list of files', reason: reasonOf(error) };
+		} finally {
+			this.#saving = false;
+			button.disabled = false;
+		}
+		this.#settle(true);
+		if (failure) {
+			button.textContent = 'Try saving Python and PostgreSQL again';
+			this.#status.textContent = runtimesFailureText(failure.file, failure.reason);
+		} else {
+			this.#runtimesOffer.hidden = true;
+			this.#status.textContent = `The guide is available offline in this browser${this.#size}. ${RUNTIMES_SAVED}`;
+		}
+	}
+
 	async #choice(): Promise<OfflineChoice | undefined> {
 		const { scope } = await activeWorker();
 		return (await (await caches.match(choiceKey(scope), { cacheName: CHOICE_CACHE }))?.text()) as OfflineChoice | undefined;
@@ -123,6 +200,7 @@ class SgSaveOffline extends HTMLElement {
 			// Offline, the list cannot be fetched; what was saved is there all the same.
 		}
 		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+		await this.#showRuntimes(true);
 		return choice;
 	}
 
@@ -177,6 +255,7 @@ class SgSaveOffline extends HTMLElement {
 				this.#status.textContent = failureText(failure.file, failure.reason);
 			} else {
 				this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+				await this.#showRuntimes(true);
 			}
 		} catch (error) {
 			this.#settle(false);
@@ -194,7 +273,8 @@ class SgSaveOffline extends HTMLElement {
 	async #removeGuide() {
 		this.#busy('Removing…');
 		await this.#choose('removed');
-		await caches.delete(FILES_CACHE);
+		// The runtimes go with the copy: tens of MB a reader removing it expects back.
+		await Promise.all([caches.delete(FILES_CACHE), caches.delete(RUNTIME_CACHE)]);
 		this.#settle(false);
 		this.#save.textContent = 'Save the guide for offline reading';
 		this.#status.textContent = REMOVED;
@@ -213,6 +293,7 @@ class SgSaveOffline extends HTMLElement {
 		this.#save.hidden = saved;
 		this.#remove.hidden = !saved;
 		this.#progress.hidden = true;
+		if (!saved) this.#runtimesOffer.hidden = true;
 	}
 }
 

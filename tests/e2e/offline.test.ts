@@ -11,7 +11,7 @@ import { distDir } from '../helpers/dist.ts';
 import { at } from '../helpers/site.ts';
 import { searchDialog, watch } from '../helpers/browser.ts';
 import { toPlainText } from '../../src/markdown/inline.ts';
-import { cacheKey, FILES_CACHE, type OfflineList } from '../../src/lib/offline.ts';
+import { cacheKey, FILES_CACHE, formatBytes, RUNTIME_CACHE, type OfflineList } from '../../src/lib/offline.ts';
 import { questionPath, shortPath } from '../../src/lib/links.ts';
 
 // The other browser tests block service workers (playwright.config.ts); these need it.
@@ -255,6 +255,41 @@ test.describe('saving the guide', () => {
 		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
 		expect(await stored(page)).toEqual([]);
 		await expect(control.getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+	});
+
+	test('offers Python and PostgreSQL apart, with their size; once saved, every runtime file opens offline, and goes with the copy', async ({ page, context, baseURL }) => {
+		test.setTimeout(90_000);
+		const runtimesFile = readFileSync(join(distDir, 'index.html'), 'utf8').match(/data-runtimes="\.\/(offline\/runtimes\.[0-9a-f]+\.json)"/)![1]!;
+		const runtimes = JSON.parse(readFileSync(join(distDir, runtimesFile), 'utf8')) as OfflineList;
+		// Both runtimes, each whole: the wasm, the runner and the files each loads.
+		expect(runtimes.map(([url]) => url)).toEqual(expect.arrayContaining([expect.stringMatching(/^\.\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/), expect.stringMatching(/^\.\/runtimes\/pglite-[\d.]+\/pglite\.wasm$/)]));
+		const size = formatBytes(runtimes.reduce((sum, [, , bytes]) => sum + bytes, 0));
+		await page.goto(at('/'));
+		const control = page.getByRole('region', { name: 'Read offline' });
+		await controlled(page);
+		const offer = control.getByRole('button', { name: `Also save Python and PostgreSQL to run the examples offline: about ${size}` });
+		// Offered once the guide is saved, not before: the guide is the first thing to keep.
+		await expect(offer).toBeHidden();
+		await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(control.getByRole('status')).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		await offer.click();
+		await expect(control.getByRole('status')).toHaveText(new RegExp(`^Saving Python and PostgreSQL: \\d+ of ${runtimes.length} files\\.$`));
+		await expect(control.getByRole('status')).toContainText('Python and PostgreSQL are saved too: the examples run offline.', { timeout: 60_000 });
+		await expect(offer).toBeHidden();
+		// Offline, each runtime file comes whole from the worker.
+		await context.setOffline(true);
+		const sizes = await page.evaluate(
+			(urls) => Promise.all(urls.map((url) => fetch(url).then(async (r) => `${r.status} ${(await r.arrayBuffer()).byteLength}`, () => 'failed'))),
+			runtimes.map(([url]) => new URL(url, new URL(at('/'), baseURL)).href),
+		);
+		expect(sizes).toEqual(runtimes.map(([url]) => `200 ${readFileSync(join(distDir, url.slice(2))).length}`));
+		await context.setOffline(false);
+		// A reload says so again; removing the saved copy removes them too.
+		await page.reload();
+		await expect(control.getByRole('status')).toContainText('Python and PostgreSQL are saved too');
+		await control.getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
+		expect(await page.evaluate((name) => caches.has(name), RUNTIME_CACHE)).toBe(false);
 	});
 
 	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', async ({ page, context }) => {
