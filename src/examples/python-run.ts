@@ -21,13 +21,15 @@ export const PYTHON_SNAPSHOT = 'python.snapshot.gz';
 
 // The example runs as __main__ in fresh globals, so runs never share variables. `random` is seeded
 // for the same reason as the hash seed. A traceback leaves out this function's own frame, so it
-// starts at the reader's code ("example.py") as python would print it. Streams are flushed before
+// starts at the reader's code ("example.py") as python would print it, each frame with its line of
+// the reader's code: the source is in linecache, as a file's would be. Streams are flushed before
 // the traceback so stdout and stderr arrive in the order they were written.
 const RUNNER = `
 def _sg_run(source):
-    import random, sys, traceback
+    import linecache, random, sys, traceback
     random.seed(0)
     namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+    linecache.cache["example.py"] = (len(source), None, source.splitlines(True), "example.py")
     try:
         code = compile(source, "example.py", "exec", dont_inherit=True)
         exec(code, namespace)

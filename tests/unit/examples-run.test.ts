@@ -97,10 +97,12 @@ describe('a Python run that fails', () => {
 		expect(stderr(run)).toMatch(/^  File "example\.py", line 1\n[\s\S]*SyntaxError: '\(' was never closed\n$/);
 	});
 
-	test('a traceback starts at the reader’s code, not the runner that ran it', async () => {
-		const run = await runners.run(python('print("out")\nraise ValueError("shown")'));
+	test('a traceback starts at the reader’s code, not the runner that ran it, and shows each line that failed', async () => {
+		const run = await runners.run(python('def check(n):\n    raise ValueError(f"shown {n}")\n\nprint("out")\ncheck(1)'));
 		expect(run.failed).toBe(true);
-		expect(stderr(run)).toBe('Traceback (most recent call last):\n  File "example.py", line 2, in <module>\nValueError: shown\n');
+		expect(stderr(run)).toBe(
+			'Traceback (most recent call last):\n  File "example.py", line 5, in <module>\n    check(1)\n    ~~~~~^^^\n  File "example.py", line 2, in check\n    raise ValueError(f"shown {n}")\nValueError: shown 1\n',
+		);
 	});
 });
 
