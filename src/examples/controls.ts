@@ -242,6 +242,8 @@ async function run(example: HTMLElement): Promise<void> {
 	p.button('run').disabled = true;
 	p.button('stop').hidden = false;
 	p.button('reset').hidden = false;
+	// The output keeps its height until the run ends: the recorded output is replaced piece by piece.
+	p.body.style.minBlockSize = `${p.body.getBoundingClientRect().height}px`;
 
 	let runner = spares.get(runtime);
 	spares.delete(runtime);
@@ -253,6 +255,7 @@ async function run(example: HTMLElement): Promise<void> {
 		discard(runner);
 		runner = undefined;
 		p.status.replaceChildren(message);
+		p.body.style.minBlockSize = '';
 		p.button('run').disabled = false;
 		p.button('stop').hidden = true;
 		if (document.activeElement === null || document.activeElement === document.body) p.button('run').focus();
@@ -277,7 +280,8 @@ async function run(example: HTMLElement): Promise<void> {
 			progress.setAttribute('aria-label', `Downloading ${RUNTIME_NAME[runtime]}`);
 			const received = document.createElement('span');
 			received.textContent = `0.0 of ${megabytes(total)} MB`;
-			if (!downloads.has(runtime)) p.status.replaceChildren(`Downloading ${RUNTIME_NAME[runtime]} — `, received, ' ', progress);
+			// The bar first: on a narrow screen the line is cut at its end, never the bar.
+			if (!downloads.has(runtime)) p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
 			const bytes = await download(runtime, (loaded) => {
 				progress.value = Math.min(loaded, total);
 				received.textContent = `${megabytes(Math.min(loaded, total))} of ${megabytes(total)} MB`;
@@ -289,7 +293,7 @@ async function run(example: HTMLElement): Promise<void> {
 			// Compiling the WebAssembly and starting the interpreter: no byte count to show.
 			const starting = document.createElement('progress');
 			starting.setAttribute('aria-label', `Starting ${RUNTIME_NAME[runtime]}`);
-			p.status.replaceChildren(`Starting ${RUNTIME_NAME[runtime]}… `, starting);
+			p.status.replaceChildren(starting, ` Starting ${RUNTIME_NAME[runtime]}…`);
 		}
 		await runner.ready;
 	} catch (error) {

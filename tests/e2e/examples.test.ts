@@ -2,7 +2,7 @@
 // Run) into a sandboxed runner, shows the output, and the page stays responsive whatever the example
 // does. What reader code cannot do there is examples-sandbox.test.ts.
 import { axeSource, axeViolations as violations } from '../helpers/browser.ts';
-import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test, watchStatus } from '../helpers/example-page.ts';
+import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test, watchLayoutShift, watchStatus } from '../helpers/example-page.ts';
 import { at } from '../helpers/site.ts';
 
 test.describe('a Python example', () => {
@@ -18,9 +18,14 @@ test.describe('a Python example', () => {
 
 		// Run the example: the runtime downloads (name, bytes, a progress bar), then starts (no count to show).
 		const phases = await watchStatus(page);
+		// The output in view, where a shift counts (Cumulative Layout Shift weighs what is on screen).
+		await example(page).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+		const shift = await watchLayoutShift(page);
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		await expect(output(page)).toHaveText('Error occurred: division by zero\nThis cleanup code always runs.\n');
+		// Nothing moved while it loaded, started and ran: the status has its line, the output its height.
+		expect(await shift()).toBeLessThan(0.01);
 		const seen = await phases();
 		expect(seen.some((phase) => /^Downloading Python 3\.14 — \d+\.\d of \d+\.\d MB \[progress: Downloading Python 3\.14\]$/.test(phase))).toBe(true);
 		expect(seen).toContain('Starting Python 3.14… [progress: Starting Python 3.14]');
@@ -57,7 +62,8 @@ test.describe('a Python example', () => {
 		await editCode(page, 'print("out")\nraise ValueError("shown as a traceback")');
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Ended with an error', { timeout: LOAD });
-		await expect(output(page)).toHaveText('out\nTraceback (most recent call last):\n  File "example.py", line 2, in <module>\nValueError: shown as a traceback\n');
+		// The line that failed, as Python shows a file's.
+		await expect(output(page)).toHaveText('out\nTraceback (most recent call last):\n  File "example.py", line 2, in <module>\n    raise ValueError("shown as a traceback")\nValueError: shown as a traceback\n');
 		await expect(output(page).locator('.example-stderr')).toContainText('ValueError: shown as a traceback');
 		await expect(output(page).locator('.example-stderr')).not.toContainText('out');
 		expect(await violations(page)).toEqual([]);
@@ -107,8 +113,13 @@ test.describe('an SQL example', () => {
 		await page.goto(SQL);
 		// The phases, recorded as they pass: from the HTTP cache the download can be over within a frame.
 		const phases = await watchStatus(page);
+		// The output in view, where a shift counts (Cumulative Layout Shift weighs what is on screen).
+		await example(page).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+		const shift = await watchLayoutShift(page);
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
+		await expect(output(page).getByRole('table')).toHaveCount(4);
+		expect(await shift()).toBeLessThan(0.01);
 		const seen = await phases();
 		expect(seen.some((phase) => /^Downloading PostgreSQL 18 — \d+\.\d of \d+\.\d MB \[progress: Downloading PostgreSQL 18\]$/.test(phase))).toBe(true);
 		expect(seen).toContain('Starting PostgreSQL 18… [progress: Starting PostgreSQL 18]');

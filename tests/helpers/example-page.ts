@@ -69,6 +69,32 @@ export async function watchStatus(page: Page): Promise<() => Promise<string[]>> 
 	return () => page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
 }
 
+/**
+ * Starts adding up the page's layout shifts that no input caused (what Cumulative Layout Shift
+ * counts); the function returns the sum once the page has drawn what it has changed.
+ */
+export async function watchLayoutShift(page: Page): Promise<() => Promise<number>> {
+	await page.evaluate(() => {
+		type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+		const add = (entries: PerformanceEntryList) => {
+			for (const entry of entries as Shift[]) if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+		};
+		(window as unknown as { __shift: number }).__shift = 0;
+		const observer = new PerformanceObserver((list) => add(list.getEntries()));
+		observer.observe({ type: 'layout-shift' });
+		(window as unknown as { __shiftDrawn: () => Promise<number> }).__shiftDrawn = () =>
+			new Promise((resolve) =>
+				requestAnimationFrame(() =>
+					requestAnimationFrame(() => {
+						add(observer.takeRecords());
+						resolve((window as unknown as { __shift: number }).__shift);
+					}),
+				),
+			);
+	});
+	return () => page.evaluate(() => (window as unknown as { __shiftDrawn: () => Promise<number> }).__shiftDrawn());
+}
+
 /** A context of its own with the offline worker allowed, and a page at `path` that the worker controls. */
 export async function pageWithOfflineWorker(browser: Browser, path: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ baseURL: `${origin}${BASE}`, serviceWorkers: 'allow' });
