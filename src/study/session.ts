@@ -7,10 +7,10 @@ import { downloadProgress, downloadText } from './download.ts';
 import { interviewPace, newLimitToday } from './pace.ts';
 import { planInterview, type InterviewPlan } from './plan.ts';
 import { applyGrade, resetCost, resetProgress } from './rules.ts';
-import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, newToday, type Mode, type Order } from './queue.ts';
+import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, type Mode, type Order } from './queue.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
-import { readSettings, saveSettings, type Settings } from './settings.ts';
+import { readSettings, SETTINGS_KEY, updateSettings, type Settings } from './settings.ts';
 import { countGrades, nextDue } from './stats.ts';
 import { describeMode, progressStore } from './study-store.ts';
 
@@ -63,6 +63,8 @@ export class SgStudy extends HTMLElement {
 	#session: Review[] = [];
 	/** The question a link asked to start with (?q=slug: home's "Continue with question 11"), for the first deck only. */
 	#startWith: string | undefined;
+	/** Questions put back at the end of this deck after a miss, for the summary. */
+	#cameBack = new Set<string>();
 
 	#q<T extends Element = HTMLElement>(selector: string): T {
 		return this.querySelector<T>(selector as string) as T;
@@ -78,6 +80,8 @@ export class SgStudy extends HTMLElement {
 			void this.#loadGuide(guideSrc);
 		}
 		for (const part of this.querySelectorAll<HTMLElement>('.toolbar, .keys')) part.hidden = false;
+		// Home's "Set its date" links here: the toolbar was hidden when the browser looked for it.
+		if (location.hash === '#interview') this.#q('#interview').scrollIntoView();
 		this.#showKeptAside();
 
 		for (const [slug, card] of this.#cards) {
@@ -124,6 +128,11 @@ export class SgStudy extends HTMLElement {
 		if (asked === 'missed' || asked === 'all') this.#mode = asked;
 		const first = params.get('q');
 		if (first && this.#cards.has(first)) this.#startWith = first;
+		// Asked once: a reload goes on with the session's queue, not back to that question.
+		if (first !== null) {
+			params.delete('q');
+			history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+		}
 		this.#build();
 	}
 
@@ -173,13 +182,25 @@ export class SgStudy extends HTMLElement {
 		interview.value = this.#settings.interview ?? '';
 		interview.min = dayOf(new Date(), -new Date().getTimezoneOffset());
 		clear.hidden = !this.#settings.interview;
-		const apply = (change: Partial<Settings>) => {
-			this.#settings = { ...this.#settings, ...change };
-			saveSettings(this.#settings);
+		const show = () => {
+			limit.value = String(this.#settings.newPerDay);
+			interview.value = this.#settings.interview ?? '';
 			clear.hidden = !this.#settings.interview;
+		};
+		const apply = (change: Partial<Settings>) => {
+			this.#settings = updateSettings(change, this.#settings).settings;
+			show();
 			if (this.#mode === 'due') this.#build();
 			else this.#render();
 		};
+		// Another tab changed them: this page shows and counts with them, and its session goes on.
+		addEventListener('storage', (event) => {
+			if (event.key !== SETTINGS_KEY) return;
+			this.#settings = readSettings(this.#settings);
+			show();
+			this.#extendDeck();
+			this.#render();
+		});
 		const commitLimit = (): boolean => {
 			const n = limit.valueAsNumber;
 			const valid = Number.isInteger(n) && n >= 0 && n <= Number(limit.max);
@@ -192,10 +213,10 @@ export class SgStudy extends HTMLElement {
 		const commitInterview = () => {
 			const day = interview.value || null;
 			if (day === this.#settings.interview) return;
-			// The date sets the daily count: what sees every question before the day (the field shows it, and can change it).
-			const pace = day && this.#guideState !== 'loading' ? interviewPace(this.#progress, this.#guide, day, browserClock()) : null;
-			const newPerDay = pace && pace.unseen > 0 ? Math.min(pace.newPerDay, Number(limit.max)) : this.#settings.newPerDay;
-			limit.value = String(newPerDay);
+			// The date raises the daily count to what sees every question before the day (the field shows
+			// it); never lowers the reader's own, and never from a count of one section alone.
+			const pace = day && this.#guideState === 'known' ? interviewPace(this.#progress, this.#guide, day, browserClock()) : null;
+			const newPerDay = Math.max(this.#settings.newPerDay, Math.min(pace?.newPerDay ?? 0, Number(limit.max)));
 			apply({ interview: day, newPerDay });
 		};
 		limit.addEventListener('change', commitLimit);
@@ -222,9 +243,9 @@ export class SgStudy extends HTMLElement {
 	#learnMore(count: number) {
 		const clock = browserClock();
 		const today = dayOf(clock.now, clock.offset);
-		const before = this.#settings.extra?.day === today ? this.#settings.extra.count : 0;
-		this.#settings = { ...this.#settings, extra: { day: today, count: before + count } };
-		saveSettings(this.#settings);
+		const stored = readSettings(this.#settings);
+		const before = stored.extra?.day === today ? stored.extra.count : 0;
+		this.#settings = updateSettings({ extra: { day: today, count: before + count } }, this.#settings).settings;
 		this.#start('due');
 	}
 
@@ -319,6 +340,7 @@ export class SgStudy extends HTMLElement {
 		if (first) this.#deck = [first, ...this.#deck.filter((slug) => slug !== first)];
 		this.#index = 0;
 		this.#session = [];
+		this.#cameBack.clear();
 		this.#ended = false;
 		this.#show(false);
 		this.#render();
@@ -399,11 +421,13 @@ export class SgStudy extends HTMLElement {
 		const at = new Date();
 		this.#store.update((progress) => applyGrade(progress, slug, grade, at));
 		this.#session.push({ slug, grade, at: at.toISOString() });
-		// Missed (Again, or Hard when new): FSRS brings it back in minutes, so it comes back at the end of this deck.
-		const due = this.#store.progress.cards[slug]?.due;
-		const offset = -at.getTimezoneOffset();
-		const comesBack = due !== undefined && dayOf(new Date(due), offset) === dayOf(at, offset);
-		if (comesBack && !this.#deck.slice(this.#index + 1).includes(slug)) this.#deck.push(slug);
+		// Missed (Again, or Hard while learning): FSRS brings it back in minutes (a learning step), so it
+		// comes back at the end of this deck, even past midnight.
+		const phase = this.#store.progress.cards[slug]?.state;
+		if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(slug)) {
+			this.#deck.push(slug);
+			this.#cameBack.add(slug);
+		}
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
 			this.#ended = true;
@@ -431,7 +455,7 @@ export class SgStudy extends HTMLElement {
 		for (const review of this.#session) if (!firsts.has(review.slug)) firsts.set(review.slug, review);
 		const graded = firsts.size;
 		const counts = countGrades([...firsts.values()]);
-		const cameBack = new Set(this.#session.map((review) => review.slug).filter((slug, i, all) => all.indexOf(slug) !== i)).size;
+		const cameBack = [...this.#cameBack].filter((slug) => this.#session.filter((review) => review.slug === slug).length > 1).length;
 		this.#q('[data-end-title]').textContent = graded
 			? `Session done: ${plural(graded, 'question')} graded`
 			: this.#mode === 'missed'
@@ -454,7 +478,7 @@ export class SgStudy extends HTMLElement {
 		const learnMore = this.#q<HTMLButtonElement>('[data-learn-more]');
 		learnMore.hidden = dueNow.slugs.length > 0 || dueNow.newLeft > 0 || more === 0;
 		if (!learnMore.hidden) {
-			parts.push(`You have learnt ${plural(newToday(this.#progress, clock), 'new question')} today, your daily limit.`);
+			parts.push(`You have reached today’s limit of ${plural(this.#newPerDay(clock), 'new question')}.`);
 			learnMore.textContent = `Learn ${more} more`;
 			learnMore.dataset['count'] = String(more);
 		}

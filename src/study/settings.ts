@@ -4,7 +4,7 @@
 import type { Limits } from './pace.ts';
 import { DEFAULT_NEW_PER_DAY } from './queue.ts';
 
-const SETTINGS_KEY = 'sg-study-settings';
+export const SETTINGS_KEY = 'sg-study-settings';
 
 export type Settings = Limits;
 
@@ -14,8 +14,11 @@ export const MAX_NEW_PER_DAY = 100;
 const isDay = (day: unknown): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day));
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_NEW_PER_DAY;
 
-/** The stored settings, each value checked; the defaults for what is missing or unreadable. */
-export function readSettings(): Settings {
+/**
+ * The stored settings, each value checked; the defaults for what is missing. Where storage cannot
+ * be read (blocked), `unreadable`: the settings this page has kept in memory, else the defaults.
+ */
+export function readSettings(unreadable?: Settings): Settings {
 	const settings: Settings = { newPerDay: DEFAULT_NEW_PER_DAY, interview: null, extra: null };
 	try {
 		const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
@@ -24,9 +27,20 @@ export function readSettings(): Settings {
 		const extra = stored['extra'] as Record<string, unknown> | null | undefined;
 		if (extra && isDay(extra['day']) && isCount(extra['count'])) settings.extra = { day: extra['day'], count: extra['count'] };
 	} catch {
-		// No storage or an unreadable value: the defaults, and nothing is overwritten until the reader changes a setting.
+		// No storage or an unreadable value: nothing is overwritten until the reader changes a setting.
+		return unreadable ?? settings;
 	}
 	return settings;
+}
+
+/**
+ * Applies `change` to the settings stored now (another tab may have changed them since this page
+ * read them), or to `current` where storage cannot be read, and keeps the result. Returns it, and
+ * whether it was kept (false: it lasts for this page).
+ */
+export function updateSettings(change: Partial<Settings>, current: Settings): { settings: Settings; kept: boolean } {
+	const settings = { ...readSettings(current), ...change };
+	return { settings, kept: saveSettings(settings) };
 }
 
 /** Keeps the settings; false when storage refuses (they then last for this page). */

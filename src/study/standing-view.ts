@@ -59,7 +59,7 @@ export function showStanding(root: HTMLElement) {
 	if (settings.interview && settings.interview > today) {
 		root.querySelector('[data-interview]')!.textContent =
 			`Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)}) · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
-		root.querySelector('[data-interview-link]')!.textContent = 'Change';
+		root.querySelector('[data-interview-link]')!.textContent = 'Change the date';
 	}
 	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;
 	root.querySelector('[data-missed-count]')!.textContent = String(missed);

@@ -144,6 +144,9 @@ test('the home page, a section and a question page with study progress have no v
 	await page.goto(at('/python-fundamentals/difference-list-tuple-python/'));
 	await page.getByRole('button', { name: /^Again/ }).click();
 	await expect(page.getByText(/^Your grade: Again/)).toBeVisible();
+	// Checked from the top, as a reader lands: axe's target-size counts a control that the grade's
+	// click happened to leave under the sticky header as too small, whatever its size.
+	await page.evaluate(() => scrollTo(0, 0));
 	if (withAxe) expect(await violations(page)).toEqual([]);
 	await page.goto(at('/'));
 	await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();

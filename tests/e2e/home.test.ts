@@ -112,7 +112,9 @@ test.describe('home page with progress', () => {
 		await page.goto(at('/'));
 		// 100 questions over 10 days: 10 new a day, one started today.
 		await expect(page.getByText(/^Interview in 10 days \(\w+day \d+ \w+\) · 9 to study today$/)).toBeVisible();
-		await expect(page.getByRole('link', { name: 'Change' })).toHaveAttribute('href', href('/study/#interview'));
+		await page.getByRole('link', { name: 'Change the date' }).click();
+		// The date field, shown once the study page's script has run, is scrolled to.
+		await expect(page.getByLabel('Interview date')).toBeInViewport();
 	});
 });
 

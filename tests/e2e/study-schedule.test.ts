@@ -62,9 +62,10 @@ test.describe('the due queue', () => {
 		expect(progress.version).toBe(2);
 		expect(progress.log.map((review) => review.grade)).toEqual(['good', 'again', 'hard', 'easy']);
 		expect(progress.cards['difference-inner-join-left-join']).toMatchObject({ reps: 1, state: 'review' });
-		const minutes = (slug: string) => Math.round((Date.parse(progress.cards[slug]!.due) - Date.now()) / 60_000);
+		const card = (slug: string) => progress.cards[slug] as unknown as { due: string; lastReview: string };
+		const minutes = (slug: string) => (Date.parse(card(slug).due) - Date.parse(card(slug).lastReview)) / 60_000;
 		expect([minutes('create-index-sql'), minutes('normalization-databases')]).toEqual([10, 15]);
-		const days = (slug: string) => Math.round((Date.parse(progress.cards[slug]!.due) - Date.now()) / 86_400_000);
+		const days = (slug: string) => minutes(slug) / 1440;
 		expect([days('difference-inner-join-left-join'), days('optimize-slow-queries')]).toEqual([2, 8]);
 	});
 
@@ -95,18 +96,40 @@ test.describe('the due queue', () => {
 		const iso = isoDay(10);
 		// In plain view, below the card: no menu to open.
 		await page.getByLabel('Interview date').fill(iso);
-		// 100 questions over 10 days: 10 a day, and today's 10 new ones to study.
+		// 100 questions over 10 days: 10 a day, the default limit, and today's 10 new ones to study.
 		await expect(page.locator('[data-plan]')).toHaveText(
 			/^Interview in 10 days, on \w+day \d+ \w+ · 10 to study today\. 10 new questions a day see all 100 before it; with their reviews, about \d+ a day \(\d+ on the busiest day\)\.$/,
 		);
 		await expect(page.getByLabel('New questions a day')).toHaveValue('10');
-		// A later date sets fewer new questions a day (100 over 25 days: 4), and the field says so.
+		// A nearer date sets more new questions a day (100 over 4 days: 25), and the field says so.
+		await page.getByLabel('Interview date').fill(isoDay(4));
+		await expect(page.locator('[data-plan]')).toContainText('· 25 to study today. 25 new questions a day see all 100 before it;');
+		await expect(page.getByLabel('New questions a day')).toHaveValue('25');
+		await expect(page.locator('[data-status]')).toContainText('25 of 25 new questions left today');
+		// A later date never lowers the reader's count on its own.
 		await page.getByLabel('Interview date').fill(isoDay(25));
-		await expect(page.locator('[data-plan]')).toContainText('· 4 to study today. 4 new questions a day see all 100 before it;');
-		await expect(page.getByLabel('New questions a day')).toHaveValue('4');
-		await expect(page.getByRole('button', { name: 'Due now: 4' })).toBeVisible();
-		await page.getByRole('button', { name: 'Clear' }).click();
-		await expect(page.locator('[data-plan]')).toHaveText('Set it and the new questions a day follow: every question seen before the day.');
+		await expect(page.getByLabel('New questions a day')).toHaveValue('25');
+		await page.getByRole('button', { name: 'Clear date' }).click();
+		await expect(page.locator('[data-plan]')).toHaveText('Set it, and the new questions a day rise to see every question before the day.');
+	});
+
+	test('two tabs: a setting changed in one is shown in the other, and kept when the other changes one', async ({ page, context }) => {
+		await page.goto(SECTION);
+		const other = await context.newPage();
+		await other.goto(SECTION);
+		await expect(other.getByRole('button', { name: 'Due now: 10' })).toBeVisible();
+		await page.getByLabel('Interview date').fill(isoDay(10));
+		await expect(page.locator('[data-plan]')).toContainText('Interview in 10 days');
+		// The other tab, opened before, shows the date without a reload.
+		await expect(other.getByLabel('Interview date')).toHaveValue(isoDay(10));
+		// A change there (Learn more, the limit) is applied to what is stored now: the date stays.
+		await other.getByText('More', { exact: true }).click();
+		await other.getByLabel('New questions a day').fill('12');
+		await other.getByLabel('New questions a day').press('Enter');
+		await expect(other.getByLabel('New questions a day')).toHaveValue('12');
+		await page.reload();
+		await expect(page.getByLabel('Interview date')).toHaveValue(isoDay(10));
+		await expect(page.getByLabel('New questions a day')).toHaveValue('12');
 	});
 
 	test("a section's page fetches the whole guide's list once, and is studied while it comes", async ({ page }) => {
@@ -287,7 +310,7 @@ test.describe('the end of a session', () => {
 		await page.reload();
 		const end = page.getByRole('region', { name: 'Nothing due now in section 6, SQL & Databases' });
 		await expect(end).toBeVisible();
-		await expect(end).toContainText(/Next: 2 questions due in 8 days, \w+day \d+ \w+\. You have learnt 2 new questions today, your daily limit\./);
+		await expect(end).toContainText(/Next: 2 questions due in 8 days, \w+day \d+ \w+\. You have reached today’s limit of 2 new questions\./);
 		// One press: two more new questions, for today only.
 		await end.getByRole('button', { name: 'Learn 2 more' }).click();
 		await expect(position(page)).toHaveText('1 of 2 due now');

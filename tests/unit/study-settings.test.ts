@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { readSettings, saveSettings } from '../../src/study/settings.ts';
+import { readSettings, saveSettings, updateSettings } from '../../src/study/settings.ts';
 
 /** A localStorage holding `items`; `blocked` makes every access throw as a blocked storage does. */
 function storage(items: Record<string, string>, blocked = false) {
@@ -42,5 +42,22 @@ describe('saveSettings', () => {
 		vi.stubGlobal('localStorage', storage({}, true));
 		expect(saveSettings({ newPerDay: 3, interview: null, extra: null })).toBe(false);
 		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null });
+	});
+});
+
+describe('updateSettings', () => {
+	test('applies a change to what is stored now, so another tab’s change is kept', () => {
+		const items: Record<string, string> = { 'sg-study-settings': '{"newPerDay":10,"interview":"2026-12-10"}' };
+		vi.stubGlobal('localStorage', storage(items));
+		// This page read the settings before the other tab set the date.
+		const stale = { newPerDay: 10, interview: null, extra: null };
+		expect(updateSettings({ newPerDay: 12 }, stale)).toEqual({ settings: { newPerDay: 12, interview: '2026-12-10', extra: null }, kept: true });
+		expect(readSettings()).toEqual({ newPerDay: 12, interview: '2026-12-10', extra: null });
+	});
+
+	test('with storage blocked, applies it to the settings this page holds, and says they were not kept', () => {
+		vi.stubGlobal('localStorage', storage({}, true));
+		const current = { newPerDay: 4, interview: '2026-12-10', extra: null };
+		expect(updateSettings({ newPerDay: 5 }, current)).toEqual({ settings: { ...current, newPerDay: 5 }, kept: false });
 	});
 });
