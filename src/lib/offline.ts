@@ -144,7 +144,7 @@ export function runtimesFailureText(file: string, reason: string): string {
 export const RUNTIMES_MARK = 'data-runtimes';
 const RUNTIMES_ELEMENT = /<span data-runtimes(?:="[^"]*")?((?:\s+[\w-]+(?:="[^"]*")?)*)>[^<]*<\/span>/g;
 
-/** Writes the runtimes' list address and size into a page's offer ("about 39.6 MB"). */
+/** Writes the runtimes' list address and size into a page's offer ("about 37 MB"). */
 export function fillRuntimesOffer(html: string, offer: { list: string; bytes: number } | null, file: string): string {
 	if (!new RegExp(RUNTIMES_ELEMENT.source).test(html)) throw new Error(`${file}: no <span ${RUNTIMES_MARK}> to write the runtimes' size into`);
 	return html.replace(RUNTIMES_ELEMENT, (_, attributes: string) =>

@@ -11,6 +11,8 @@ export interface Entry {
 	revision: string | null;
 	/** The cache key of this revision. */
 	key: string;
+	/** What downloading it costs, in bytes (text gzipped). */
+	size: number;
 }
 
 /** The request header of the control's downloads: the worker lets them through untouched. */
@@ -24,9 +26,9 @@ export async function readList(response: Response, scope: string): Promise<Map<s
 	if (!response.ok) throw new Error(`HTTP ${response.status}`);
 	const list = (await response.json()) as OfflineList;
 	return new Map(
-		list.map(([path, revision]) => {
+		list.map(([path, revision, size]) => {
 			const url = new URL(path, scope).href;
-			return [url, { path: path.slice(2) || './', url, revision, key: cacheKey(url, revision) }];
+			return [url, { path: path.slice(2) || './', url, revision, key: cacheKey(url, revision), size }];
 		}),
 	);
 }

@@ -10,6 +10,7 @@ import {
 	choiceKey,
 	failureText,
 	FILES_CACHE,
+	formatBytes,
 	progressText,
 	RUNTIME_CACHE,
 	runtimesFailureText,
@@ -110,25 +111,38 @@ class SgSaveOffline extends HTMLElement {
 		return { scope: registration.scope, entries: await readList(await fetch(url), registration.scope) };
 	}
 
-	/** The runtimes' files not kept yet, and how many there are; null when the build has none. */
-	async #runtimesLeft(): Promise<{ todo: Entry[]; total: number } | null> {
+	/** This build's runtime files, and those not kept yet; null when the build has none. */
+	async #runtimesLeft(): Promise<{ entries: Map<string, Entry>; todo: Entry[] } | null> {
 		if (!this.#runtimesList) return null;
 		const { scope } = await activeWorker();
-		const entries = await readList(await fetch(new URL(this.#runtimesList, scope)), scope);
+		const response = await fetch(new URL(this.#runtimesList, scope));
+		// A newer deploy renamed the list: this page's offer is out of date.
+		if (response.status === 404) throw new Error('the site was updated since this page was opened; reload the page');
+		const entries = await readList(response, scope);
 		// Asked before opened: opening makes the cache, and a reader who never ran an example has none.
 		const todo = (await caches.has(RUNTIME_CACHE)) ? await missing(entries, await caches.open(RUNTIME_CACHE)) : [...entries.values()];
-		return { todo, total: entries.size };
+		return { entries, todo };
 	}
 
-	/** Offers the runtimes once the guide is saved, unless they are all kept already (then says so). */
+	/**
+	 * Offers the runtimes once the guide is saved, unless they are all kept already (then says so).
+	 * After a deploy that changed some of their files, the offer is to update them, with what that costs.
+	 */
 	async #showRuntimes(saved: boolean) {
 		this.#runtimesOffer.hidden = true;
 		if (!saved) return;
 		try {
 			const left = await this.#runtimesLeft();
 			if (!left) return;
-			if (left.todo.length === 0) this.#status.textContent += ` ${RUNTIMES_SAVED}`;
-			else this.#runtimesOffer.hidden = false;
+			if (left.todo.length === 0) {
+				this.#status.textContent += ` ${RUNTIMES_SAVED}`;
+				return;
+			}
+			if (left.todo.length < left.entries.size) {
+				const bytes = left.todo.reduce((sum, entry) => sum + entry.size, 0);
+				this.#runtimesOffer.querySelector('button')!.textContent = `Update Python and PostgreSQL to run the examples offline: about ${formatBytes(bytes)}`;
+			}
+			this.#runtimesOffer.hidden = false;
 		} catch {
 			// Offline, the list cannot be fetched: nothing to offer now.
 		}
@@ -137,12 +151,14 @@ class SgSaveOffline extends HTMLElement {
 	async #saveRuntimes() {
 		if (this.#saving) return;
 		this.#saving = true;
+		const stop = (this.#stop = new AbortController());
 		this.#busy('Starting…');
 		const button = this.#runtimesOffer.querySelector('button')!;
 		button.disabled = true;
 		let failure: { file: string; reason: string } | undefined;
 		try {
-			const { todo, total } = (await this.#runtimesLeft())!;
+			const { entries, todo } = (await this.#runtimesLeft())!;
+			const total = entries.size;
 			let done = total - todo.length;
 			const show = () => {
 				this.#progress.max = total;
@@ -151,15 +167,33 @@ class SgSaveOffline extends HTMLElement {
 			};
 			this.#progress.hidden = false;
 			show();
-			failure = await download(todo, await caches.open(RUNTIME_CACHE), () => {
-				done++;
-				show();
-			});
+			const cache = await caches.open(RUNTIME_CACHE);
+			failure = await download(
+				todo,
+				cache,
+				() => {
+					done++;
+					show();
+				},
+				stop.signal,
+			);
+			// An earlier deploy's runtime files, kept as read or saved before: not on this list, never used again.
+			if (!failure && !stop.signal.aborted) {
+				for (const request of await cache.keys()) if (!entries.has(request.url)) await cache.delete(request);
+			}
 		} catch (error) {
 			failure = { file: 'the list of files', reason: reasonOf(error) };
 		} finally {
 			this.#saving = false;
 			button.disabled = false;
+			this.#tabs?.postMessage('changed');
+		}
+		if (stop.signal.aborted) {
+			// Another tab removed the copy meanwhile: what this one downloaded goes too.
+			await caches.delete(RUNTIME_CACHE);
+			this.#settle(false);
+			this.#status.textContent = 'The saved copy was removed in another tab. Pages you open are still kept as you read them.';
+			return;
 		}
 		this.#settle(true);
 		if (failure) {
@@ -168,6 +202,8 @@ class SgSaveOffline extends HTMLElement {
 		} else {
 			this.#runtimesOffer.hidden = true;
 			this.#status.textContent = `The guide is available offline in this browser${this.#size}. ${RUNTIMES_SAVED}`;
+			// The pressed button is gone: the focus goes to the control that is left, not to the page's start.
+			this.#remove.focus();
 		}
 	}
 

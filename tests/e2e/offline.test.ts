@@ -290,6 +290,42 @@ test.describe('saving the guide', () => {
 		await control.getByRole('button', { name: 'Remove the saved copy' }).click();
 		await expect(control.getByRole('status')).toHaveText(/The saved copy is removed/);
 		expect(await page.evaluate((name) => caches.has(name), RUNTIME_CACHE)).toBe(false);
+
+		// After a deploy that changed a runtime file (here: one deleted from the kept copy), the offer is
+		// to update them, at the cost of what is missing.
+		await control.getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await offer.click();
+		await expect(control.getByRole('status')).toContainText('Python and PostgreSQL are saved too', { timeout: 60_000 });
+		const runner = runtimes.find(([url]) => /\/runner\.[\w-]+\.js$/.test(url))!;
+		await page.evaluate(async ([name, url]) => (await caches.open(name)).delete(new URL(url, location.href).href), [RUNTIME_CACHE, new URL(runner[0], new URL(at('/'), baseURL)).href] as const);
+		await page.reload();
+		await control.getByRole('button', { name: `Update Python and PostgreSQL to run the examples offline: about ${formatBytes(runner[2])}` }).click();
+		await expect(control.getByRole('status')).toContainText('Python and PostgreSQL are saved too', { timeout: 60_000 });
+	});
+
+	test('two tabs: removing the saved copy in one while the other saves Python and PostgreSQL stops that saving and keeps nothing of it', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		const control = (tab: Page) => tab.getByRole('region', { name: 'Read offline' });
+		await page.goto(at('/'));
+		await controlled(page);
+		await control(page).getByRole('button', { name: 'Save the guide for offline reading' }).click();
+		await expect(control(page).getByRole('status')).toContainText('The guide is available offline in this browser', { timeout: 60_000 });
+		const other = await context.newPage();
+		await other.goto(at('/'));
+		await expect(control(other).getByRole('button', { name: 'Remove the saved copy' })).toBeVisible();
+		// The runtimes' files come slowly, so that the removal lands while they download.
+		await context.route('**/runtimes/**', async (route) => {
+			if (route.request().headers()['x-offline-save']) await new Promise((resolve) => setTimeout(resolve, 500));
+			await route.fallback();
+		});
+		await control(page).getByRole('button', { name: /^Also save Python and PostgreSQL/ }).click();
+		await expect(control(page).getByRole('status')).toHaveText(/^Saving Python and PostgreSQL: \d+ of/);
+		await control(other).getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(control(page).getByRole('status')).toHaveText(/^The saved copy was removed in another tab\./);
+		await expect(control(page).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
+		await expect(control(page).getByRole('button', { name: /Python and PostgreSQL/ })).toBeHidden();
+		// Nothing the stopped saving downloaded is left: its downloads under way end before it stops.
+		expect(await page.evaluate((name) => caches.has(name), RUNTIME_CACHE)).toBe(false);
 	});
 
 	test('two tabs: each shows what the other saved or removed, and a removal in one stops a saving in the other', async ({ page, context }) => {
