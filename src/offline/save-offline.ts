@@ -148,6 +148,27 @@ class SgSaveOffline extends HTMLElement {
 		}
 	}
 
+	/** Downloads `todo` (of `total` files) into `cache`, showing "Saving the guide: 212 of 348 files."; the first failure, if any. */
+	async #download(what: string, todo: Entry[], total: number, cache: Cache, signal: AbortSignal) {
+		let done = total - todo.length;
+		const show = () => {
+			this.#progress.max = total;
+			this.#progress.value = done;
+			this.#status.textContent = `Saving ${what}: ${progressText(done, total)}.`;
+		};
+		this.#progress.hidden = false;
+		show();
+		return download(
+			todo,
+			cache,
+			() => {
+				done++;
+				show();
+			},
+			signal,
+		);
+	}
+
 	async #saveRuntimes() {
 		if (this.#saving) return;
 		this.#saving = true;
@@ -158,25 +179,8 @@ class SgSaveOffline extends HTMLElement {
 		let failure: { file: string; reason: string } | undefined;
 		try {
 			const { entries, todo } = (await this.#runtimesLeft())!;
-			const total = entries.size;
-			let done = total - todo.length;
-			const show = () => {
-				this.#progress.max = total;
-				this.#progress.value = done;
-				this.#status.textContent = `Saving Python and PostgreSQL: ${progressText(done, total)}.`;
-			};
-			this.#progress.hidden = false;
-			show();
 			const cache = await caches.open(RUNTIME_CACHE);
-			failure = await download(
-				todo,
-				cache,
-				() => {
-					done++;
-					show();
-				},
-				stop.signal,
-			);
+			failure = await this.#download('Python and PostgreSQL', todo, entries.size, cache, stop.signal);
 			// An earlier deploy's runtime files, kept as read or saved before: not on this list, never used again.
 			if (!failure && !stop.signal.aborted) {
 				for (const request of await cache.keys()) if (!entries.has(request.url)) await cache.delete(request);
@@ -263,25 +267,7 @@ class SgSaveOffline extends HTMLElement {
 			await this.#choose('saved');
 			const { entries } = await this.#list();
 			const cache = await caches.open(FILES_CACHE);
-			const todo = await missing(entries, cache);
-			const total = entries.size;
-			let done = total - todo.length;
-			const show = () => {
-				this.#progress.max = total;
-				this.#progress.value = done;
-				this.#status.textContent = `Saving the guide: ${progressText(done, total)}.`;
-			};
-			this.#progress.hidden = false;
-			show();
-			const failure = await download(
-				todo,
-				cache,
-				() => {
-					done++;
-					show();
-				},
-				stop.signal,
-			);
+			const failure = await this.#download('the guide', await missing(entries, cache), entries.size, cache, stop.signal);
 			this.#settle(!failure && !stop.signal.aborted);
 			if (stop.signal.aborted) {
 				this.#save.textContent = 'Save the guide for offline reading';
