@@ -2,7 +2,7 @@
 // any "learn N more" for today. Free of the scheduler, so that home can count today's work without
 // loading FSRS (plan.ts simulates the reviews on the study pages).
 import { dayOf, daysBetween, type Clock } from './days.ts';
-import { buildQueue, newToday, type Order } from './queue.ts';
+import { buildQueue, newToday } from './queue.ts';
 import type { Progress } from './record.ts';
 
 /** The limits a reader chose (settings.ts keeps them). */
@@ -40,6 +40,6 @@ export function newLimitToday(limits: Limits, progress: Progress, guide: readonl
 }
 
 /** Questions to study today in the whole guide: those due, and the new ones today's limit still allows. */
-export function toStudyToday(limits: Limits, progress: Progress, guide: readonly string[], clock: Clock, order: Order = 'guide'): number {
-	return buildQueue(progress, guide, 'due', { clock, newPerDay: newLimitToday(limits, progress, guide, clock), order, seed: 0 }).slugs.length;
+export function toStudyToday(limits: Limits, progress: Progress, guide: readonly string[], clock: Clock): number {
+	return buildQueue(progress, guide, 'due', { clock, newPerDay: newLimitToday(limits, progress, guide, clock), order: 'guide', seed: 0 }).slugs.length;
 }

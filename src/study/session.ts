@@ -4,7 +4,7 @@
 // (see Study.astro).
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
 import { downloadProgress, downloadText } from './download.ts';
-import { interviewPace, newLimitToday } from './pace.ts';
+import { interviewPace, newLimitToday, toStudyToday } from './pace.ts';
 import { planInterview, type InterviewPlan } from './plan.ts';
 import { applyGrade, resetCost, resetProgress } from './rules.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, type Mode, type Order } from './queue.ts';
@@ -178,15 +178,13 @@ export class SgStudy extends HTMLElement {
 		const limit = this.#q<HTMLInputElement>('[data-new-per-day]');
 		const interview = this.#q<HTMLInputElement>('[data-interview]');
 		const clear = this.#q<HTMLButtonElement>('[data-clear-interview]');
-		limit.value = String(this.#settings.newPerDay);
-		interview.value = this.#settings.interview ?? '';
 		interview.min = dayOf(new Date(), -new Date().getTimezoneOffset());
-		clear.hidden = !this.#settings.interview;
 		const show = () => {
 			limit.value = String(this.#settings.newPerDay);
 			interview.value = this.#settings.interview ?? '';
 			clear.hidden = !this.#settings.interview;
 		};
+		show();
 		const apply = (change: Partial<Settings>) => {
 			this.#settings = updateSettings(change, this.#settings).settings;
 			show();
@@ -520,7 +518,7 @@ export class SgStudy extends HTMLElement {
 		if (!this.#settings.interview) planText.textContent = planText.dataset['hint'];
 		else {
 			const day = longDay(this.#settings.interview);
-			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${this.#queue('due', this.#guide, clock).slugs.length} to study today.`;
+			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${toStudyToday(this.#settings, this.#progress, this.#guide, clock)} to study today.`;
 			planText.textContent =
 				this.#guideState === 'loading'
 					? `Interview on ${day}: counting the whole guide…`
