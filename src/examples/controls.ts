@@ -46,18 +46,25 @@ interface RuntimeBytes {
 	source: string;
 	files: Record<string, ArrayBuffer>;
 }
-const downloads = new Map<Runtime, Promise<RuntimeBytes>>();
+/** A runtime's download: started once a page (on a first Run, or on intent), watched by any Run meanwhile. */
+interface Download {
+	bytes: Promise<RuntimeBytes>;
+	loaded: number;
+	done: boolean;
+	watchers: Set<(loaded: number) => void>;
+}
+const downloads = new Map<Runtime, Download>();
 
 /**
  * Fetches a runtime's runner and files from the site (the offline worker keeps them as read),
- * reporting the bytes received. A file the site no longer has means a newer deploy; a failed
- * fetch, that the reader is offline with the runtime never kept.
+ * telling its watchers the bytes received. A file the site no longer has means a newer deploy; a
+ * failed fetch, that the reader is offline with the runtime never kept.
  */
-function download(runtime: Runtime, progress: (loaded: number) => void): Promise<RuntimeBytes> {
+function download(runtime: Runtime): Download {
 	const known = downloads.get(runtime);
 	if (known) return known;
 	const info = examples.runtimes[runtime];
-	let loaded = 0;
+	const state: Download = { bytes: Promise.resolve({ source: '', files: {} }), loaded: 0, done: false, watchers: new Set() };
 	const fetchBytes = async (path: string): Promise<ArrayBuffer> => {
 		let response: Response;
 		try {
@@ -75,18 +82,31 @@ function download(runtime: Runtime, progress: (loaded: number) => void): Promise
 		const reader = response.body.getReader();
 		for (let part = await reader.read(); !part.done; part = await reader.read()) {
 			chunks.push(part.value);
-			loaded += part.value.byteLength;
-			progress(loaded);
+			state.loaded += part.value.byteLength;
+			for (const watch of state.watchers) watch(state.loaded);
 		}
 		return new Blob(chunks as BlobPart[]).arrayBuffer();
 	};
-	const bytes = (async () => {
+	state.bytes = (async () => {
 		const [source, ...files] = await Promise.all([fetchBytes(info.runner.path), ...info.files.map((file) => fetchBytes(file.path))]);
 		return { source: new TextDecoder().decode(source), files: Object.fromEntries(info.files.map((file, index) => [file.name, files[index]!])) };
 	})();
-	downloads.set(runtime, bytes);
-	bytes.catch(() => downloads.delete(runtime));
-	return bytes;
+	downloads.set(runtime, state);
+	state.bytes.then(
+		() => (state.done = true),
+		() => downloads.delete(runtime),
+	);
+	return state;
+}
+
+/**
+ * The reader shows intent to run (a pointer over Run or Edit, or focus on one): the runtime
+ * downloads and its runner starts now, so that the Run to come finds it ready. Never on page load.
+ */
+function prepare(runtime: Runtime): void {
+	if (spares.has(runtime) || running) return;
+	download(runtime).bytes.catch(() => {}); // a failure is said by the Run that needs it
+	prepareSpare(runtime);
 }
 
 /** One runner: a sandbox frame and the port its worker answers on. It serves one run. */
@@ -150,7 +170,7 @@ const spares = new Map<Runtime, Runner>();
 
 function prepareSpare(runtime: Runtime): void {
 	if (spares.has(runtime)) return;
-	const bytes = downloads.get(runtime);
+	const bytes = downloads.get(runtime)?.bytes;
 	if (!bytes) return;
 	bytes.then(
 		(loaded) => {
@@ -181,7 +201,8 @@ export function act(example: HTMLElement, action: string): void {
 	const p = parts(example);
 	if (!recorded.has(example)) recorded.set(example, [...p.body.childNodes].map((node) => node.cloneNode(true)));
 	if (!originals.has(example)) originals.set(example, p.code.textContent ?? '');
-	if (action === 'run') void run(example);
+	if (action === 'prepare') prepare(p.runtime);
+	else if (action === 'run') void run(example);
 	else if (action === 'stop') running?.example === example && running.stop('Stopped.');
 	else if (action === 'edit') edit(example);
 	else if (action === 'reset') reset(example);
@@ -281,13 +302,22 @@ async function run(example: HTMLElement): Promise<void> {
 			const received = document.createElement('span');
 			received.textContent = `0.0 of ${megabytes(total)} MB`;
 			// The bar first: on a narrow screen the line is cut at its end, never the bar.
-			if (!downloads.has(runtime)) p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
-			const bytes = await download(runtime, (loaded) => {
+			const loading = download(runtime);
+			const watch = (loaded: number) => {
 				progress.value = Math.min(loaded, total);
 				received.textContent = `${megabytes(Math.min(loaded, total))} of ${megabytes(total)} MB`;
-			});
+			};
+			// Begun on intent, maybe: the count goes on from where it is.
+			if (!loading.done) {
+				watch(loading.loaded);
+				loading.watchers.add(watch);
+				p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
+			}
+			const bytes = await loading.bytes.finally(() => loading.watchers.delete(watch));
 			if (stopped) return;
-			runner = startRunner(runtime, bytes);
+			// The runner started on intent, once the bytes came, if there is one: never two at once.
+			runner = spares.get(runtime) ?? startRunner(runtime, bytes);
+			spares.delete(runtime);
 		}
 		if (!runner.isReady) {
 			// Compiling the WebAssembly and starting the interpreter: no byte count to show.

@@ -257,8 +257,9 @@ test.describe('a tab whose examples cannot load', { tag: '@base' }, () => {
 
 	test('whose runner’s file is gone after the controls loaded says to reload', async ({ page }) => {
 		await page.goto(PYTHON);
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		// Gone before Edit: a pointer over Edit already asks for the runtime (intent), and fails quietly.
 		await page.route(/\/runtimes\/.*\/runner\./, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+		await example(page).getByRole('button', { name: 'Edit' }).click();
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toHaveText('This page is out of date — reload to run examples.');
 	});
@@ -270,7 +271,9 @@ test.describe('a tab whose examples cannot load', { tag: '@base' }, () => {
 			const page = await context.newPage();
 			await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
 			const recorded = await output(page).textContent();
-			// The controls load with Edit; then the connection goes.
+			// The controls load with Edit; then the connection goes. The runtime never comes: a pointer over
+			// Edit already asks for it (intent), and that download fails quietly.
+			await context.route('**/runtimes/**', (route) => route.abort('internetdisconnected'));
 			await example(page).getByRole('button', { name: 'Edit' }).click();
 			await context.setOffline(true);
 			await example(page).getByRole('button', { name: 'Run' }).click();

@@ -33,6 +33,26 @@ test.describe('a Python example', () => {
 		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 	});
 
+	test('starts loading on intent: a pointer over Run downloads Python and starts it, so the Run that follows shows no download', async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+		await page.goto(PYTHON);
+		await expect(example(page).getByRole('button', { name: 'Run' })).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(requests.filter((path) => /\/runtimes\//.test(path))).toEqual([]);
+		await example(page).getByRole('button', { name: 'Run' }).hover();
+		// The runner, started from the downloaded bytes in its sandbox frame before any click.
+		await expect(page.locator('iframe[title="Python 3.14 runner"]')).toBeAttached({ timeout: LOAD });
+		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
+		const phases = await watchStatus(page);
+		await example(page).getByRole('button', { name: 'Run' }).click();
+		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
+		await expect(output(page)).toHaveText('Error occurred: division by zero\nThis cleanup code always runs.\n');
+		expect((await phases()).filter((phase) => phase.startsWith('Downloading'))).toEqual([]);
+		// One runner for that Run: the intent's, not a second one started beside it.
+		await expect(page.locator('iframe[title="Python 3.14 runner"]')).toHaveCount(1);
+	});
+
 	test('can be edited and run again, then reset to the original and its recorded output', async ({ page }) => {
 		await page.goto(PYTHON);
 		const recorded = await output(page).textContent();
