@@ -100,8 +100,9 @@ function download(runtime: Runtime): Download {
 }
 
 /**
- * The reader shows intent to run (a pointer over Run or Edit, or focus on one): the runtime
- * downloads and its runner starts now, so that the Run to come finds it ready. Never on page load.
+ * The reader shows intent to run (a mouse over Run or Edit, or focus on one): the runtime
+ * downloads and its runner starts now, so that the Run to come finds it ready. Never on page load;
+ * asked again, it does nothing more.
  */
 function prepare(runtime: Runtime): void {
 	if (spares.has(runtime) || running) return;

@@ -53,6 +53,26 @@ test.describe('a Python example', () => {
 		await expect(page.locator('iframe[title="Python 3.14 runner"]')).toHaveCount(1);
 	});
 
+	test('a finger that starts a scroll on Run fetches nothing', async ({ browser, baseURL }) => {
+		const context = await browser.newContext({ baseURL: baseURL!, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+		try {
+			const page = await context.newPage();
+			const requests: string[] = [];
+			page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+			await page.goto(PYTHON);
+			const run = example(page).getByRole('button', { name: 'Run' });
+			await run.scrollIntoViewIfNeeded();
+			// A touch that lands on Run and moves away (a scroll): pointer events of type "touch".
+			await run.dispatchEvent('pointerenter', { pointerType: 'touch' });
+			await run.dispatchEvent('pointerdown', { pointerType: 'touch' });
+			await run.dispatchEvent('pointercancel', { pointerType: 'touch' });
+			await page.waitForLoadState('networkidle');
+			expect(requests.filter((path) => /\/runtimes\/|examples-controls/.test(path))).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
 	test('can be edited and run again, then reset to the original and its recorded output', async ({ page }) => {
 		await page.goto(PYTHON);
 		const recorded = await output(page).textContent();
