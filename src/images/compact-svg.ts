@@ -9,13 +9,13 @@ const ABSOLUTE_PATH = /^(?:[MLQZ][\d.\s-]*)+$/;
 /** A number as short as SVG allows: "0.5" as ".5", "-0.5" as "-.5" (the outlines hold one decimal). */
 const short = (n: number) => String(Math.round(n * 10) / 10).replace(/^(-?)0\./, '$1.');
 
-/** Numbers joined with the fewest separators: none before a minus sign, or before ".5" after a number that has its point. */
+/** The separator a number needs after `before`: none at the start, before a minus sign, or before ".5" after a number that has its point. */
+const separator = (before: string, text: string) => (before === '' || text.startsWith('-') || (text.startsWith('.') && /\.\d*$/.test(before)) ? '' : ' ');
+
+/** Numbers joined with the fewest separators. */
 function join(numbers: number[]): string {
 	let out = '';
-	for (const text of numbers.map(short)) {
-		const needsSpace = out !== '' && !text.startsWith('-') && !(text.startsWith('.') && /\.\d*$/.test(out));
-		out += (needsSpace ? ' ' : '') + text;
-	}
+	for (const text of numbers.map(short)) out += separator(out, text) + text;
 	return out;
 }
 
@@ -29,9 +29,9 @@ export function compactPathData(d: string): string {
 	let out = '';
 	let last = '';
 	const emit = (command: string, numbers: number[]) => {
-		// A command repeated needs its letter only once, then a separator (or a minus sign) between groups.
+		// A command repeated needs its letter only once. Not a move: numbers after a move are lines.
 		const text = join(numbers);
-		out += command === last && command !== 'z' ? (text.startsWith('-') || (text.startsWith('.') && /\.\d*$/.test(out)) ? '' : ' ') + text : command + text;
+		out += command === last && command !== 'z' && command !== 'M' ? separator(out, text) + text : command + text;
 		last = command;
 	};
 	for (const [, command, args] of d.matchAll(/([MLQZ])([^MLQZ]*)/g)) {
@@ -40,7 +40,6 @@ export function compactPathData(d: string): string {
 			emit('M', [n[0]!, n[1]!]);
 			x = startX = n[0]!;
 			y = startY = n[1]!;
-			last = 'M';
 		} else if (command === 'L') {
 			if (n[0] === x && n[1] === y) continue;
 			if (n[0] === x) emit('v', [n[1]! - y]);

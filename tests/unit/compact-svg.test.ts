@@ -13,6 +13,10 @@ describe('compactPathData', () => {
 		expect(compactPathData('M12.2 22.2L12.2 22.2Q10.6 22.2 9.4 21.5L9.4 21.5L12.2 21.5L12.2 20Z')).toMatchInlineSnapshot(`"M12.2 22.2q-1.6 0-2.8-.7h2.8v-1.5z"`);
 	});
 
+	test('keeps the letter of a move that follows a move (without it the numbers would be a line)', () => {
+		expect(compactPathData('M1 1M2 2L3 2Z')).toBe('M1 1M2 2h1z');
+	});
+
 	test('leaves path data with other commands as it is', () => {
 		expect(compactPathData('M6,0 h20 a6,6 0 0 1 6,6 v20')).toBe('M6,0 h20 a6,6 0 0 1 6,6 v20');
 	});
