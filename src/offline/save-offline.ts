@@ -54,6 +54,7 @@ class SgSaveOffline extends HTMLElement {
 	#progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
 	#status = this.querySelector<HTMLElement>('[data-status]')!;
 	#runtimesOffer = this.querySelector<HTMLElement>('[data-runtimes-offer]')!;
+	#saveRuntimesButton = this.#runtimesOffer.querySelector('button')!;
 	/** The runtimes' list, relative to the worker's scope (empty when the build has none). */
 	#runtimesList = this.querySelector<HTMLElement>('[data-runtimes]')?.dataset['runtimes'] ?? '';
 	#saving = false;
@@ -77,7 +78,7 @@ class SgSaveOffline extends HTMLElement {
 		this.querySelector('[data-controls]')!.toggleAttribute('hidden', false);
 		this.#save.addEventListener('click', () => void this.#saveGuide());
 		this.#remove.addEventListener('click', () => void this.#removeGuide());
-		this.#runtimesOffer.querySelector('button')!.addEventListener('click', () => void this.#saveRuntimes());
+		this.#saveRuntimesButton.addEventListener('click', () => void this.#saveRuntimes());
 		this.#listen();
 		// An open channel keeps the page out of some browsers' back/forward cache: it is closed as the
 		// page is left, and opened again, with the state shown afresh, if the page comes back from there.
@@ -128,9 +129,8 @@ class SgSaveOffline extends HTMLElement {
 	 * Offers the runtimes once the guide is saved, unless they are all kept already (then says so).
 	 * After a deploy that changed some of their files, the offer is to update them, with what that costs.
 	 */
-	async #showRuntimes(saved: boolean) {
+	async #showRuntimes() {
 		this.#runtimesOffer.hidden = true;
-		if (!saved) return;
 		try {
 			const left = await this.#runtimesLeft();
 			if (!left) return;
@@ -140,7 +140,7 @@ class SgSaveOffline extends HTMLElement {
 			}
 			if (left.todo.length < left.entries.size) {
 				const bytes = left.todo.reduce((sum, entry) => sum + entry.size, 0);
-				this.#runtimesOffer.querySelector('button')!.textContent = `Update Python and PostgreSQL to run the examples offline: about ${formatBytes(bytes)}`;
+				this.#saveRuntimesButton.textContent = `Update Python and PostgreSQL to run the examples offline: about ${formatBytes(bytes)}`;
 			}
 			this.#runtimesOffer.hidden = false;
 		} catch {
@@ -174,7 +174,7 @@ class SgSaveOffline extends HTMLElement {
 		this.#saving = true;
 		const stop = (this.#stop = new AbortController());
 		this.#busy('Starting…');
-		const button = this.#runtimesOffer.querySelector('button')!;
+		const button = this.#saveRuntimesButton;
 		button.disabled = true;
 		let failure: { file: string; reason: string } | undefined;
 		try {
@@ -240,7 +240,7 @@ class SgSaveOffline extends HTMLElement {
 			// Offline, the list cannot be fetched; what was saved is there all the same.
 		}
 		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
-		await this.#showRuntimes(true);
+		await this.#showRuntimes();
 		return choice;
 	}
 
@@ -277,7 +277,7 @@ class SgSaveOffline extends HTMLElement {
 				this.#status.textContent = failureText(failure.file, failure.reason);
 			} else {
 				this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
-				await this.#showRuntimes(true);
+				await this.#showRuntimes();
 			}
 		} catch (error) {
 			this.#settle(false);
