@@ -498,12 +498,14 @@ export class SgStudy extends HTMLElement {
 		const missedStep = this.#q<HTMLButtonElement>('[data-step="missed"]');
 		missedStep.hidden = missed.length === 0;
 		missedStep.textContent = `Review what I missed (${missed.length})`;
+		// What the whole guide has due today (this section's, while its list is not in): the next step's count and the interview's.
+		const guideDue = toStudyToday(this.#settings, this.#progress, this.#guide, clock);
 		const guideStep = this.querySelector<HTMLElement>('[data-step="due"], [data-step-guide]');
 		if (guideStep) {
-			const guideDue = this.#guideState === 'known' ? this.#queue('due', this.#guide, clock).slugs.length : undefined;
-			guideStep.textContent = `Study the due cards of the whole guide${guideDue === undefined ? '' : ` (${guideDue})`}`;
+			const known = this.#guideState === 'known';
+			guideStep.textContent = `Study the due cards of the whole guide${known ? ` (${guideDue})` : ''}`;
 			// On /study/ itself the step restarts this page's queue: pointless with nothing due.
-			guideStep.hidden = guideStep.dataset['step'] === 'due' && guideDue === 0;
+			guideStep.hidden = guideStep.dataset['step'] === 'due' && known && guideDue === 0;
 		}
 		const started = this.#slugs.filter((slug) => this.#progress.cards[slug]).length;
 		const last = lastGrades(this.#progress);
@@ -518,7 +520,7 @@ export class SgStudy extends HTMLElement {
 		if (!this.#settings.interview) planText.textContent = planText.dataset['hint'];
 		else {
 			const day = longDay(this.#settings.interview);
-			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${toStudyToday(this.#settings, this.#progress, this.#guide, clock)} to study today.`;
+			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${guideDue} to study today.`;
 			planText.textContent =
 				this.#guideState === 'loading'
 					? `Interview on ${day}: counting the whole guide…`
