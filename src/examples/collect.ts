@@ -37,7 +37,7 @@ export function examplesOf(file: string, markdown: string, lineOffset = 0): Cont
 			key: exampleKey(file, index),
 			line: (node.position?.start.line ?? 0) + lineOffset,
 			code: node.value,
-			hash: codeHash(node.value),
+			hash: codeHash(node.value, verdict.runnable ? verdict.input : undefined),
 			verdict,
 			varies: parseFenceMeta(node.meta).flags.has('varies'),
 		});

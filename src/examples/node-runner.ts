@@ -25,7 +25,9 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 	// Restored from the snapshot a reader's Run restores, so what runs here is the Python of the site.
 	const pyodide = await loadPyodide({ env: { ...PYODIDE_ENV }, _loadSnapshot: gunzipSync(readFileSync(pythonSnapshot().path)) });
 	let chunks: StreamChunk[] = [];
-	const runPython = preparePython(pyodide, (chunk) => chunks.push(chunk));
+	// The lines the running example's input() calls read: those its fence gives.
+	let given: string[] = [];
+	const runPython = preparePython(pyodide, (chunk) => chunks.push(chunk), () => given.shift());
 	const parsers = textParsers(Object.keys(types.parsers));
 	let sql: Promise<SqlSession> | undefined;
 	return {
@@ -33,6 +35,7 @@ export async function createNodeRunners(): Promise<NodeRunners> {
 		async run(example) {
 			if (example.verdict.runtime === 'python') {
 				chunks = [];
+				given = [...((example.verdict.runnable && example.verdict.input) || [])];
 				const ok = await runPython(example.code);
 				return { hash: example.hash, failed: !ok, output: { runtime: 'python', chunks: mergeChunks(chunks) } };
 			}

@@ -20,7 +20,7 @@ export const PYODIDE_ENV = { PYTHONHASHSEED: '0' } as const;
 export const PYTHON_SNAPSHOT = 'python.snapshot.gz';
 
 // The example runs as __main__ in fresh globals, so runs never share variables. `random` is seeded
-// for the same reason as the hash seed. A traceback leaves out this function's own frame, so it
+// for the same reason as the hash seed. A traceback leaves out this file's frames, so it
 // starts at the reader's code ("example.py") as python would print it, each frame with its line of
 // the reader's code: the source is in linecache, as a file's would be. Streams are flushed before
 // the traceback so stdout and stderr arrive in the order they were written.
@@ -43,7 +43,14 @@ def _sg_run(source):
         return True
     except BaseException as error:
         sys.stdout.flush()
-        traceback.print_exception(type(error), error, None if isinstance(error, SyntaxError) else error.__traceback__.tb_next)
+        shown = None if isinstance(error, SyntaxError) else error.__traceback__.tb_next
+        # input() is defined here, not in the reader's code: its frame is cut, as the built-in has none.
+        frame = shown
+        while frame is not None and frame.tb_next is not None:
+            if frame.tb_next.tb_frame.f_code.co_filename == "<exec>":
+                frame.tb_next = None
+            frame = frame.tb_next
+        traceback.print_exception(type(error), error, shown)
         sys.stderr.flush()
         return False
     finally:
@@ -52,8 +59,37 @@ def _sg_run(source):
     return True
 `;
 
-/** A Pyodide ready to run examples: streams routed to `write`, no stdin (input() gets EOF). */
-export function preparePython(pyodide: PyodideAPI, write: (chunk: StreamChunk) => void): (source: string) => Promise<boolean> {
+// input() as CPython's reads a line when stdin is not a terminal: the prompt goes to stdout, the
+// line comes back without its newline, EOFError at the end of input. The line is echoed after the
+// prompt, as a terminal shows what was typed, so a recorded run reads as the session it was. `ask`
+// answers at once (the recorder's given lines) or with a promise (the page's prompt), which Python
+// waits on through JSPI: the run was started with callPromising.
+const INPUT = `
+def _sg_install_input(ask):
+    import builtins, sys
+    from pyodide.ffi import can_run_sync, run_sync
+    def input(prompt=""):
+        prompt = str(prompt)
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = ask(prompt)
+        if line is not None and not isinstance(line, str):
+            if not can_run_sync():
+                raise OSError("input() cannot wait for an answer here")
+            line = run_sync(line)
+        if line is None:
+            raise EOFError("EOF when reading a line")
+        sys.stdout.write(line + "\\n")
+        sys.stdout.flush()
+        return line
+    builtins.input = input
+`;
+
+/** Gives input() its next line: at once, or when the reader sends it; undefined is the end of input. */
+export type Ask = (prompt: string) => string | undefined | Promise<string | undefined>;
+
+/** A Pyodide ready to run examples: streams routed to `write`, input() answered by `ask` (EOF if none). */
+export function preparePython(pyodide: PyodideAPI, write: (chunk: StreamChunk) => void, ask: Ask = () => undefined): (source: string) => Promise<boolean> {
 	const stream = (name: StreamChunk['stream']) => {
 		const decoder = new TextDecoder();
 		return {
@@ -66,10 +102,15 @@ export function preparePython(pyodide: PyodideAPI, write: (chunk: StreamChunk) =
 	};
 	pyodide.setStdout(stream('stdout'));
 	pyodide.setStderr(stream('stderr'));
+	// sys.stdin is not a source of lines: only input() asks.
 	pyodide.setStdin({ error: true });
 	pyodide.runPython(RUNNER);
+	pyodide.runPython(INPUT);
+	const install = pyodide.globals.get('_sg_install_input');
+	install(ask);
+	install.destroy();
 	const run = pyodide.globals.get('_sg_run');
-	// callPromising lets asyncio.run() switch stacks (JSPI) while the example waits on the event loop.
+	// callPromising lets asyncio.run() and input() switch stacks (JSPI) while the example waits.
 	return async (source: string) => Boolean(await run.callPromising(source));
 }
 

@@ -8,8 +8,12 @@ import type { RecordedRun } from './rules.ts';
 /** The records' file name, inside the content folder. */
 export const RECORDS_FILE = 'example-outputs.json';
 
-/** The hash a record keeps of its example's code: any edit to the code gives another. */
-export const codeHash = (code: string) => `sha256-${createHash('sha256').update(code).digest('hex').slice(0, 16)}`;
+/**
+ * The hash a record keeps of its example's code and, for one that calls input(), the lines its fence
+ * gives it: any edit to either gives another.
+ */
+export const codeHash = (code: string, input?: readonly string[]) =>
+	`sha256-${createHash('sha256').update(input ? `${code}\0input\0${input.join('\n')}` : code).digest('hex').slice(0, 16)}`;
 
 export type Records = Record<string, RecordedRun>;
 

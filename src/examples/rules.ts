@@ -67,20 +67,19 @@ const NETWORK_MODULES = new Set(['socket', 'ssl', 'smtplib', 'ftplib', 'imaplib'
 /** Standard-library modules that serve requests. */
 const SERVER_MODULES = new Set(['http.server', 'socketserver', 'wsgiref.simple_server', 'xmlrpc.server']);
 
-/** A fence's words after the language: flags (`fragment`, `run`, `varies`) and `name=value` attributes (`norun=files`). */
+/** A fence's words after the language: flags (`fragment`, `run`, `varies`) and `name=value` attributes (`norun=files`, `input="Ada\n36"`). */
 export interface FenceMeta {
 	flags: Set<string>;
 	attributes: Map<string, string>;
 }
 
-/** Reads a fence's meta string (```` ```python norun=files ````). */
+/** Reads a fence's meta string (```` ```python norun=files ````); a quoted value may hold spaces. */
 export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
 	const flags = new Set<string>();
 	const attributes = new Map<string, string>();
-	for (const word of (meta ?? '').split(/\s+/).filter(Boolean)) {
-		const equals = word.indexOf('=');
-		if (equals === -1) flags.add(word);
-		else attributes.set(word.slice(0, equals), word.slice(equals + 1).replace(/^["']|["']$/g, ''));
+	for (const [, name, value, flag] of (meta ?? '').matchAll(/([^\s=]+)=("[^"]*"|'[^']*'|\S*)|(\S+)/g)) {
+		if (flag !== undefined) flags.add(flag);
+		else attributes.set(name!, value!.replace(/^(["'])(.*)\1$/s, '$2'));
 	}
 	return { flags, attributes };
 }
@@ -103,7 +102,7 @@ export function importedModules(code: string): string[] {
 
 /** The verdict on one example: the runtime that runs it, or why it cannot run in the browser. */
 export type Verdict =
-	| { runnable: true; runtime: Runtime }
+	| { runnable: true; runtime: Runtime; input?: string[] }
 	| { runnable: false; runtime: Runtime; reason: NotRunnableReason; message: string };
 
 /** The error for a fence attribute that makes no sense, naming the attribute. */
@@ -113,7 +112,8 @@ export class FenceError extends Error {}
  * Decides whether an example runs in the browser. The fence decides first (`norun=<reason>`,
  * `fragment`, or `run` to overrule the rules); then, for Python, its imports: a module outside the
  * standard library, or one that starts threads or processes, opens connections or serves; then
- * `open(` (files on the reader's disk) and `input(`. SQL runs unless the fence says otherwise.
+ * `open(` (files on the reader's disk). An example that calls `input(` runs with the lines its fence
+ * gives (`input="Ada\n36"`) when recorded; a reader's Run asks in the page. SQL runs unless the fence says otherwise.
  * Returns undefined for languages no runtime runs.
  */
 export function classifyExample(lang: string | null | undefined, meta: string | null | undefined, code: string): Verdict | undefined {
@@ -130,7 +130,12 @@ export function classifyExample(lang: string | null | undefined, meta: string | 
 		return not(norun as NotRunnableReason, fence.attributes.get('package'));
 	}
 	if (fence.flags.has('fragment')) return not('fragment');
-	if (fence.flags.has('run') || runtime === 'sql') return { runnable: true, runtime };
+	// The lines an example's input() calls are given when it is recorded (a reader types their own).
+	const given = fence.attributes.get('input');
+	const readsInput = runtime === 'python' && /(?<![\w.])input\(/.test(code);
+	if (given !== undefined && !readsInput) throw new FenceError('the fence gives input="…" but the example never calls input()');
+	const input = given?.split('\\n');
+	if (fence.flags.has('run') || runtime === 'sql') return { runnable: true, runtime, ...(input ? { input } : {}) };
 
 	const modules = importedModules(code);
 	const external = modules.map((name) => name.split('.')[0]!).find((name) => !STDLIB_MODULES.has(name));
@@ -143,8 +148,10 @@ export function classifyExample(lang: string | null | undefined, meta: string | 
 	if (/\b(?:app|application)\.run\(|\.serve_forever\(/.test(code)) return not('server');
 	// A call of the built-in open(), not a method such as webbrowser.open().
 	if (/(?<![\w.])open\(/.test(code)) return not('files');
-	if (/(?<![\w.])input\(/.test(code)) return not('input');
-	return { runnable: true, runtime };
+	if (readsInput && !input) {
+		throw new FenceError('the example calls input(): give the lines it reads when its output is recorded, input="first line\\nsecond line", or mark it norun=input');
+	}
+	return { runnable: true, runtime, ...(input ? { input } : {}) };
 }
 
 /** Where an example lives: its content file (relative to content/) and its place among the file's runnable-language examples, from 1. */

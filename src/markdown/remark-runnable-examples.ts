@@ -59,7 +59,7 @@ export function remarkRunnableExamples() {
 			}
 			const key = exampleKey(relative, index);
 			const record = recordsFor(contentDir)[key];
-			const hash = codeHash(node.value);
+			const hash = codeHash(node.value, verdict.input);
 			if (!record || record.hash !== hash) {
 				file.fail(
 					`${file.path}:${line}: ${LANGUAGE[verdict.runtime]} example ${index} (${key}) has ${record ? 'changed since its output was recorded' : 'no recorded output'}: run \`npm run examples:record\`, read what it prints, and commit content/${RECORDS_FILE}`,

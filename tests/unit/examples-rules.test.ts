@@ -41,7 +41,13 @@ describe('classifyExample', () => {
 		expect(classifyExample('python', '', 'from http.server import HTTPServer')).toMatchObject({ reason: 'server' });
 		expect(classifyExample('python', '', "app.run(ssl_context=('cert.pem', 'key.pem'))")).toMatchObject({ reason: 'server' });
 		expect(classifyExample('python', '', "with open('a.txt') as f:\n    pass")).toMatchObject({ reason: 'files' });
-		expect(classifyExample('python', '', "name = input('Name? ')")).toMatchObject({ reason: 'input' });
+		expect(classifyExample('python', 'norun=input', "name = input('Name? ')")).toMatchObject({ reason: 'input' });
+	});
+
+	test('runs an example that calls input() with the lines its fence gives, and refuses one that gives none', () => {
+		expect(classifyExample('python', 'input="Ada Lovelace\\n36"', "name = input('Name? ')")).toEqual({ runnable: true, runtime: 'python', input: ['Ada Lovelace', '36'] });
+		expect(() => classifyExample('python', '', "name = input('Name? ')")).toThrow(/calls input\(\): give the lines it reads .*input="first line\\nsecond line", or mark it norun=input/);
+		expect(() => classifyExample('python', 'input="x"', 'print(1)')).toThrow(/input="…" but the example never calls input\(\)/);
 	});
 
 	test('does not take a method called open or input for the built-ins', () => {
@@ -78,6 +84,13 @@ describe('parseFenceMeta', () => {
 		expect([...meta.flags]).toEqual(['varies', 'run']);
 		expect(meta.attributes.get('norun')).toBe('files');
 	});
+
+	test('keeps the spaces of a quoted value', () => {
+		const meta = parseFenceMeta(`input="Ada Lovelace\\n36" varies title='a b'`);
+		expect(meta.attributes.get('input')).toBe('Ada Lovelace\\n36');
+		expect(meta.attributes.get('title')).toBe('a b');
+		expect([...meta.flags]).toEqual(['varies']);
+	});
 });
 
 describe('examplesOf', () => {
@@ -90,6 +103,9 @@ describe('examplesOf', () => {
 		]);
 		expect(examples[0]!.hash).toMatch(/^sha256-[0-9a-f]{16}$/);
 		expect(examples[0]!.hash).not.toBe(examplesOf('q.md', '```python\nprint(2)\n```')[0]!.hash);
+		// The lines given to input() are part of what printed the output.
+		const asking = (given: string) => examplesOf('q.md', `\`\`\`python input="${given}"\nprint(input())\n\`\`\``)[0]!.hash;
+		expect(asking('a')).not.toBe(asking('b'));
 	});
 });
 

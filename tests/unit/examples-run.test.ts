@@ -106,6 +106,23 @@ describe('a Python run that fails', () => {
 	});
 });
 
+describe('input() in a run', () => {
+	const python = (code: string, input?: string[]) => ({ verdict: { runnable: true, runtime: 'python', input }, code, hash: '' }) as unknown as (typeof runnable)[number];
+	const text = (run: Awaited<ReturnType<NodeRunners['run']>>) => (run.output.runtime === 'python' ? run.output.chunks.map((chunk) => chunk.text).join('') : '');
+
+	test('reads the lines the fence gives, each echoed after its prompt as a terminal shows it', async () => {
+		const run = await runners.run(python('name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age + 1} next year")', ['Ada Lovelace', '36']));
+		expect(run.failed).toBe(false);
+		expect(text(run)).toBe('Name? Ada Lovelace\nAge? 36\nAda Lovelace is 37 next year\n');
+	});
+
+	test('past the given lines is the end of input: EOFError at the reader’s line, no frame of the site’s own input()', async () => {
+		const run = await runners.run(python('input("first? ")\ninput("second? ")', ['one']));
+		expect(run.failed).toBe(true);
+		expect(text(run)).toBe('first? one\nsecond? Traceback (most recent call last):\n  File "example.py", line 2, in <module>\n    input("second? ")\n    ~~~~~^^^^^^^^^^^^\nEOFError: EOF when reading a line\n');
+	});
+});
+
 describe('STDLIB_MODULES', () => {
 	test('is the runtime’s own list of standard-library modules', async () => {
 		expect([...STDLIB_MODULES]).toEqual(await runners.stdlibModules());
