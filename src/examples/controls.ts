@@ -271,8 +271,11 @@ async function run(example: HTMLElement): Promise<void> {
 	spares.delete(runtime);
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let asking: HTMLFormElement | undefined;
 	const finish = (message: string) => {
 		clearTimeout(timer);
+		asking?.remove();
+		asking = undefined;
 		if (running?.example === example) running = undefined;
 		discard(runner);
 		runner = undefined;
@@ -408,7 +411,58 @@ async function run(example: HTMLElement): Promise<void> {
 		finish('The example stopped its runtime. Run it again to start a fresh one.');
 	};
 
-	timer = setTimeout(() => running?.example === example && running.stop(`Stopped after ${TIME_LIMIT_MS / 1000} s: the example was still running (an endless loop?).`), TIME_LIMIT_MS);
+	// The time limit counts the example's own time: it stops while input() waits for the reader.
+	let timeLeft = TIME_LIMIT_MS;
+	let clockStarted = 0;
+	const startClock = () => {
+		clockStarted = performance.now();
+		timer = setTimeout(() => running?.example === example && running.stop(`Stopped after ${TIME_LIMIT_MS / 1000} s: the example was still running (an endless loop?).`), timeLeft);
+	};
+	const stopClock = () => {
+		clearTimeout(timer);
+		timeLeft -= performance.now() - clockStarted;
+	};
+	// input(): a line asked for under the output; Enter sends it, Escape ends the input (EOFError).
+	const askReader = (prompt: string) => {
+		flush();
+		stopClock();
+		const form = document.createElement('form');
+		form.className = 'example-controls example-input';
+		const field = document.createElement('input');
+		field.type = 'text';
+		field.autocomplete = 'off';
+		field.spellcheck = false;
+		field.enterKeyHint = 'send';
+		field.setAttribute('aria-label', prompt.trim() ? `Input for the example: ${prompt.trim()}` : 'Input for the example');
+		const hint = document.createElement('span');
+		hint.textContent = 'Enter sends the line · Esc ends the input';
+		form.append(field, hint);
+		const reply = (line: string | null) => {
+			if (asking !== form) return;
+			const focused = form.contains(document.activeElement);
+			form.remove();
+			asking = undefined;
+			p.status.textContent = 'Running…';
+			if (focused) p.button('stop').focus();
+			runner?.send({ type: 'answer', line });
+			startClock();
+		};
+		form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			reply(field.value);
+		});
+		field.addEventListener('keydown', (event) => {
+			if (event.key === 'Escape') {
+				event.preventDefault();
+				reply(null);
+			}
+		});
+		asking = form;
+		p.body.after(form);
+		p.status.textContent = 'Waiting for your input…';
+		field.focus();
+	};
+	startClock();
 	// Reader code shares the runner's realm: what arrives is checked here, and what is not a message
 	// of the protocol's shape ends the run.
 	runner.listener = (message: unknown) => {
@@ -418,6 +472,10 @@ async function run(example: HTMLElement): Promise<void> {
 			if (typeof m['text'] !== 'string' || (m['stream'] !== 'stdout' && m['stream'] !== 'stderr')) return broken();
 			append(m['stream'], m['text']);
 		} else if (m['type'] === 'truncated') noteCut();
+		else if (m['type'] === 'input') {
+			if (typeof m['prompt'] !== 'string' || asking) return broken();
+			askReader(m['prompt'].slice(0, 200));
+		}
 		else if (m['type'] === 'results') {
 			const results = sqlResultsFrom(m['results']);
 			if (!results || drawn) return broken();

@@ -30,7 +30,7 @@ serveOneRun(async (cutText, file) => {
 		_loadSnapshot: gunzip(file(PYTHON_SNAPSHOT)),
 	};
 	const pyodide = await loadPyodide(options as unknown as Parameters<typeof loadPyodide>[0]);
-	return async (code, send) => {
+	return async (code, send, ask) => {
 		let sent = 0;
 		let cut = false;
 		const run = preparePython(pyodide, (chunk) => {
@@ -47,7 +47,7 @@ serveOneRun(async (cutText, file) => {
 			}
 			sent += text.length;
 			send({ type: 'chunk', stream: chunk.stream === 'stderr' ? 'stderr' : 'stdout', text });
-		});
+		}, ask);
 		return { failed: !(await run(code)) };
 	};
 });

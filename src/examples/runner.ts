@@ -10,8 +10,11 @@ import type { FromRunner, ToRunner } from './worker-protocol.ts';
 /** Posts a message to the page, as the runner's own code does. */
 export type Send = (message: FromRunner) => void;
 
+/** Asks the page for a line for input(), showing the prompt; undefined is the end of input. */
+export type AskPage = (prompt: string) => Promise<string | undefined>;
+
 /** Runs the example's code, sending its output; resolves to whether it ended in an error. */
-export type RunOnce = (code: string, send: Send) => Promise<{ failed: boolean }>;
+export type RunOnce = (code: string, send: Send, ask: AskPage) => Promise<{ failed: boolean }>;
 
 /**
  * Loads the runtime; `file(name)` gives one of the runtime's files, handed in by the page.
@@ -79,11 +82,26 @@ export function serveOneRun(boot: Boot): void {
 		}
 		// The runtime holds what it needs; the handed-in bytes (megabytes) can go.
 		files.clear();
+		let started = false;
+		// The one run's code, then the lines its input() calls wait for, one answer to each question.
+		let answer: ((line: string | undefined) => void) | undefined;
+		const ask: AskPage = (prompt) =>
+			new Promise((resolve) => {
+				answer = resolve;
+				send({ type: 'input', prompt: cutText(prompt, 200) });
+			});
 		port.onmessage = async ({ data }: MessageEvent<ToRunner>) => {
-			port.onmessage = null;
+			if (data.type === 'answer') {
+				const resolve = answer;
+				answer = undefined;
+				resolve?.(typeof data.line === 'string' ? data.line : undefined);
+				return;
+			}
+			if (data.type !== 'run' || started) return;
+			started = true;
 			let failed: boolean;
 			try {
-				({ failed } = await run(data.code, send));
+				({ failed } = await run(data.code, send, ask));
 			} catch (error) {
 				// The runtime itself failed (Python's os._exit, memory): the page discards this runner.
 				send({ type: 'chunk', stream: 'stderr', text: `The runtime stopped: ${cutText(errorText(error), 200)}\n` });

@@ -15,8 +15,8 @@ export interface StartRunner {
 /** From the frame, on its own port: the runner failed to start, or threw outside its run. */
 export type FromFrame = { type: 'crashed' };
 
-/** From the page to the runner, on the runner's port. */
-export type ToRunner = { type: 'run'; code: string };
+/** From the page to the runner, on the runner's port: the code, then a line for each input() (null: end of input). */
+export type ToRunner = { type: 'run'; code: string } | { type: 'answer'; line: string | null };
 
 /** From the runner to the page, on the runner's port: reader code cannot reach that port. */
 export type FromRunner =
@@ -24,5 +24,6 @@ export type FromRunner =
 	| { type: 'load-error'; message: string }
 	| ({ type: 'chunk' } & StreamChunk)
 	| { type: 'truncated' }
+	| { type: 'input'; prompt: string }
 	| { type: 'results'; results: SqlResult[] }
 	| { type: 'done'; failed: boolean };

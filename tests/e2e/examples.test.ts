@@ -4,6 +4,42 @@
 import { axeSource, axeViolations as violations } from '../helpers/browser.ts';
 import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test, watchLayoutShift, watchStatus } from '../helpers/example-page.ts';
 import { at } from '../helpers/site.ts';
+import { TIME_LIMIT_MS } from '../../src/examples/rules.ts';
+
+test.describe('input() in a Python example', () => {
+	test.setTimeout(LOAD + 30_000);
+
+	test('asks under the output: Enter sends the line, Escape ends the input, and the time limit waits for the reader', async ({ browser, baseURL }) => {
+		// A context of its own: its clock is made to jump past the time limit while the run waits.
+		const context = await browser.newContext({ baseURL: baseURL!, serviceWorkers: 'block' });
+		try {
+			await context.clock.install();
+			const page = await context.newPage();
+			await page.goto(PYTHON);
+			await editCode(page, 'name = input("Name? ")\nprint(f"Hello, {name}!")\ninput("More? ")');
+			await example(page).getByRole('button', { name: 'Run' }).click();
+			const name = example(page).getByRole('textbox', { name: 'Input for the example: Name?' });
+			await expect(name).toBeFocused({ timeout: LOAD });
+			await expect(status(page)).toHaveText('Waiting for your input…');
+			await expect(output(page)).toHaveText('Name? ');
+			// Longer than the limit goes by while the reader thinks: the run is not stopped.
+			await context.clock.fastForward(TIME_LIMIT_MS + 5_000);
+			await expect(status(page)).toHaveText('Waiting for your input…');
+			await name.fill('Ada Lovelace');
+			await name.press('Enter');
+			const more = example(page).getByRole('textbox', { name: 'Input for the example: More?' });
+			await expect(more).toBeFocused();
+			await expect(output(page)).toHaveText('Name? Ada Lovelace\nHello, Ada Lovelace!\nMore? ');
+			await more.press('Escape');
+			await expect(status(page)).toHaveText(/^Ended with an error/);
+			await expect(output(page)).toContainText('More? Traceback (most recent call last):\n  File "example.py", line 3, in <module>');
+			await expect(output(page)).toContainText('EOFError: EOF when reading a line');
+			await expect(example(page).locator('form')).toHaveCount(0);
+		} finally {
+			await context.close();
+		}
+	});
+});
 
 test.describe('a Python example', () => {
 	test.setTimeout(LOAD + 30_000);
