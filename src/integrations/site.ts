@@ -30,6 +30,7 @@ export function siteBuildSteps(): AstroIntegration {
 	let sizeCache: string | undefined;
 	let keptRecord = '';
 	let outDir = '';
+	let root = '';
 	let kept = new Set<string>();
 	return {
 		name: 'interview-guide:build-steps',
@@ -37,13 +38,14 @@ export function siteBuildSteps(): AstroIntegration {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				// dist/ is emptied at build:start instead, all but the pages that may be kept.
 				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
-				const root = fileURLToPath(config.root);
-				processSlots.siteCode = filesKey(root, moduleClosure(root, [SITE_CODE_ENTRY]));
+				const checkout = fileURLToPath(config.root);
+				processSlots.siteCode = filesKey(checkout, moduleClosure(checkout, [SITE_CODE_ENTRY]));
 			},
 			'astro:config:done': ({ config }) => {
 				sizeCache = fileURLToPath(new URL('offline-sizes.json', config.cacheDir));
 				keptRecord = fileURLToPath(new URL('kept-pages.json', config.cacheDir));
 				outDir = fileURLToPath(config.outDir);
+				root = fileURLToPath(config.root);
 			},
 			'astro:build:start': () => {
 				kept = takeKeptPages(keptRecord, outDir);
@@ -54,10 +56,10 @@ export function siteBuildSteps(): AstroIntegration {
 				const made = routeOutputs(site, assets);
 				const removed = removeUnmade(site, kept, made);
 				if (removed > 0) logger.info(`Removed ${removed} page(s) the last build made and this one did not.`);
-				const searchIndex = step('Search index (Pagefind)', () => writeSearchIndex(site));
+				const searchIndex = step('Search index (Pagefind)', () => writeSearchIndex(site, root));
 				// Both awaited at once, so that a failed index is reported as itself, not left unhandled.
 				const [pages, offline] = await Promise.all([searchIndex, step('Offline worker', () => writeOfflineWorker(site, { sizeCache, searchIndex }))]);
-				logger.info(`Indexed ${pages.indexed} of ${pages.read} pages for search.`);
+				logger.info(`Indexed ${pages.indexed} of ${pages.read} pages for search, and the field's vocabulary (${pages.terms} terms).`);
 				logger.info(
 					`Offline worker: sw.js is ${(offline.workerGzipBytes / 1024).toFixed(1)} KB gzipped; the saved guide is ${offline.files} files, about ${formatBytes(offline.bytes)}.`,
 				);

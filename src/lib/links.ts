@@ -34,6 +34,8 @@ export const SITE_PATHS = {
 	searchBundle: '/pagefind/',
 	/** The sections to filter a search by (src/pages/search-sections.json.ts). */
 	searchSections: '/search-sections.json',
+	/** The words the search index knows, to correct a typo to, and topics to suggest (src/search/search-index.ts). */
+	searchWords: '/search-words.json',
 	/** Every question's slug in guide order, for the study pages of sections (src/pages/study/guide.json.ts). */
 	studyGuide: '/study/guide.json',
 } as const;

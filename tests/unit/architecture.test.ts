@@ -135,7 +135,7 @@ describe('layers', () => {
 describe('one link module', () => {
 	test('only src/lib/links.ts writes the site’s addresses', () => {
 		// A quoted root-relative path to one of the site's routes or files, as a page would hand-write it.
-		const address = /['"`]\/(?:study|q|print|additions|questions|og|icons|pagefind)\/|['"`]\/(?:search-sections\.json|guide\.md|anki\.tsv|favicon\.svg|manifest\.webmanifest|sw\.js|sitemap-index\.xml)\b/;
+		const address = /['"`]\/(?:study|q|print|additions|questions|og|icons|pagefind)\/|['"`]\/(?:search-(?:sections|words)\.json|guide\.md|anki\.tsv|favicon\.svg|manifest\.webmanifest|sw\.js|sitemap-index\.xml)\b/;
 		expect(address.test("href={'/study/'}")).toBe(true);
 		const files = sourceFiles('src/').filter((file) => file !== 'src/lib/links.ts');
 		expect(files.filter((file) => address.test(read(file))), 'build the address with a function of src/lib/links.ts').toEqual([]);

@@ -45,6 +45,7 @@ describe('keptOffline', () => {
 			'favicon.svg',
 			'manifest.webmanifest',
 			'search-sections.json',
+			'search-words.json',
 			'print/index.html',
 			'study/index.html',
 			'about/index.html',
