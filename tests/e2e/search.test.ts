@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { at } from '../helpers/site.ts';
-import { searchDialog as dialog, searchInput as input, searchResults as results } from '../helpers/browser.ts';
+import { axeSource, axeViolations, searchDialog as dialog, searchInput as input, searchResults as results } from '../helpers/browser.ts';
 
 const searchButton = (page: Page) => page.getByRole('button', { name: 'Search' });
 
@@ -99,6 +99,28 @@ test.describe('results', () => {
 		await part.click();
 		await expect(page).toHaveURL(/\/python-fundamentals\/difference-list-tuple-python\/\?highlight=attributeerror#example$/i);
 		await expect(page.locator('li#example')).toBeInViewport();
+	});
+
+	test('of nonsense are none: the dialog says what to try (a close word, topics, sections), and each works', async ({ page }) => {
+		await page.context().addInitScript(axeSource);
+		await page.goto(at('/'));
+		await searchButton(page).click();
+		await input(page).fill('xyzzy');
+		await expect(dialog(page).getByRole('status')).toHaveText('No question matches “xyzzy”.');
+		await expect(results(page)).toHaveCount(0);
+		await expect(dialog(page).getByRole('link', { name: 'Docker & Kubernetes' })).toHaveAttribute('href', /\/docker-kubernetes\/$/);
+		expect(await axeViolations(page)).toEqual([]);
+		// A word two edits from one the answers use: offered, not taken for it.
+		await input(page).fill('dokcre');
+		await expect(dialog(page).getByRole('status')).toHaveText('No question matches “dokcre”.');
+		await dialog(page).getByRole('button', { name: 'docker', exact: true }).click();
+		await expect(input(page)).toHaveValue('docker');
+		await expect(dialog(page).getByRole('status')).toHaveText(/questions match “docker”/);
+		// A topic runs as a search.
+		await input(page).fill('xyzzy');
+		await dialog(page).getByRole('button', { name: 'asyncio' }).click();
+		await expect(input(page)).toHaveValue('asyncio');
+		await expect(results(page).first()).toBeVisible();
 	});
 
 	test('leave out a word no answer has, and say so', async ({ page }) => {
