@@ -59,13 +59,13 @@ interface Outcome {
 	compared?: [string, string];
 }
 
-/** The vocabulary's questions first (Pagefind's own result for one, when it found it too), then Pagefind's others. */
+/**
+ * The vocabulary's questions first, then Pagefind's others. A question Pagefind found too is its
+ * result, whose excerpt marks the words it matched: "matched: …" is for those it did not.
+ */
 function withTerms(terms: readonly Hit[], results: readonly PagefindHit[]): Hit[] {
 	const found = new Map(results.map((hit) => [hit.id, hit]));
-	const hits: Hit[] = terms.map((term) => {
-		const own = found.get(term.id);
-		return own ? { id: own.id, data: () => own.data(), matched: term.matched } : term;
-	});
+	const hits: Hit[] = terms.map((term) => found.get(term.id) ?? term);
 	const listed = new Set(hits.map((hit) => hit.id));
 	return hits.concat(results.filter((hit) => !listed.has(hit.id)));
 }
