@@ -13,7 +13,8 @@ export type IndexWords = Record<string, number>;
  * when nothing matches.
  */
 export interface SearchWords {
-	words: IndexWords;
+	/** The words by how many pages hold them: "2": "word word …" (a third the bytes of a word-by-word list). */
+	words: Record<string, string>;
 	spellings: Record<string, string>;
 	topics: string[];
 }
@@ -34,12 +35,34 @@ export function words(text: string): string[] {
 	return found;
 }
 
+/**
+ * The words a query's words are checked against: the parts of joined words ("docker", "compose"),
+ * never the joined form, and no word with a digit (a number or "k8s" is searched as typed).
+ */
+export function pieces(text: string): string[] {
+	return [...new Set(words(text))].filter((word) => !/[-_/\p{N}]/u.test(word) && word.length <= 40);
+}
+
 /** The words of the pages, each with the number of pages that hold it, and the vocabulary's other words (0). */
 export function indexWords(pages: readonly string[], vocabulary: readonly string[]): IndexWords {
 	const counts = new Map<string, number>();
-	for (const text of pages) for (const word of new Set(words(text))) if (word.length <= 40) counts.set(word, (counts.get(word) ?? 0) + 1);
-	for (const text of vocabulary) for (const word of words(text)) if (word.length <= 40 && !counts.has(word)) counts.set(word, 0);
+	for (const text of pages) for (const word of pieces(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+	for (const text of vocabulary) for (const word of pieces(text)) if (!counts.has(word)) counts.set(word, 0);
 	return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Words grouped by count, as search-words.json carries them. */
+export function groupWords(counts: IndexWords): Record<string, string> {
+	const groups: Record<string, string[]> = {};
+	for (const [word, count] of Object.entries(counts)) (groups[count] ??= []).push(word);
+	return Object.fromEntries(Object.entries(groups).map(([count, list]) => [count, list.sort().join(' ')]));
+}
+
+/** The words and their counts back from their groups. */
+export function ungroupWords(groups: Record<string, string>): IndexWords {
+	const counts: IndexWords = {};
+	for (const [count, list] of Object.entries(groups)) for (const word of list.split(' ')) if (word) counts[word] = Number(count);
+	return counts;
 }
 
 /**
@@ -206,9 +229,15 @@ export function planQuery(query: string, vocabulary: Vocabulary | undefined): Pl
 	const corrections: PlannedQuery['corrections'] = [];
 	const unknown: string[] = [];
 	for (const word of typed) {
-		const parts = words(word);
 		// Punctuation alone ("-", "?") is no word to match.
-		if (parts.length === 0) continue;
+		if (words(word).length === 0) continue;
+		const parts = pieces(word);
+		// A number, or a word with a digit ("k8s", "404"), is searched as typed.
+		if (parts.length === 0) {
+			kept.push(word);
+			onPages.push(word);
+			continue;
+		}
 		const whole = parts[0]!;
 		const spelled = parts.length === 1 ? vocabulary.spelled(whole) : undefined;
 		if (!spelled && parts.every((part) => vocabulary.knows(part))) {
@@ -217,7 +246,7 @@ export function planQuery(query: string, vocabulary: Vocabulary | undefined): Pl
 			else vocabularyOnly.push(word);
 			continue;
 		}
-		const closest = spelled ?? (corrects && (parts.length === 1 || whole.length === word.length) ? vocabulary.closest(whole) : undefined);
+		const closest = spelled ?? (corrects && parts.length === 1 && whole.length === word.length ? vocabulary.closest(whole) : undefined);
 		if (closest) {
 			kept.push(closest);
 			onPages.push(closest);

@@ -5,7 +5,7 @@
 import dialogStyles from './search-dialog.css?url';
 import { pathWithBase } from '../lib/base.ts';
 import { sectionPath, SITE_PATHS } from '../lib/links.ts';
-import { asksFor, compareOrder, comparedParts, coveredBy, planQuery, termSearches, Vocabulary, type PlannedQuery, type SearchWords, type TermQuestion } from './query.ts';
+import { asksFor, compareOrder, comparedParts, coveredBy, planQuery, termSearches, ungroupWords, Vocabulary, type PlannedQuery, type SearchWords, type TermQuestion } from './query.ts';
 import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
 import { describePart, MAX_RETRY_WORDS, pickBestPart, readSearchState, searchWithRetries, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
@@ -70,6 +70,12 @@ function withTerms(terms: readonly Hit[], results: readonly PagefindHit[]): Hit[
 	return hits.concat(results.filter((hit) => !listed.has(hit.id)));
 }
 
+/** A result whose fragment is fetched once, however often its data is asked for. */
+function fetchedOnce(hit: PagefindHit): PagefindHit {
+	let data: Promise<PagefindResult> | undefined;
+	return { id: hit.id, data: () => (data ??= hit.data()) };
+}
+
 /** A question the vocabulary points at, with its section's id (for the filters). */
 type TermHit = Hit & { sectionId: string };
 
@@ -88,8 +94,8 @@ const quoteList = (words: readonly string[]) => {
 
 const PAGE_SIZE = 10;
 
-/** How many vocabulary records a search looks at: a query names a few terms at most. */
-const TERMS_LOOKED_AT = 8;
+/** How many vocabulary records a search looks at (each a fragment to fetch): a query names a few terms at most. */
+const TERMS_LOOKED_AT = 4;
 
 /** How long a search may run before "Searching…" is shown: a warm search takes a few ms, so most never say it. */
 const SEARCHING_DELAY_MS = 150;
@@ -188,7 +194,7 @@ export class SearchDialog {
 			const response = await fetch(pathWithBase(SITE_PATHS.searchWords));
 			if (!response.ok) return undefined;
 			const { words, spellings, topics } = (await response.json()) as SearchWords;
-			return { vocabulary: new Vocabulary(words, spellings), topics };
+			return { vocabulary: new Vocabulary(ungroupWords(words), spellings), topics };
 		} catch {
 			return undefined;
 		}
@@ -372,7 +378,14 @@ export class SearchDialog {
 	async #search(pagefind: Pagefind, plan: PlannedQuery, chosen: string[], stale: () => boolean): Promise<Outcome | undefined> {
 		const sections = chosen.length > 0 ? chosen : this.#checkboxes.map((box) => box.value);
 		const filters = sections.length > 0 ? { section: { any: sections } } : {};
-		const questions = (query: string) => pagefind.search(query || (null as unknown as string), { filters });
+		// The first page's fragments are fetched as soon as the questions are known, beside the
+		// vocabulary's: one round trip before the first result, not two.
+		const questions = async (query: string, prefetch = true) => {
+			const found = await pagefind.search(query || (null as unknown as string), { filters });
+			const results = found.results.map(fetchedOnce);
+			if (prefetch) for (const hit of results.slice(0, PAGE_SIZE)) void hit.data().catch(() => {});
+			return { ...found, results };
+		};
 		if (!plan.text) {
 			const found = await questions('');
 			return { hits: found.results, counts: found.totalFilters?.['section'] };
@@ -383,9 +396,10 @@ export class SearchDialog {
 			const known = (side: string) => !side.split(/\s+/).some((word) => plan.vocabularyOnly.includes(word));
 			const none: PagefindSearch = { results: [] };
 			const [both, a, b, termsA, termsB] = await Promise.all([
-				compared.every(known) ? questions(compared.join(' ')) : none,
-				known(compared[0]) ? questions(compared[0]) : none,
-				known(compared[1]) ? questions(compared[1]) : none,
+				// Which of the three searches' results come first is known only once all are back.
+				compared.every(known) ? questions(compared.join(' '), false) : none,
+				known(compared[0]) ? questions(compared[0], false) : none,
+				known(compared[1]) ? questions(compared[1], false) : none,
 				this.#termHits(pagefind, compared[0], chosen, !known(compared[0])),
 				this.#termHits(pagefind, compared[1], chosen, !known(compared[1])),
 			]);

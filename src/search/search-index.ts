@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { SITE_PATHS } from '../lib/links.ts';
-import { indexWords, vocabularySpellings, type SearchWords, type TermQuestion } from './query.ts';
+import { groupWords, indexWords, vocabularySpellings, type SearchWords, type TermQuestion } from './query.ts';
 import { parseSearchTerms, SEARCH_TERMS_FILE, type SearchTerm } from './terms.ts';
 
 /** How many built pages Pagefind read, how many of them are in the index, and the vocabulary's records beside them. */
@@ -58,7 +58,7 @@ export async function writeSearchIndex(site: string, root: string): Promise<Sear
 			[...pages.values()].map((page) => page.content),
 			phrases.map((list) => list.join(' ')),
 		);
-		const words: SearchWords = { words: counts, spellings: vocabularySpellings(phrases, counts), topics: suggestedTopics(terms, questions) };
+		const words: SearchWords = { words: groupWords(counts), spellings: vocabularySpellings(phrases, counts), topics: suggestedTopics(terms, questions) };
 		writeFileSync(join(site, SITE_PATHS.searchWords.slice(1)), JSON.stringify(words));
 		const bundle = join(site, 'pagefind');
 		const written = await index.writeFiles({ outputPath: bundle });

@@ -10,8 +10,8 @@ const summary = (page: Page) => dialog(page).getByRole('status');
 /** The searches of questions made so far (the vocabulary's own searches, filtered as `kind: term`, left out). */
 const searches = (page: Page) => page.evaluate(() => (globalThis as { __searches?: string[] }).__searches ?? []);
 
-/** `count` made-up words that no question has ("zorblax0 zorblax1 …"). */
-const nonsense = (count: number) => Array.from({ length: count }, (_, i) => `zorblax${i}`).join(' ');
+/** `count` made-up words that no question has ("zorblaxa zorblaxb …": letters, since a word with a digit is searched as typed). */
+const nonsense = (count: number) => Array.from({ length: count }, (_, i) => `zorblax${i.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 26)))}`).join(' ');
 
 /**
  * Serves Pagefind's own pagefind.js with its `search` export wrapped to record each query, so the

@@ -9,9 +9,11 @@ import {
 	comparedParts,
 	coveredBy,
 	editDistance,
+	groupWords,
 	indexWords,
 	planQuery,
 	termSearches,
+	ungroupWords,
 	Vocabulary,
 	vocabularySpellings,
 	words,
@@ -40,6 +42,13 @@ describe('words', () => {
 describe('indexWords', () => {
 	test('count the pages that hold each word, and give the vocabulary’s own words 0', () => {
 		expect(counts).toMatchObject({ kubernetes: 2, pydantic: 1, sharding: 0, probe: 0 });
+	});
+});
+
+describe('groupWords', () => {
+	test('writes the words by count, and ungroupWords reads them back', () => {
+		expect(groupWords({ b: 2, a: 2, c: 0 })).toEqual({ '2': 'a b', '0': 'c' });
+		expect(ungroupWords(groupWords(counts))).toEqual(counts);
 	});
 });
 
