@@ -25,7 +25,7 @@ import { remarkKnownLanguages } from './remark-known-languages.ts';
 import { remarkRunnableExamples } from './remark-runnable-examples.ts';
 import { remarkSafeHtml } from './remark-safe-html.ts';
 import { remarkSiteLinks } from './remark-site-links.ts';
-import { codeColorsPlugin, transformerColorClasses } from './shiki-classes.ts';
+import { codeColorsPlugin, shikiThemes, transformerColorClasses } from './shiki-classes.ts';
 
 /**
  * The remark plugins content pages are rendered with, in order. remark-gfm is the project's own
@@ -44,9 +44,6 @@ export const remarkPlugins: RemarkPlugins = [
 	remarkRunnableExamples,
 	remarkAnswerFacts,
 ];
-
-/** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
-export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 /** Shiki's settings: no inline colours, tokens get colour classes (shiki-classes.ts). */
 export const shikiConfig: ShikiConfig = { themes: shikiThemes, defaultColor: false, transformers: [transformerColorClasses()] };

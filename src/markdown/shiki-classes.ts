@@ -4,6 +4,11 @@
 // made from the themes' own palettes, so every colour a theme can produce has its rule.
 import type { Element } from 'hast';
 import { bundledThemes, type ShikiTransformer, type ThemeRegistration } from 'shiki';
+import { normalizeTheme } from 'shiki/core';
+import { Theme } from 'shiki/textmate';
+
+/** The code themes, light and dark; code.css picks one by the reader's colour scheme. */
+export const shikiThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 const THEME_PREFIX = { light: 'sl', dark: 'sd' } as const;
 type ThemeKey = keyof typeof THEME_PREFIX;
@@ -74,6 +79,16 @@ export function transformerColorClasses(): ShikiTransformer {
 	};
 }
 
+/** The two themes named, as Shiki bundles them. */
+export async function loadThemes(themeNames: Record<ThemeKey, string> = shikiThemes): Promise<Record<ThemeKey, ThemeRegistration>> {
+	const load = async (name: string) => {
+		const theme = bundledThemes[name as keyof typeof bundledThemes];
+		if (!theme) throw new Error(`Unknown Shiki theme "${name}"`);
+		return (await theme()).default as ThemeRegistration;
+	};
+	return { light: await load(themeNames.light), dark: await load(themeNames.dark) };
+}
+
 /** A Vite plugin serving `virtual:code-colors.css`: codeColorCss() for the two themes named. */
 export function codeColorsPlugin(themeNames: Record<ThemeKey, string>) {
 	const id = 'virtual:code-colors.css';
@@ -82,14 +97,47 @@ export function codeColorsPlugin(themeNames: Record<ThemeKey, string>) {
 		resolveId: (source: string) => (source === id ? `\0${id}` : undefined),
 		async load(resolved: string) {
 			if (resolved !== `\0${id}`) return undefined;
-			const load = async (name: string) => {
-				const theme = bundledThemes[name as keyof typeof bundledThemes];
-				if (!theme) throw new Error(`Unknown Shiki theme "${name}"`);
-				return (await theme()).default as ThemeRegistration;
-			};
-			return codeColorCss({ light: await load(themeNames.light), dark: await load(themeNames.dark) });
+			return codeColorCss(await loadThemes(themeNames));
 		},
 	};
+}
+
+/** A scope stack as vscode-textmate's Theme.match reads it: the innermost scope, and its parents. */
+type ScopeStack = Parameters<Theme['match']>[0];
+
+/** vscode-textmate's font style bits (its FontStyle is a const enum, which type stripping cannot read). */
+const FONT_STYLE_BITS: [bit: number, property: string, value: string][] = [
+	[1, 'font-style', 'italic'],
+	[2, 'font-weight', 'bold'],
+	[4, 'text-decoration', 'underline'],
+	[8, 'text-decoration', 'line-through'],
+];
+const FONT_STYLE_NOT_SET = -1;
+
+/**
+ * The classes Shiki gives a token of these TextMate scopes (outermost first, as a grammar nests
+ * them, e.g. `source.python`, `keyword.control.flow.python`), worked out as Shiki's tokenizer does
+ * (vscode-textmate): each scope that a theme rule matches sets the colour and font style, the inner
+ * one winning, and what none sets is the theme's default. For code coloured by another highlighter
+ * (the examples' editor) that the same stylesheet is to colour exactly as a highlighted block.
+ */
+export function scopeClasses(themes: Record<ThemeKey, ThemeRegistration>, scopes: readonly string[]): string[] {
+	const style: string[] = [];
+	for (const key of ['light', 'dark'] as const) {
+		const theme = Theme.createFromRawTheme(normalizeTheme(themes[key]) as Parameters<typeof Theme.createFromRawTheme>[0]);
+		const colours = theme.getColorMap();
+		let { foregroundId, fontStyle } = theme.getDefaults();
+		let stack: ScopeStack = null;
+		for (const scopeName of scopes) {
+			stack = { parent: stack, scopeName } as ScopeStack;
+			const match = theme.match(stack);
+			if (match && match.foregroundId !== 0) foregroundId = match.foregroundId;
+			if (match && match.fontStyle !== FONT_STYLE_NOT_SET) fontStyle = match.fontStyle;
+		}
+		style.push(`--shiki-${key}:${colours[foregroundId]}`);
+		for (const [bit, property, value] of FONT_STYLE_BITS) if (fontStyle & bit) style.push(`--shiki-${key}-${property}:${value}`);
+	}
+	return tokenClasses(style.join(';'));
 }
 
 function addClass(node: Element, name: string) {

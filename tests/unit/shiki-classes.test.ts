@@ -1,9 +1,10 @@
 import { bundledThemes, createHighlighter, type ThemeRegistration } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { codeColorCss, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
+import { codeColorCss, scopeClasses, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
 
 const theme = async (name: 'github-light-default' | 'github-dark-default') => (await bundledThemes[name]()).default as ThemeRegistration;
-const css = codeColorCss({ light: await theme('github-light-default'), dark: await theme('github-dark-default') });
+const themes = { light: await theme('github-light-default'), dark: await theme('github-dark-default') };
+const css = codeColorCss(themes);
 
 describe('tokenClasses', () => {
 	test('returns one colour class per theme', () => {
@@ -55,5 +56,21 @@ describe('codeColorCss', () => {
 
 	test('sets both themes’ block colours on .astro-code', () => {
 		expect(css).toContain('.astro-code{--sl:#1f2328;--sd:#e6edf3;--sl-bg:#ffffff;--sd-bg:#0d1117}');
+	});
+});
+
+
+describe('scopeClasses', () => {
+	test('returns the classes Shiki’s block gives a token of those scopes', () => {
+		// `def` in a block: <span class="sl-cf222e sd-ff7b72">def</span>.
+		expect(scopeClasses(themes, ['source.python', 'meta.function.python', 'storage.type.function.python'])).toEqual(['sl-cf222e', 'sd-ff7b72']);
+		expect(scopeClasses(themes, ['source.python', 'comment.line.number-sign.python'])).toEqual(['sl-6e7781', 'sd-8b949e']);
+	});
+
+	test('takes an inner scope’s rule over an outer one’s, keeps the outer one’s where the inner has none, and the plain text where none matches', () => {
+		expect(scopeClasses(themes, ['source.python', 'string.quoted.single.python'])).toEqual(['sl-0a3069', 'sd-a5d6ff']);
+		expect(scopeClasses(themes, ['source.python', 'string.quoted.single.python', 'constant.character.escape.python'])).toEqual(['sl-cf222e', 'sd-ff7b72']);
+		expect(scopeClasses(themes, ['source.python', 'string.quoted.single.python', 'meta.no-rule.python'])).toEqual(['sl-0a3069', 'sd-a5d6ff']);
+		expect(scopeClasses(themes, ['source.python', 'meta.function-call.generic.python'])).toEqual(['sl-1f2328', 'sd-e6edf3']);
 	});
 });
