@@ -13,6 +13,16 @@ declare module 'virtual:build/examples-controls' {
 	const address: string;
 	export default address;
 }
+declare module 'virtual:build/examples-editor' {
+	/** The examples' editor bundle's address, base path included (src/examples/runtimes.ts). */
+	const address: string;
+	export default address;
+}
+declare module 'virtual:build/editor-colours' {
+	/** The editor's classes for each rule of src/examples/editor-highlight.ts, by language (editor-colours.ts). */
+	const colours: import('./examples/editor-highlight.ts').EditorColours;
+	export default colours;
+}
 declare module 'virtual:build/examples' {
 	/** Each runtime's runner and files, and the sandbox's document (src/examples/runtimes.ts). */
 	const info: import('./examples/runtimes.ts').ExamplesBuildInfo;

@@ -10,6 +10,7 @@ import type { Element as HastElement, ElementContent } from 'hast';
 // Each runtime's runner and files, and the sandbox's document: worked out by the build (runtimes.ts).
 import examples from 'virtual:build/examples';
 import { pathWithBase } from '../lib/base.ts';
+import { closeEditor, codeForRun, openEditor } from './editing.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
 import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
@@ -211,28 +212,14 @@ export function act(example: HTMLElement, action: string): void {
 
 function edit(example: HTMLElement): void {
 	const p = parts(example);
-	if (example.querySelector('textarea')) return;
-	const textarea = document.createElement('textarea');
-	textarea.className = 'example-editor';
-	textarea.value = p.code.textContent ?? '';
-	textarea.rows = Math.min(30, textarea.value.split('\n').length + 1);
-	textarea.spellcheck = false;
-	textarea.setAttribute('aria-label', `Code of the example (${p.runtime === 'python' ? 'Python' : 'SQL'}), editable`);
-	const block = p.code.closest('.code-block') ?? p.code;
-	(block as HTMLElement).hidden = true;
-	block.after(textarea);
-	p.button('edit').hidden = true;
-	p.button('reset').hidden = false;
-	textarea.focus();
+	void openEditor(example, { runtime: p.runtime, block: p.code, code: p.code.textContent ?? '', status: p.status, button: p.button });
 }
 
 /** Back to the example as written: its code and its recorded output. Every Run has its own runner, so no earlier run's state remains. */
 function reset(example: HTMLElement): void {
 	const p = parts(example);
 	if (running?.example === example) running.stop('Stopped.');
-	example.querySelector('textarea')?.remove();
-	const block = p.code.closest('.code-block') ?? p.code;
-	(block as HTMLElement).hidden = false;
+	closeEditor(example, { block: p.code, button: p.button });
 	p.body.replaceChildren(...recorded.get(example)!.map((node) => node.cloneNode(true)));
 	p.status.textContent = '';
 	p.button('edit').hidden = false;
@@ -260,7 +247,7 @@ async function run(example: HTMLElement): Promise<void> {
 	const p = parts(example);
 	const runtime = p.runtime;
 	if (running) running.stop('Stopped: another example started.');
-	const code = example.querySelector('textarea')?.value ?? originals.get(example)!;
+	const code = codeForRun(example) ?? originals.get(example)!;
 	p.button('run').disabled = true;
 	p.button('stop').hidden = false;
 	p.button('reset').hidden = false;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildValues, viteValues, type BuildValues } from '../data/build-values.ts';
 import { filesKey, moduleClosure } from '../data/module-closure.ts';
 import { sha256Source } from '../lib/csp.ts';
+import { editorColours } from './editor-colours.ts';
 import { installedPackagesRecord, keptFolder, pythonSnapshot, sqlDatabase } from './made-files.ts';
 import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
 import type { Runtime } from './rules.ts';
@@ -112,7 +113,8 @@ export interface ExamplesBuildInfo {
 }
 
 /**
- * The page's controls and the runtimes' runners, bundled on their own (as the offline worker is).
+ * The page's controls, the code editor they load on Edit, and the runtimes' runners, bundled on
+ * their own (as the offline worker is).
  * A runner holds its runtime's JavaScript (Pyodide's loader and Emscripten module, PGlite), since the
  * sandbox lets its worker load no script but itself; it goes beside the runtime's files, under a name
  * that changes with its content, and the offline worker keeps it with them.
@@ -163,14 +165,17 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 		runtimes[entry.runtime] = { runner, files: assets, bytes: runner.bytes + assets.reduce((sum, file) => sum + file.bytes, 0) };
 	}
 	const info: ExamplesBuildInfo = { runtimes, sandbox: sandboxDocument(sha256Source(SANDBOX_SCRIPT)) };
+	const root = base.replace(/\/?$/, '/');
+	// The code editor (CodeMirror), which the controls import on a first Edit by its address.
+	const editor = await bundle('editor.ts', { folder: '_astro', name: 'examples-editor', format: 'esm', values: { 'editor-colours': await editorColours() } });
 	const controls = await bundle('controls.ts', {
 		folder: '_astro',
 		name: 'examples-controls',
 		format: 'esm',
-		define: { 'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')) },
-		values: { examples: info },
+		define: { 'import.meta.env.BASE_URL': JSON.stringify(root) },
+		values: { examples: info, 'examples-editor': `${root}${editor.path}` },
 	});
-	return { controlsUrl: `${base.replace(/\/?$/, '/')}${controls.path}`, files };
+	return { controlsUrl: `${root}${controls.path}`, files };
 }
 
 /** How long a kept bundle no build asked for stays in the kept folder. */

@@ -1,9 +1,10 @@
 // Runnable examples in the browser: Run loads the runtime (from the site itself, only on the first
 // Run) into a sandboxed runner, shows the output, and the page stays responsive whatever the example
 // does. What reader code cannot do there is examples-sandbox.test.ts.
-import { axeSource, axeViolations as violations } from '../helpers/browser.ts';
-import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test, watchLayoutShift, watchStatus } from '../helpers/example-page.ts';
-import { at } from '../helpers/site.ts';
+import type { Locator, Page } from '@playwright/test';
+import { axeSource, axeViolations as violations, watch } from '../helpers/browser.ts';
+import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, replaceCode, runToEnd, SQL, status, test, watchLayoutShift, watchStatus } from '../helpers/example-page.ts';
+import { at, BASE } from '../helpers/site.ts';
 import { TIME_LIMIT_MS } from '../../src/examples/rules.ts';
 
 test.describe('input() in a Python example', () => {
@@ -156,8 +157,8 @@ test.describe('a Python example', () => {
 	test('an endless loop is run and stopped by keyboard alone, the page stays responsive, and the next Run starts afresh', async ({ page }) => {
 		await page.goto(PYTHON);
 		await editCode(page, 'print("start")\nwhile True:\n    pass');
-		// From the code area, Tab reaches Run; Enter presses it.
-		await page.keyboard.press('Tab');
+		// From the code area, Escape leaves for Run (Tab indents there); Enter presses it.
+		await page.keyboard.press('Escape');
 		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(output(page)).toHaveText('start\n', { timeout: LOAD });
@@ -175,9 +176,137 @@ test.describe('a Python example', () => {
 		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
 
 		// The next Run starts a fresh runtime.
-		await example(page).getByRole('textbox').fill('print("again")');
+		await replaceCode(page, 'print("again")');
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(output(page)).toHaveText('again\n', { timeout: LOAD });
+	});
+});
+
+test.describe('the code editor', () => {
+	test.setTimeout(LOAD + 30_000);
+
+	/** The editor's code (CodeMirror's content, a textbox with the example's name). */
+	const editor = (page: Page) => example(page).getByRole('textbox', { name: 'Code of the example (Python), editable' });
+	/** A token of the code, by its text: the innermost span that holds it (the block's spans may start with its indent). */
+	const token = (scope: Locator, text: string) => scope.locator('span:not(:has(span))').filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+
+	test('is fetched only on Edit, from the site under its base path, and works under the page’s policy', { tag: '@base' }, async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+		const problems = watch(page);
+		await page.goto(PYTHON);
+		await expect(example(page).getByRole('button', { name: 'Edit' })).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(requests.filter((path) => /examples-editor|codemirror/i.test(path))).toEqual([]);
+
+		// Edit: the editor's one bundle comes, from the site's own folder.
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeFocused();
+		expect(requests.filter((path) => /examples-editor|codemirror/i.test(path))).toEqual([expect.stringMatching(new RegExp(`^${BASE}_astro/examples-editor\\.[\\w-]+\\.js$`))]);
+		// Typing, highlighting and a new line break no rule of the policy (its styles are a constructed sheet).
+		await page.keyboard.type('print(1)\n');
+		await expect(example(page).locator('.cm-line').first()).toHaveText('print(1)');
+		expect(problems).toEqual([]);
+	});
+
+	test('takes the code block’s place at its size, with line numbers, so nothing below it moves', async ({ page }) => {
+		await page.goto(PYTHON);
+		const place = (locator: Locator) => locator.evaluate((element) => JSON.stringify(element.getBoundingClientRect()));
+		const block = await place(example(page).locator('pre.astro-code'));
+		const below = await place(example(page).locator('.example-output'));
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeVisible();
+		expect(await place(example(page).locator('.cm-editor'))).toBe(block);
+		expect(await place(example(page).locator('.example-output'))).toBe(below);
+		await expect(example(page).locator('.cm-lineNumbers .cm-gutterElement').filter({ visible: true })).toHaveText(['1', '2', '3', '4', '5', '6', '7', '8']);
+	});
+
+	test('colours the code as the code block does, in the light and the dark theme', async ({ page }) => {
+		await page.goto(PYTHON);
+		const tokens = ['try', '10', 'ZeroDivisionError', 'print', '"This cleanup code always runs."'];
+		const colours = (scope: Locator) => Promise.all(tokens.map((text) => token(scope, text).evaluate((span) => getComputedStyle(span).color)));
+		const block: Record<string, string[]> = {};
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			block[colorScheme] = await colours(example(page).locator('pre.astro-code'));
+		}
+		expect(block['light']).not.toEqual(block['dark']);
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			expect(await colours(editor(page)), colorScheme).toEqual(block[colorScheme]);
+		}
+	});
+
+	test('Tab indents and Shift+Tab dedents the line, and the focus stays', async ({ page }) => {
+		await page.goto(PYTHON);
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeFocused();
+		const firstLine = () => example(page).locator('.cm-line').first().textContent();
+		await page.keyboard.press('Tab');
+		await expect.poll(firstLine).toBe('    try:');
+		await expect(editor(page)).toBeFocused();
+		await page.keyboard.press('Shift+Tab');
+		await expect.poll(firstLine).toBe('try:');
+		await expect(editor(page)).toBeFocused();
+	});
+
+	test('Escape leaves the editor for Run, and says so', async ({ page }) => {
+		await page.goto(PYTHON);
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeFocused();
+		// Its keys are said as it opens.
+		await expect(status(page)).toHaveText('Tab indents, Ctrl+Enter runs, Esc leaves.');
+		await page.keyboard.press('Escape');
+		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
+		await expect(example(page).locator('p[aria-live="polite"]')).toHaveText('Left the editor.');
+	});
+
+	test('Ctrl+Enter runs the code as edited', async ({ page }) => {
+		await page.goto(PYTHON);
+		await editCode(page, 'print(6 * 7)');
+		await page.keyboard.press('Control+Enter');
+		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
+		await expect(output(page)).toHaveText('42\n');
+		await expect(editor(page)).toBeFocused();
+	});
+
+	test('“Copy code” copies the code as edited while the editor is open', async ({ page }) => {
+		await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto(PYTHON);
+		await editCode(page, 'print("mine")');
+		await example(page).getByRole('button', { name: 'Copy code' }).click();
+		await expect(example(page).getByRole('button', { name: 'Copied' })).toBeVisible();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('print("mine")');
+	});
+
+	test('has no accessibility violation with the editor open (light and dark)', async ({ page }) => {
+		await page.addInitScript(axeSource);
+		await page.goto(PYTHON);
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeFocused();
+		expect(await violations(page)).toEqual([]);
+	});
+
+	test('that cannot be loaded gives way to a plain text box with the code, and says why', { tag: '@base' }, async ({ page }) => {
+		await page.route(/\/_astro\/examples-editor\./, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+		await page.goto(PYTHON);
+		const written = await example(page).locator('pre.astro-code').textContent();
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(editor(page)).toBeFocused();
+		await expect(editor(page)).toHaveValue(written!);
+		await expect(status(page)).toHaveText('The code editor could not be loaded, so this is a plain text box.');
+		// It has the editor's keys: Escape leaves for Run, and what was typed stays.
+		await editor(page).fill('print("typed")');
+		await page.keyboard.press('Escape');
+		await expect(example(page).getByRole('button', { name: 'Run' })).toBeFocused();
+		await expect(editor(page)).toHaveValue('print("typed")');
+		// The next Edit, once the bundle can be had again, tries it again.
+		await page.unroute(/\/_astro\/examples-editor\./);
+		await example(page).getByRole('button', { name: 'Reset' }).click();
+		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await expect(example(page).locator('.cm-editor')).toBeVisible();
+		await expect(example(page).locator('textarea')).toHaveCount(0);
 	});
 });
 
@@ -214,7 +343,7 @@ test.describe('an SQL example', () => {
 		await runToEnd(page);
 		await expect(output(page).getByRole('cell')).toHaveText(['8']);
 		// The next run starts clean again.
-		await example(page).getByRole('textbox').fill('SELECT count(*) AS n FROM orders;');
+		await replaceCode(page, 'SELECT count(*) AS n FROM orders;');
 		await runToEnd(page);
 		await expect(output(page).getByRole('cell')).toHaveText(['7']);
 	});

@@ -41,7 +41,18 @@ export const output = (page: Page) => example(page).locator('.example-output-bod
 /** Replaces the example's code through Edit. */
 export async function editCode(page: Page, code: string) {
 	await example(page).getByRole('button', { name: 'Edit' }).click();
-	await example(page).getByRole('textbox').fill(code);
+	await replaceCode(page, code);
+}
+
+/**
+ * Replaces the code in the open editor: emptied by keys first, since Chromium, asked to type over
+ * highlighted code at once (fill), writes a style attribute that the page's policy refuses and reports.
+ */
+export async function replaceCode(page: Page, code: string) {
+	const editor = example(page).getByRole('textbox');
+	await editor.press('ControlOrMeta+a');
+	await editor.press('Delete');
+	await editor.fill(code);
 }
 
 /** Presses Run and waits for the run's end (finished, ended with an error, or stopped). */
