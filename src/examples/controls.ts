@@ -10,7 +10,7 @@ import type { Element as HastElement, ElementContent } from 'hast';
 // Each runtime's runner and files, and the sandbox's document: worked out by the build (runtimes.ts).
 import examples from 'virtual:build/examples';
 import { pathWithBase } from '../lib/base.ts';
-import { closeEditor, codeForRun, openEditor } from './editing.ts';
+import { closeEditor, codeForRun, markFailedLine, openEditor } from './editing.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
 import { PYTHON_VERSION } from './python-run.ts';
 import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
@@ -476,6 +476,7 @@ async function run(example: HTMLElement): Promise<void> {
 				if (!cleared) show(...outputBody(runtime === 'python' ? { runtime: 'python', chunks: [] } : { runtime: 'sql', results: [] }).map(toDom));
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
 				finish(m['failed'] === true ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
+				if (m['failed'] === true) markFailedLine(example, p.body, p.status);
 			});
 		}
 	};

@@ -2,11 +2,13 @@
 // bundle of its own, imported on a page's first Edit), or, when that cannot be had (offline with it
 // never kept, a newer deploy), to a plain text box that says why, with the same code. The block
 // stays where it is while the editor loads, and the editor takes its place at its size. Run runs what
-// the reader has there, until Reset puts the code block back. Part of the controls' bundle
-// (controls.ts).
+// the reader has there, and a run that fails marks the line its error names, until Reset puts the
+// code block back. Part of the controls' bundle (controls.ts).
 import editorUrl from 'virtual:build/examples-editor';
 import type { CodeEditor, EditorOptions } from './editor.ts';
+import { failedLine } from './python-run.ts';
 import type { Runtime } from './rules.ts';
+import { failedSqlLine } from './sql-run.ts';
 
 /** The parts of an example that Edit works with. */
 export interface EditParts {
@@ -20,6 +22,7 @@ export interface EditParts {
 
 /** An example being edited: its editor once there, where "Left the editor" is said, and what to undo on Reset. */
 interface Editing {
+	runtime: Runtime;
 	editor?: CodeEditor;
 	live?: HTMLElement;
 	undo?: (() => void) | undefined;
@@ -32,7 +35,7 @@ const modKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? 'Cmd' : 'Ctrl
 /** Edit: opens the editor on the example's code, and puts the focus in it. */
 export async function openEditor(example: HTMLElement, parts: EditParts): Promise<void> {
 	if (editing.has(example)) return;
-	const state: Editing = {};
+	const state: Editing = { runtime: parts.runtime };
 	editing.set(example, state);
 	const edit = parts.button('edit');
 	// While the editor loads the code stays put; the button says what is happening.
@@ -136,12 +139,26 @@ export function closeEditor(example: HTMLElement, parts: Pick<EditParts, 'block'
 	parts.block.hidden = false;
 }
 
-/** The code a Run runs, if the example is being edited: the reader's. */
+/** The code a Run runs, if the example is being edited: the reader's. The last run's marked line is cleared. */
 export function codeForRun(example: HTMLElement): string | undefined {
-	return editing.get(example)?.editor?.code();
+	const editor = editing.get(example)?.editor;
+	editor?.clearMark();
+	return editor?.code();
 }
 
-/** The editor when CodeMirror cannot be had: a text box with the same name, and keys for Run and leaving. */
+/**
+ * After a run that failed: the line of the reader's code the error points at is marked in the
+ * editor, and the status line says which. Python's: where its traceback ends; PostgreSQL's: the
+ * line of the position it gives (sql-run.ts), which some errors have not (a division by zero).
+ */
+export function markFailedLine(example: HTMLElement, output: HTMLElement, status: HTMLElement): void {
+	const state = editing.get(example);
+	const errors = [...output.querySelectorAll('.example-stderr')].map((element) => element.textContent).join('');
+	const line = state?.runtime === 'sql' ? failedSqlLine(errors) : failedLine(errors);
+	if (state?.editor && line !== undefined && state.editor.markLine(line)) status.append(` Line ${line} is marked in the code.`);
+}
+
+/** The editor when CodeMirror cannot be had: a text box with the same name, keys for Run and leaving, and no marks. */
 function plainEditor(options: EditorOptions): CodeEditor {
 	const textarea = document.createElement('textarea');
 	textarea.className = 'example-editor';
@@ -155,5 +172,5 @@ function plainEditor(options: EditorOptions): CodeEditor {
 		else return;
 		event.preventDefault();
 	});
-	return { dom: textarea, code: () => textarea.value, focus: () => textarea.focus(), destroy() {} };
+	return { dom: textarea, code: () => textarea.value, focus: () => textarea.focus(), markLine: () => false, clearMark() {}, destroy() {} };
 }

@@ -148,3 +148,13 @@ export async function outputByLine(pyodide: PyodideAPI, source: string): Promise
 	result.destroy();
 	return pairs;
 }
+
+/**
+ * The line of the reader's code a Python error ends at, from its traceback (stderr): the last
+ * `File "example.py", line N` frame, the one that raised (for a SyntaxError, its only one).
+ */
+export function failedLine(stderr: string): number | undefined {
+	const frames = [...stderr.matchAll(/^ {2}File "example\.py", line (\d+)/gm)];
+	const line = frames.length > 0 ? Number(frames.at(-1)![1]) : undefined;
+	return line !== undefined && line > 0 ? line : undefined;
+}

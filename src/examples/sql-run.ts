@@ -55,8 +55,32 @@ export async function runSql(db: PGlite, code: string): Promise<{ results: SqlRe
 		const results = await db.exec(code, { rowMode: 'array' });
 		return { results: capSqlResults(results.map((result) => toResult(result, SQL_LIMITS.rows))), failed: false };
 	} catch (error) {
-		return { results: capSqlResults([{ kind: 'error', message: error instanceof Error ? error.message : String(error) }]), failed: true };
+		const message = error instanceof Error ? errorText(error.message, code, (error as Error & { position?: unknown }).position) : String(error);
+		return { results: capSqlResults([{ kind: 'error', message }]), failed: true };
 	}
+}
+
+/**
+ * PostgreSQL's error message, with the line it points at as psql shows it, when it gives a position
+ * (a syntax error, an unknown column or table; not a division by zero): `LINE 2: SELECT * FORM t;`
+ * and a caret under the place. The position counts characters of the whole example, from 1.
+ */
+export function errorText(message: string, code: string, position: unknown): string {
+	const characters = Array.from(code);
+	const at = Number(position) - 1;
+	if (!Number.isSafeInteger(at) || at < 0 || at >= characters.length) return message;
+	const before = characters.slice(0, at).join('');
+	const start = before.lastIndexOf('\n') + 1;
+	const end = code.indexOf('\n', before.length);
+	const label = `LINE ${before.split('\n').length}: `;
+	const column = Array.from(before.slice(start)).length;
+	return `${message}\n${label}${code.slice(start, end === -1 ? undefined : end)}\n${' '.repeat(label.length + column)}^`;
+}
+
+/** The line of the example an SQL error points at, from its text as errorText writes it. */
+export function failedSqlLine(text: string): number | undefined {
+	const line = /^LINE (\d+): /m.exec(text)?.[1];
+	return line === undefined ? undefined : Number(line);
 }
 
 /** Runs examples each against the sample tables as they were first made. */

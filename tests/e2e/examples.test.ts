@@ -262,13 +262,19 @@ test.describe('the code editor', () => {
 		await expect(example(page).locator('p[aria-live="polite"]')).toHaveText('Left the editor.');
 	});
 
-	test('Ctrl+Enter runs the code as edited', async ({ page }) => {
+	test('Ctrl+Enter runs; a traceback marks the line it ends at until the code changes', async ({ page }) => {
 		await page.goto(PYTHON);
-		await editCode(page, 'print(6 * 7)');
+		await editCode(page, 'def divide(a, b):\n    return a / b\n\nprint(divide(1, 0))');
 		await page.keyboard.press('Control+Enter');
-		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
-		await expect(output(page)).toHaveText('42\n');
+		await expect(status(page)).toHaveText(/^Ended with an error after [\d.]+ s\. Line 2 is marked in the code\.$/, { timeout: LOAD });
+		const marked = example(page).locator('.cm-line.example-failed-line');
+		await expect(marked).toHaveText('return a / b');
+		await expect(example(page).locator('.example-failed-gutter')).toHaveText('2');
+		// The focus stayed in the editor: the next key is an edit, and the mark goes.
 		await expect(editor(page)).toBeFocused();
+		await page.keyboard.type('#');
+		await expect(marked).toHaveCount(0);
+		await expect(example(page).locator('.example-failed-gutter')).toHaveCount(0);
 	});
 
 	test('“Copy code” copies the code as edited while the editor is open', async ({ page }) => {
@@ -346,6 +352,19 @@ test.describe('an SQL example', () => {
 		await replaceCode(page, 'SELECT count(*) AS n FROM orders;');
 		await runToEnd(page);
 		await expect(output(page).getByRole('cell')).toHaveText(['7']);
+	});
+});
+
+test.describe('an SQL example being edited', () => {
+	test.setTimeout(LOAD + 30_000);
+
+	test('an error PostgreSQL gives a place for marks its line', async ({ page }) => {
+		await page.goto(SQL);
+		await editCode(page, 'SELECT 1 AS one;\nSELECT * FORM customers;');
+		await runToEnd(page);
+		await expect(output(page).locator('.example-stderr')).toHaveText('ERROR: syntax error at or near "FORM"\nLINE 2: SELECT * FORM customers;\n                 ^');
+		await expect(status(page)).toContainText('Line 2 is marked in the code.');
+		await expect(example(page).locator('.cm-line.example-failed-line')).toHaveText('SELECT * FORM customers;');
 	});
 });
 

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectExamples } from '../../src/examples/collect.ts';
 import { createNodeRunners, type NodeRunners } from '../../src/examples/node-runner.ts';
-import { outputByLine } from '../../src/examples/python-run.ts';
+import { failedLine, outputByLine } from '../../src/examples/python-run.ts';
 import { readRecords } from '../../src/examples/records.ts';
-import { sqlSession, textParsers } from '../../src/examples/sql-run.ts';
+import { failedSqlLine, sqlSession, textParsers } from '../../src/examples/sql-run.ts';
 import { PGlite, types } from '@electric-sql/pglite';
 import { claimHolds, compareRun, outputClaims, outputText } from '../../src/examples/rules.ts';
 import { STDLIB_MODULES } from '../../src/examples/stdlib-modules.ts';
@@ -97,6 +97,13 @@ describe('a Python run that fails', () => {
 		expect(stderr(run)).toMatch(/^  File "example\.py", line 1\n[\s\S]*SyntaxError: '\(' was never closed\n$/);
 	});
 
+	test('failedLine reads the line the error ends at: the raising frame’s, or a syntax error’s', async () => {
+		expect(failedLine(stderr(await runners.run(python('def check(n):\n    raise ValueError(n)\n\ncheck(1)'))))).toBe(2);
+		expect(failedLine(stderr(await runners.run(python('import json\nx = 1\njson.loads("{")'))))).toBe(3);
+		expect(failedLine(stderr(await runners.run(python('x = 1\nprint("unclosed"'))))).toBe(2);
+		expect(failedLine('Traceback (most recent call last):\nValueError: no frame\n')).toBeUndefined();
+	});
+
 	test('a traceback starts at the reader’s code, not the runner that ran it, and shows each line that failed', async () => {
 		const run = await runners.run(python('def check(n):\n    raise ValueError(f"shown {n}")\n\nprint("out")\ncheck(1)'));
 		expect(run.failed).toBe(true);
@@ -120,6 +127,24 @@ describe('input() in a run', () => {
 		const run = await runners.run(python('input("first? ")\ninput("second? ")', ['one']));
 		expect(run.failed).toBe(true);
 		expect(text(run)).toBe('first? one\nsecond? Traceback (most recent call last):\n  File "example.py", line 2, in <module>\n    input("second? ")\n    ~~~~~^^^^^^^^^^^^\nEOFError: EOF when reading a line\n');
+	});
+});
+
+describe('an SQL run that fails', () => {
+	const sql = (code: string) => ({ verdict: { runnable: true, runtime: 'sql' }, code, hash: '' }) as unknown as (typeof runnable)[number];
+	const error = (run: Awaited<ReturnType<NodeRunners['run']>>) => (run.output.runtime === 'sql' && run.output.results[0]?.kind === 'error' ? run.output.results[0].message : '');
+
+	test('says the line PostgreSQL points at, as psql does, and failedSqlLine reads it', async () => {
+		const run = await runners.run(sql('SELECT 1;\nSELECT * FORM orders;'));
+		expect(run.failed).toBe(true);
+		expect(error(run)).toBe('syntax error at or near "FORM"\nLINE 2: SELECT * FORM orders;\n                 ^');
+		expect(failedSqlLine(`ERROR: ${error(run)}`)).toBe(2);
+	});
+
+	test('says no line for an error PostgreSQL gives no place for', async () => {
+		const run = await runners.run(sql('SELECT 1;\nSELECT 1 / 0;'));
+		expect(error(run)).toBe('division by zero');
+		expect(failedSqlLine(error(run))).toBeUndefined();
 	});
 });
 
