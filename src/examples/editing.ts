@@ -38,6 +38,8 @@ export async function openEditor(example: HTMLElement, parts: EditParts): Promis
 	const state: Editing = { runtime: parts.runtime };
 	editing.set(example, state);
 	const edit = parts.button('edit');
+	// What the status line says now: a Run pressed while the editor loads says something newer.
+	const said = parts.status.textContent;
 	// While the editor loads the code stays put; the button says what is happening.
 	edit.textContent = 'Opening…';
 	edit.setAttribute('aria-disabled', 'true');
@@ -83,7 +85,7 @@ export async function openEditor(example: HTMLElement, parts: EditParts): Promis
 	state.undo = copyEditedCode(parts.block, editor);
 	edit.hidden = true;
 	parts.button('reset').hidden = false;
-	parts.status.textContent = why ?? `Tab indents, ${modKey()}+Enter runs, Esc leaves.`;
+	if (parts.status.textContent === said) parts.status.textContent = why ?? `Tab indents, ${modKey()}+Enter runs, Esc leaves.`;
 	editor.focus();
 }
 
