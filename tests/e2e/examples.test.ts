@@ -187,6 +187,11 @@ test.describe('the code editor', () => {
 
 	/** The editor's code (CodeMirror's content, a textbox with the example's name). */
 	const editor = (page: Page) => example(page).getByRole('textbox', { name: 'Code of the example (Python), editable' });
+	/**
+	 * Presses Edit as a click that does not move the focus there: focus on Edit is intent to run, which
+	 * downloads and starts Python in the background, a cold start these tests that run nothing would pay.
+	 */
+	const pressEdit = (page: Page) => example(page).getByRole('button', { name: 'Edit' }).dispatchEvent('click');
 	/** A token of the code, by its text: the innermost span that holds it (the block's spans may start with its indent). */
 	const token = (scope: Locator, text: string) => scope.locator('span:not(:has(span))').filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
 
@@ -214,7 +219,7 @@ test.describe('the code editor', () => {
 		const place = (locator: Locator) => locator.evaluate((element) => JSON.stringify(element.getBoundingClientRect()));
 		const block = await place(example(page).locator('pre.astro-code'));
 		const below = await place(example(page).locator('.example-output'));
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(editor(page)).toBeVisible();
 		expect(await place(example(page).locator('.cm-editor'))).toBe(block);
 		expect(await place(example(page).locator('.example-output'))).toBe(below);
@@ -231,7 +236,7 @@ test.describe('the code editor', () => {
 			block[colorScheme] = await colours(example(page).locator('pre.astro-code'));
 		}
 		expect(block['light']).not.toEqual(block['dark']);
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			expect(await colours(editor(page)), colorScheme).toEqual(block[colorScheme]);
@@ -240,7 +245,7 @@ test.describe('the code editor', () => {
 
 	test('Tab indents and Shift+Tab dedents the line, and the focus stays', async ({ page }) => {
 		await page.goto(PYTHON);
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(editor(page)).toBeFocused();
 		const firstLine = () => example(page).locator('.cm-line').first().textContent();
 		await page.keyboard.press('Tab');
@@ -253,7 +258,7 @@ test.describe('the code editor', () => {
 
 	test('Escape leaves the editor for Run, and says so', async ({ page }) => {
 		await page.goto(PYTHON);
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(editor(page)).toBeFocused();
 		// Its keys are said as it opens.
 		await expect(status(page)).toHaveText('Tab indents, Ctrl+Enter runs, Esc leaves.');
@@ -280,7 +285,8 @@ test.describe('the code editor', () => {
 	test('“Copy code” copies the code as edited while the editor is open', async ({ page }) => {
 		await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(PYTHON);
-		await editCode(page, 'print("mine")');
+		await pressEdit(page);
+		await replaceCode(page, 'print("mine")');
 		await example(page).getByRole('button', { name: 'Copy code' }).click();
 		await expect(example(page).getByRole('button', { name: 'Copied' })).toBeVisible();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('print("mine")');
@@ -289,7 +295,7 @@ test.describe('the code editor', () => {
 	test('has no accessibility violation with the editor open (light and dark)', async ({ page }) => {
 		await page.addInitScript(axeSource);
 		await page.goto(PYTHON);
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(editor(page)).toBeFocused();
 		expect(await violations(page)).toEqual([]);
 	});
@@ -298,7 +304,7 @@ test.describe('the code editor', () => {
 		await page.route(/\/_astro\/examples-editor\./, (route) => route.fulfill({ status: 404, body: 'Not found' }));
 		await page.goto(PYTHON);
 		const written = await example(page).locator('pre.astro-code').textContent();
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(editor(page)).toBeFocused();
 		await expect(editor(page)).toHaveValue(written!);
 		await expect(status(page)).toHaveText('The code editor could not be loaded, so this is a plain text box.');
@@ -310,7 +316,7 @@ test.describe('the code editor', () => {
 		// The next Edit, once the bundle can be had again, tries it again.
 		await page.unroute(/\/_astro\/examples-editor\./);
 		await example(page).getByRole('button', { name: 'Reset' }).click();
-		await example(page).getByRole('button', { name: 'Edit' }).click();
+		await pressEdit(page);
 		await expect(example(page).locator('.cm-editor')).toBeVisible();
 		await expect(example(page).locator('textarea')).toHaveCount(0);
 	});
