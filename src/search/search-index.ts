@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
@@ -41,7 +41,9 @@ export async function writeSearchIndex(site: string, root: string): Promise<Sear
 			const sectionId = page.filters['section']?.[0] ?? '';
 			if (Number.isInteger(number)) questions.set(number, { number, id, url: page.url, title: page.meta['title'] ?? '', section: page.meta['section'] ?? '', sectionId });
 		}
-		const terms = parseSearchTerms(readFileSync(join(root, SEARCH_TERMS_FILE), 'utf8'), SEARCH_TERMS_FILE, new Set(questions.keys()));
+		// A guide may have no vocabulary (a new one, the tests' small guides): its search is Pagefind's alone.
+		const vocabularyFile = join(root, SEARCH_TERMS_FILE);
+		const terms = existsSync(vocabularyFile) ? parseSearchTerms(readFileSync(vocabularyFile, 'utf8'), SEARCH_TERMS_FILE, new Set(questions.keys())) : [];
 		for (const [place, term] of terms.entries()) {
 			const record = await index.addCustomRecord({
 				// A record's address is its identity in the index (never shown: the dialog links its questions).

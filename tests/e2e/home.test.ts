@@ -91,8 +91,12 @@ test.describe('home page with progress', () => {
 		await expect(page.getByRole('link', { name: 'Just read it' })).toHaveAttribute('href', href('/python-fundamentals/python-virtual-environment-important/'));
 		await expect(page.getByText('1 of 10 known · 0 due')).toBeVisible();
 		await expect(page.getByText('Interview coming up?')).toBeVisible();
-		await page.getByRole('link', { name: 'Continue with question 3' }).click();
-		await expect(page).toHaveURL(at('/study/python-fundamentals/?q=python-virtual-environment-important'));
+		// Continue asks for the question in its section's study page, which takes it from the address
+		// once it has put the card first (so the URL with ?q= may be gone before a check could see it).
+		const next = page.getByRole('link', { name: 'Continue with question 3' });
+		await expect(next).toHaveAttribute('href', new RegExp(`${href('/study/python-fundamentals/')}\\?q=python-virtual-environment-important$`));
+		await next.click();
+		await expect(page).toHaveURL(at('/study/python-fundamentals/'));
 		await expect(page.locator('[data-position]')).toHaveText('1 of 8 due now');
 		await expect(page.locator('li.card h2').filter({ visible: true })).toHaveText(/^3\. /);
 		await expect(page.getByRole('button', { name: 'Show answer' }).filter({ visible: true })).toHaveAttribute('aria-expanded', 'false');

@@ -132,6 +132,15 @@ describe('writeSearchIndex', () => {
 		expect(written.topics).toEqual(['liveness probe']);
 	});
 
+	test('without a vocabulary file, indexes the pages alone', async () => {
+		const made = index();
+		pagefind.createIndex.mockResolvedValue({ index: made, errors: [] });
+		rmSync(join(root, 'content', 'search-terms.yaml'));
+		await writeSearchIndex(site, root);
+		expect(made.addCustomRecord).not.toHaveBeenCalled();
+		expect(JSON.parse(readFileSync(join(site, 'search-words.json'), 'utf8')).topics).toEqual([]);
+	});
+
 	test('fails on a vocabulary entry that points at a question the guide lacks, naming the file, the entry and the field', async () => {
 		pagefind.createIndex.mockResolvedValue({ index: index(), errors: [] });
 		vocabulary('- term: sharding\n  topic: partitioning\n  questions: [7]\n');
