@@ -23,6 +23,11 @@ declare module 'virtual:build/editor-colours' {
 	const colours: import('./examples/editor-highlight.ts').EditorColours;
 	export default colours;
 }
+declare module 'virtual:build/editor-colour-css' {
+	/** The rules of the colour classes the editor gives (src/examples/editor-colours.ts), which a page's stylesheet may not have. */
+	const css: string;
+	export default css;
+}
 declare module 'virtual:build/examples' {
 	/** Each runtime's runner and files, and the sandbox's document (src/examples/runtimes.ts). */
 	const info: import('./examples/runtimes.ts').ExamplesBuildInfo;

@@ -3,7 +3,7 @@
 // classes Shiki's blocks carry, and the names Shiki's grammar colours by their text read from the
 // grammar itself. Node only.
 import { bundledLanguages } from 'shiki';
-import { loadThemes, scopeClasses } from '../markdown/shiki-classes.ts';
+import { codeColorCss, keepCodeColors, loadThemes, scopeClasses } from '../markdown/shiki-classes.ts';
 import { TAG_SCOPES, TEXT_RULES, type EditorColours, type EditorLanguage } from './editor-highlight.ts';
 
 /** A grammar's patterns that have a name and a single `match`, wherever they are nested. */
@@ -44,4 +44,14 @@ export async function editorColours(): Promise<EditorColours> {
 		};
 	}
 	return colours;
+}
+
+/**
+ * The colour and font rules of every class the editor gives (codeColorCss()'s, in the same layer):
+ * a page's stylesheet has only those of its own code blocks (src/middleware.ts), so the editor's
+ * bundle brings them.
+ */
+export async function editorColourCss(colours: EditorColours): Promise<string> {
+	const classes = Object.values(colours).flatMap(({ tags, texts }) => [...tags, ...texts.map((text) => text.classes)]);
+	return keepCodeColors(codeColorCss(await loadThemes()), new Set(classes.flatMap((list) => list.split(' '))));
 }

@@ -3,7 +3,8 @@
 // it. A small setup, not CodeMirror's basicSetup: line numbers, undo, Tab and Shift+Tab indent,
 // Ctrl/Cmd+Enter runs, Escape leaves (the caller moves the focus and says so), and the line a
 // traceback points at marked until the next edit. Tokens get the classes Shiki gives a highlighted
-// block (editor-highlight.ts), so the page's stylesheet colours the editor as it colours the code.
+// block (editor-highlight.ts), coloured as the code is; their rules come with this bundle, as a
+// page's stylesheet keeps only those of its own code blocks.
 //
 // CodeMirror's own styles (and the rules below) go into a constructed stylesheet (adoptedStyleSheets),
 // which the page's Content Security Policy, with no 'unsafe-inline', does not govern; its inline
@@ -14,6 +15,8 @@ import { EditorState, Prec, RangeSet, RangeSetBuilder, StateEffect, StateField }
 import { Decoration, EditorView, GutterMarker, keymap, lineNumberMarkers, lineNumbers, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 // The classes of each rule of editor-highlight.ts, resolved in the site's code themes by the build (editor-colours.ts).
 import colours from 'virtual:build/editor-colours';
+// Their colour rules: a page's stylesheet has only those of its own code blocks (src/middleware.ts).
+import colourCss from 'virtual:build/editor-colour-css';
 import { EDITOR_LANGUAGES, highlighterFor, textClassesFor, textRanges, type EditorLanguage, type TextClasses } from './editor-highlight.ts';
 
 /** What the page gives an editor. */
@@ -125,10 +128,14 @@ let stylesAdopted = false;
  * root, and the document is handed the style set style-mod made there (kept on the root under its
  * own symbol): every editor's styles then go into that one stylesheet. If style-mod ever keeps its
  * set otherwise, the <style> element and the policy's report come back, and the browser tests fail.
+ * The colour classes' rules go into a constructed stylesheet of their own.
  */
 function adoptStyles(): void {
 	if (stylesAdopted) return;
 	stylesAdopted = true;
+	const colourSheet = new CSSStyleSheet();
+	colourSheet.replaceSync(colourCss);
+	document.adoptedStyleSheets.push(colourSheet);
 	const shadow = document.createElement('div').attachShadow({ mode: 'open' });
 	new EditorView({ parent: shadow }).destroy();
 	const keyed = document as unknown as Record<symbol, unknown>;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildValues, viteValues, type BuildValues } from '../data/build-values.ts';
 import { filesKey, moduleClosure } from '../data/module-closure.ts';
 import { sha256Source } from '../lib/csp.ts';
-import { editorColours } from './editor-colours.ts';
+import { editorColourCss, editorColours } from './editor-colours.ts';
 import { installedPackagesRecord, keptFolder, pythonSnapshot, sqlDatabase } from './made-files.ts';
 import { PYODIDE_VERSION, PYTHON_SNAPSHOT } from './python-run.ts';
 import type { Runtime } from './rules.ts';
@@ -167,7 +167,13 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 	const info: ExamplesBuildInfo = { runtimes, sandbox: sandboxDocument(sha256Source(SANDBOX_SCRIPT)) };
 	const root = base.replace(/\/?$/, '/');
 	// The code editor (CodeMirror), which the controls import on a first Edit by its address.
-	const editor = await bundle('editor.ts', { folder: '_astro', name: 'examples-editor', format: 'esm', values: { 'editor-colours': await editorColours() } });
+	const colours = await editorColours();
+	const editor = await bundle('editor.ts', {
+		folder: '_astro',
+		name: 'examples-editor',
+		format: 'esm',
+		values: { 'editor-colours': colours, 'editor-colour-css': await editorColourCss(colours) },
+	});
 	const controls = await bundle('controls.ts', {
 		folder: '_astro',
 		name: 'examples-controls',

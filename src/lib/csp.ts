@@ -40,3 +40,22 @@ export function keepOwnHashes(html: string, hashOf: HashOf, page: string, framed
 	const policy = meta[2]!.replace(/\s*'(sha(?:256|384|512)-[^']+)'/g, (source, hash: string) => (own.has(hash) ? source : ''));
 	return html.slice(0, meta.index) + meta[1] + policy + meta[3] + html.slice(meta.index + meta[0].length);
 }
+
+/**
+ * The page with each inline stylesheet passed through `rewrite`, and in its <meta> policy the hash
+ * of each stylesheet changed put where its old hash was. A stylesheet the policy did not allow stays
+ * unallowed (keepOwnHashes then refuses the page): only what Astro hashed can be rewritten.
+ */
+export function rewriteInlineStyles(html: string, hashOf: HashOf, rewrite: (css: string) => string): string {
+	const renamed = new Map<string, string>();
+	const rewritten = html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (element, open: string, css: string, close: string) => {
+		const next = rewrite(css);
+		if (next === css) return element;
+		renamed.set(hashOf(css), hashOf(next));
+		return open + next + close;
+	});
+	if (renamed.size === 0) return rewritten;
+	return rewritten.replace(/(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i, (_, start: string, policy: string, end: string) =>
+		start + policy.replace(/'(sha(?:256|384|512)-[^']+)'/g, (source, hash: string) => (renamed.has(hash) ? `'${renamed.get(hash)}'` : source)) + end,
+	);
+}

@@ -157,6 +157,22 @@ function paletteOf(theme: ThemeRegistration): string[] {
 	return [...colours].sort();
 }
 
+/** A rule of codeColorCss() for one class, as minified into a page: `.sl-0550ae{--sl:#0550ae}`, `.sf-font-style-italic{…}`. */
+const CLASS_RULE = /\.((?:sl|sd)-[0-9a-f]+|sf-[a-z-]+)\{[^}]*\}/g;
+
+/** The classes the elements of an HTML page carry. */
+export const classesIn = (html: string) => new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((match) => match[1]!.split(/\s+/)));
+
+/**
+ * A stylesheet with only the colour and font rules (codeColorCss()'s) of the classes in `used`, the
+ * rest as it is: every colour the themes can give is in the shared stylesheet, and a page's code
+ * uses a few. The examples' editor, which colours code with the same classes, brings the rules of
+ * the classes it gives (runtimes.ts).
+ */
+export function keepCodeColors(css: string, used: ReadonlySet<string>): string {
+	return css.replace(CLASS_RULE, (rule, name: string) => (used.has(name) ? rule : ''));
+}
+
 /** The stylesheet for the classes: each colour class sets --sl or --sd, which code.css reads. */
 export function codeColorCss(themes: Record<ThemeKey, ThemeRegistration>): string {
 	const rules: string[] = [];

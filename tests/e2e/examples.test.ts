@@ -243,6 +243,22 @@ test.describe('the code editor', () => {
 		}
 	});
 
+	test('colours code that no block of the page has, with the rules its bundle brings', async ({ page }) => {
+		await page.goto(PYTHON);
+		// A page's stylesheet has the rules of its own blocks' classes only, and no block here names a function.
+		await expect(page.locator('pre.astro-code .sl-8250df')).toHaveCount(0);
+		await pressEdit(page);
+		await expect(editor(page)).toBeFocused();
+		await page.keyboard.type('def area(r):\n');
+		for (const [colorScheme, colour] of [
+			['light', 'rgb(130, 80, 223)'],
+			['dark', 'rgb(210, 168, 255)'],
+		] as const) {
+			await page.emulateMedia({ colorScheme });
+			await expect(token(editor(page), 'area'), colorScheme).toHaveCSS('color', colour);
+		}
+	});
+
 	test('Tab indents and Shift+Tab dedents the line, and the focus stays', async ({ page }) => {
 		await page.goto(PYTHON);
 		await pressEdit(page);

@@ -17,6 +17,13 @@ describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 		expect(html.match(/<style>([^<]*)<\/style>/)?.[1]).toBe(LAYER_ORDER_CSS);
 	});
 
+	test('carries the rule of each code colour its code blocks use, and of no other', () => {
+		const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('');
+		const ruled = [...css.matchAll(/\.((?:sl|sd)-[0-9a-f]+|sf-[a-z-]+)\{/g)].map((match) => match[1]!);
+		const used = [...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ')).filter((name) => /^(?:(?:sl|sd)-[0-9a-f]+|sf-[a-z-]+)$/.test(name));
+		expect(ruled.sort()).toEqual([...new Set(used)].sort());
+	});
+
 	test('has a Content-Security-Policy without unsafe-inline or unsafe-eval, that lets WebAssembly run', () => {
 		const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
 		const scriptSrc = policy.match(/script-src ([^;]*)/)?.[1] ?? '';

@@ -50,8 +50,8 @@ describe('the render key', () => {
 });
 
 describe('the site code in every page key', () => {
-	test('is the middleware with what it imports (the policy code and the sandbox script)', () => {
-		expect(moduleClosure(projectRoot, [SITE_CODE_ENTRY])).toEqual(['src/examples/sandbox.ts', 'src/lib/csp.ts', 'src/middleware.ts']);
+	test('is the middleware with what it imports (the policy code, the code colours and the sandbox script)', () => {
+		expect(moduleClosure(projectRoot, [SITE_CODE_ENTRY])).toEqual(['src/examples/sandbox.ts', 'src/lib/csp.ts', 'src/markdown/shiki-classes.ts', 'src/middleware.ts']);
 	});
 });
 
@@ -73,6 +73,7 @@ test('a Vite ?raw or ?url import counts as the file it names: a module with its 
 	expect(moduleClosure(copy.root, ['src/raw-probe.ts', 'src/raw-probe-2.ts'])).toEqual([
 		'src/examples/sandbox.ts',
 		'src/lib/csp.ts',
+		'src/markdown/shiki-classes.ts',
 		'src/middleware.ts',
 		'src/raw-probe-2.ts',
 		'src/raw-probe.ts',

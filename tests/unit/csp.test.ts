@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inlineCode, keepOwnHashes } from '../../src/lib/csp.ts';
+import { inlineCode, keepOwnHashes, rewriteInlineStyles } from '../../src/lib/csp.ts';
 
 const hashOf = (text: string) => `sha256-${text.length}`;
 const page = (policy: string, body: string) => `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
@@ -29,5 +29,20 @@ describe('keepOwnHashes', () => {
 	test('keeps the hashes of the scripts of frames the page makes, which the page itself does not hold', () => {
 		const html = page("script-src 'sha256-3' 'sha256-99' 'sha256-7'", '<script>x()</script>');
 		expect(keepOwnHashes(html, hashOf, '/q/', ['sha256-99'])).toBe(page("script-src 'sha256-3' 'sha256-99'", '<script>x()</script>'));
+	});
+});
+
+describe('rewriteInlineStyles', () => {
+	const addRule = (css: string) => (css.startsWith('a') ? `${css}b{}` : css);
+
+	test('puts a rewritten stylesheet’s hash where its old one was, and leaves everything else as it is', () => {
+		const html = page("default-src 'self'; style-src 'self' 'sha256-3' 'sha256-9'", '<style>a{}</style><style>c{}</style>');
+		expect(rewriteInlineStyles(html, hashOf, addRule)).toBe(page("default-src 'self'; style-src 'self' 'sha256-6' 'sha256-9'", '<style>a{}b{}</style><style>c{}</style>'));
+	});
+
+	test('allows no stylesheet the policy did not allow before', () => {
+		const rewritten = rewriteInlineStyles(page("style-src 'self'", '<style>a{}</style>'), hashOf, addRule);
+		expect(rewritten).toBe(page("style-src 'self'", '<style>a{}b{}</style>'));
+		expect(() => keepOwnHashes(rewritten, hashOf, '/q/')).toThrow('inline code with hash sha256-6 is not allowed');
 	});
 });

@@ -1,6 +1,6 @@
 import { bundledThemes, createHighlighter, type ThemeRegistration } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { codeColorCss, scopeClasses, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
+import { classesIn, codeColorCss, keepCodeColors, scopeClasses, tokenClasses, transformerColorClasses } from '../../src/markdown/shiki-classes.ts';
 
 const theme = async (name: 'github-light-default' | 'github-dark-default') => (await bundledThemes[name]()).default as ThemeRegistration;
 const themes = { light: await theme('github-light-default'), dark: await theme('github-dark-default') };
@@ -59,7 +59,6 @@ describe('codeColorCss', () => {
 	});
 });
 
-
 describe('scopeClasses', () => {
 	test('returns the classes Shiki’s block gives a token of those scopes', () => {
 		// `def` in a block: <span class="sl-cf222e sd-ff7b72">def</span>.
@@ -72,5 +71,25 @@ describe('scopeClasses', () => {
 		expect(scopeClasses(themes, ['source.python', 'string.quoted.single.python', 'constant.character.escape.python'])).toEqual(['sl-cf222e', 'sd-ff7b72']);
 		expect(scopeClasses(themes, ['source.python', 'string.quoted.single.python', 'meta.no-rule.python'])).toEqual(['sl-0a3069', 'sd-a5d6ff']);
 		expect(scopeClasses(themes, ['source.python', 'meta.function-call.generic.python'])).toEqual(['sl-1f2328', 'sd-e6edf3']);
+	});
+});
+
+describe('keepCodeColors', () => {
+	test('keeps the colour and font rules of the classes given, and drops the others', () => {
+		const kept = keepCodeColors(css, new Set(['astro-code', 'sl-cf222e', 'sd-ff7b72', 'sf-font-style-italic']));
+		expect(kept.match(/\.s[ldf]-[\w-]+\{/g)).toEqual(['.sl-cf222e{', '.sd-ff7b72{', '.sf-font-style-italic{']);
+		expect(kept).toContain('.astro-code{--sl:#1f2328;--sd:#e6edf3;--sl-bg:#ffffff;--sd-bg:#0d1117}');
+	});
+
+	test('leaves every other rule as it is', () => {
+		expect(keepCodeColors('.astro-code span{color:red}.sl-0550ae{--sl:#0550ae}.sd-79c0ff{--sd:#79c0ff}', new Set(['sd-79c0ff']))).toBe(
+			'.astro-code span{color:red}.sd-79c0ff{--sd:#79c0ff}',
+		);
+	});
+});
+
+describe('classesIn', () => {
+	test('returns the classes the elements of an HTML page carry', () => {
+		expect([...classesIn('<pre class="astro-code"><span class="sl-cf222e sd-ff7b72">def</span><span>x</span></pre>')]).toEqual(['astro-code', 'sl-cf222e', 'sd-ff7b72']);
 	});
 });
