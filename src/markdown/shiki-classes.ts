@@ -71,9 +71,12 @@ export function transformerColorClasses(): ShikiTransformer {
 	};
 	return {
 		name: 'site:color-classes',
-		// The block's own colours and scrolling come from src/styles/code.css.
+		// The block's own colours and scrolling come from src/styles/code.css, which reads only the
+		// astro-code class: Astro's theme classes and data-language are read by nothing (a page's bytes).
 		pre(node) {
 			delete node.properties['style'];
+			delete node.properties['dataLanguage'];
+			node.properties['class'] = 'astro-code';
 		},
 		span: toClasses,
 	};
