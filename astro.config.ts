@@ -3,7 +3,6 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { markdownOptionsFor } from './src/markdown/index.ts';
 import { siteIntegrations, sitePlugins } from './src/integrations/index.ts';
-import { OFFLINE_REGISTER_SCRIPT } from './src/offline/register.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
 import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
@@ -61,7 +60,7 @@ export default defineConfig({
 			scriptDirective: {
 				resources: ["'self'", "'wasm-unsafe-eval'"],
 				// The examples' sandbox frame inherits the page's policy, so its script is allowed here too (src/examples/sandbox.ts).
-				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(OFFLINE_REGISTER_SCRIPT), sha256Source(SANDBOX_SCRIPT)],
+				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(SANDBOX_SCRIPT)],
 			},
 			styleDirective: { hashes: [sha256Source(LAYER_ORDER_CSS)] },
 		},
