@@ -26,7 +26,17 @@ export function plainDynamicImports(): Plugin {
 		renderChunk(code) {
 			const match = HELPER_IMPORT.exec(code);
 			if (!match) return null;
-			return { code: code.replace(match[0], `const ${match[1]} = (load) => load();`), map: null };
+			// Each call becomes the import() it wraps: `helper(() => import(x), deps)`, and the form Vite
+			// writes where only some exports are used, `helper(async () => { const { a } = await import(x);
+			// return { a }; }, deps)`, which gives the caller what import(x) gives it. A call in any other
+			// form keeps a helper that just runs the import.
+			const calls = new RegExp(
+				String.raw`\b${match[1]}\((?:async \(\) => \{\s*const (\{[^{}]*\}) = await (import\([^;]*?\));\s*return \1;\s*\}|\(\) => (import\([^;]*?\))), __VITE_PRELOAD__\)`,
+				'g',
+			);
+			const plain = code.replace(calls, (_call, _names, destructured?: string, whole?: string) => destructured ?? whole!);
+			const helper = new RegExp(String.raw`\b${match[1]}\(`).test(plain) ? `const ${match[1]} = (load) => load();` : '';
+			return { code: plain.replace(match[0], helper), map: null };
 		},
 		generateBundle(_, bundle) {
 			for (const [name, file] of Object.entries(bundle)) {
