@@ -1,5 +1,7 @@
 // The reader's recent searches and recently read questions, kept in this browser so that the search
 // dialog opens on something useful. Pure list rules plus a small storage wrapper that never throws.
+// The searches' own rules are in recent-searches.ts: only the dialog needs them, and this module is
+// in every page's script (the page notes the question being read).
 
 /** A question the reader opened. */
 export interface ReadQuestion {
@@ -10,7 +12,6 @@ export interface ReadQuestion {
 	title: string;
 }
 
-export const RECENT_SEARCHES_KEY = 'sg-recent-searches';
 export const RECENT_READS_KEY = 'sg-recent-reads';
 /** How many of each the dialog offers. */
 export const RECENT_LIMIT = 5;
@@ -18,17 +19,6 @@ export const RECENT_LIMIT = 5;
 /** `item` first, then the others without any equal to it, at most `limit` in all. */
 export function remember<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean, limit = RECENT_LIMIT): T[] {
 	return [item, ...list.filter((other) => !same(other, item))].slice(0, limit);
-}
-
-/** Recent searches from a stored value: only non-empty strings, case-insensitively unique; [] for anything else. */
-export function parseSearches(stored: string | null): string[] {
-	const list = safeParse(stored);
-	const seen = new Set<string>();
-	return list
-		.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
-		.map((item) => item.trim())
-		.filter((item) => !seen.has(item.toLowerCase()) && seen.add(item.toLowerCase()))
-		.slice(0, RECENT_LIMIT);
 }
 
 /** Recently read questions from a stored value: only well-formed entries; [] for anything else. */
@@ -46,7 +36,8 @@ export function parseReads(stored: string | null): ReadQuestion[] {
 		.slice(0, RECENT_LIMIT);
 }
 
-function safeParse(stored: string | null): unknown[] {
+/** A stored list; [] for anything else. */
+export function safeParse(stored: string | null): unknown[] {
 	try {
 		const value: unknown = JSON.parse(stored ?? '[]');
 		return Array.isArray(value) ? value : [];
@@ -73,5 +64,4 @@ export function store(key: string, list: readonly unknown[]): void {
 	}
 }
 
-export const sameSearch = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export const sameRead = (a: ReadQuestion, b: ReadQuestion) => a.url === b.url;

@@ -6,7 +6,8 @@ import dialogStyles from './search-dialog.css?url';
 import { pathWithBase } from '../lib/base.ts';
 import { sectionPath, SITE_PATHS } from '../lib/links.ts';
 import { asksFor, compareOrder, comparedParts, coveredBy, planQuery, termSearches, ungroupWords, Vocabulary, type PlannedQuery, type SearchWords, type TermQuestion } from './query.ts';
-import { load, parseReads, parseSearches, RECENT_READS_KEY, RECENT_SEARCHES_KEY, remember, sameSearch, store } from './recent.ts';
+import { load, parseReads, RECENT_READS_KEY, remember, store } from './recent.ts';
+import { parseSearches, RECENT_SEARCHES_KEY, sameSearch } from './recent-searches.ts';
 import { describePart, MAX_RETRY_WORDS, pickBestPart, readSearchState, searchWithRetries, writeSearchState, type SearchAnchor, type SearchState } from './rules.ts';
 
 /** Where things are (src/lib/links.ts) and how to search, given by the sg-search element. */

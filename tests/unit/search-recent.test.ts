@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseReads, parseSearches, remember, sameRead, sameSearch } from '../../src/search/recent.ts';
+import { parseReads, remember, sameRead } from '../../src/search/recent.ts';
+import { parseSearches, sameSearch } from '../../src/search/recent-searches.ts';
 
 describe('remember', () => {
 	test('puts the item first, drops an equal one further down, and keeps at most the limit', () => {
