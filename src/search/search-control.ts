@@ -34,8 +34,8 @@ class SgSearch extends HTMLElement {
 		const params = new URLSearchParams(location.search);
 		// A search in the address (a shared link, a reload, Back from a result) reopens it.
 		if (hasSearchQuery(params)) this.open();
-		// Arriving from a result: mark the searched words.
-		if (params.has(HIGHLIGHT_PARAM)) void this.#highlight();
+		// Arriving from a result: mark the searched words (code only such a page loads).
+		if (params.has(HIGHLIGHT_PARAM)) void import('./search-highlight.ts').then(({ highlightResult }) => highlightResult(this.dataset['bundle']!));
 	}
 
 	async open() {
@@ -68,22 +68,6 @@ class SgSearch extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-stale]')!.hidden = !shown;
 	}
 
-	/** Pagefind's highlight script marks the words in the answer; then the first is scrolled to. */
-	async #highlight() {
-		const { default: PagefindHighlight } = await import(/* @vite-ignore */ `${this.dataset['bundle']}pagefind-highlight.js`);
-		new PagefindHighlight({
-			highlightParam: HIGHLIGHT_PARAM,
-			addStyles: false, // styled below, not by an injected <style>
-			markOptions: {
-				className: 'search-highlight',
-				exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'],
-				done: () => {
-					if (location.hash) return; // a result that points into a part of the answer wins
-					document.querySelector('mark.search-highlight')?.scrollIntoView({ block: 'center' });
-				},
-			},
-		});
-	}
 }
 
 customElements.define('sg-search', SgSearch);
