@@ -26,6 +26,7 @@ export function storeTheme(choice: ThemeChoice): void {
 
 /**
  * Applies the stored choice before first paint (ThemeRestore.astro inlines it). Kept as a string
- * so that astro.config.ts can put its hash in the Content Security Policy.
+ * so that astro.config.ts can put its hash in the Content Security Policy. The key is put in as it is
+ * (a JSON.stringify call would keep the unused string in the page's script, which imports this module).
  */
-export const THEME_RESTORE_SCRIPT = `try{const t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch{}`;
+export const THEME_RESTORE_SCRIPT = `try{const t=localStorage.getItem("${THEME_KEY}");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch{}`;
