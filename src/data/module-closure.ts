@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * The project files `entries` are made of (paths from `root`, sorted): each entry and every module it
- * imports, statically or by import(), through the project's own files. A Vite `?raw` or `?url`
- * import counts as the file it names, a module with what it imports (its code runs elsewhere, but it
- * runs).
+ * imports, statically or by import(), through the project's own files. A Vite `?raw`, `?url` or
+ * `?inline` import counts as the file it names, a module with what it imports (its code runs
+ * elsewhere, but it runs).
  */
 export function moduleClosure(root: string, entries: readonly string[]): string[] {
 	const found = new Set<string>();
@@ -28,14 +28,14 @@ export function moduleClosure(root: string, entries: readonly string[]): string[
 			outdir: 'closure', // never written (write: false); esbuild wants it for several entries
 			packages: 'external',
 			// Astro's virtual modules and Vite's query imports are not files esbuild can load.
-			external: ['astro:*', '*?raw', '*?url'],
+			external: ['astro:*', '*?raw', '*?url', '*?inline'],
 			logLevel: 'silent',
 		});
 		next = new Set();
 		for (const [input, { imports }] of Object.entries(metafile.inputs)) {
 			found.add(relative(root, resolve(root, input)));
 			for (const { path, external } of imports) {
-				const query = /\?(raw|url)$/.exec(path);
+				const query = /\?(raw|url|inline)$/.exec(path);
 				if (!external || !query || !/^\.\.?\//.test(path)) continue;
 				const target = resolve(root, dirname(input), path.slice(0, query.index));
 				const name = relative(root, target);

@@ -16,6 +16,13 @@ import { PYTHON_VERSION } from './python-run.ts';
 import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
 import { POSTGRES_VERSION } from './sql-run.ts';
 import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
+// The editor's and the download bar's look, minified into this bundle (runtimes.ts): only this code
+// shows them, so every page's own stylesheet goes without.
+import runStyles from './examples-run.css?inline';
+
+const runSheet = new CSSStyleSheet();
+runSheet.replaceSync(runStyles);
+document.adoptedStyleSheets.push(runSheet);
 
 const RUNTIME_NAME: Record<Runtime, string> = { python: `Python ${PYTHON_VERSION}`, sql: `PostgreSQL ${POSTGRES_VERSION}` };
 

@@ -2,9 +2,10 @@
 // node_modules into dist/runtimes/<name>-<version>/ (never a CDN), beside the runner that loads them. The version in the path changes
 // with the package, so a cached copy is never stale and the offline worker can keep it as read.
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { build, transform, type Plugin as EsbuildPlugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,18 @@ export interface ExamplesBuildInfo {
 	sandbox: string;
 }
 
+/** Vite's `./x.css?inline` for esbuild: the stylesheet, minified, as the module's default export (a string). */
+const inlineCss: EsbuildPlugin = {
+	name: 'inline-css',
+	setup(build) {
+		build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?inline'.length)), namespace: 'inline-css' }));
+		build.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => ({
+			contents: (await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true })).code,
+			loader: 'text',
+		}));
+	},
+};
+
 /**
  * The page's controls, the code editor they load on Edit, and the runtimes' runners, bundled on
  * their own (as the offline worker is).
@@ -140,7 +153,7 @@ export async function bundleBrowserCode(base: string): Promise<{ controlsUrl: st
 				external: ['node:*'],
 				write: false,
 				define: options.define ?? {},
-				plugins: [esbuildValues(options.values ?? {})],
+				plugins: [esbuildValues(options.values ?? {}), inlineCss],
 				logLevel: 'warning',
 			});
 			return result.outputFiles[0]!.contents;

@@ -66,10 +66,13 @@ describe('the preview images’ drawing code', () => {
 	});
 });
 
-test('a Vite ?raw or ?url import counts as the file it names: a module with its imports, any other file as itself', () => {
-	// Two entries that name the same module, and a stylesheet by URL.
+test('a Vite ?raw, ?url or ?inline import counts as the file it names: a module with its imports, any other file as itself', () => {
+	// Two entries that name the same module, and stylesheets by URL and as text.
 	writeFileSync(join(copy.root, 'src/raw-probe.ts'), "import code from './middleware.ts?raw';\nexport default code;\n");
-	writeFileSync(join(copy.root, 'src/raw-probe-2.ts'), "import code from './middleware.ts?raw';\nimport css from './styles/base.css?url';\nexport default [code, css];\n");
+	writeFileSync(
+		join(copy.root, 'src/raw-probe-2.ts'),
+		"import code from './middleware.ts?raw';\nimport css from './styles/base.css?url';\nimport text from './styles/prose.css?inline';\nexport default [code, css, text];\n",
+	);
 	expect(moduleClosure(copy.root, ['src/raw-probe.ts', 'src/raw-probe-2.ts'])).toEqual([
 		'src/examples/sandbox.ts',
 		'src/lib/csp.ts',
@@ -78,6 +81,7 @@ test('a Vite ?raw or ?url import counts as the file it names: a module with its 
 		'src/raw-probe-2.ts',
 		'src/raw-probe.ts',
 		'src/styles/base.css',
+		'src/styles/prose.css',
 	]);
 });
 
