@@ -8,7 +8,7 @@
 // many ids the guide does not have. Add --starlight to a scale run to build Astro Starlight on the same synthetic
 // questions, cold, in turns with this project (installed once into .cache/bench/starlight/). Two
 // budgets fail the run (exit code 1) when passed: question 7's page alone, and its whole first visit
-// with the offline worker (BUDGETS in bench/pages.ts); the others are in docs/performance.md.
+// with the offline worker (bench/budgets.ts); the others are in docs/performance.md.
 // Each benchmark is a module of bench/; this file reads the flags and runs one.
 import { parseArgs } from 'node:util';
 import { benchCards } from './bench/cards.ts';

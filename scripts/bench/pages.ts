@@ -2,7 +2,7 @@
 // 127.0.0.1 with gzip as a real host would, loads pages, runs searches and runnable examples and
 // makes a first visit in headless Chromium, runs Lighthouse, and prints medians over the runs (also
 // written to .cache/bench/results.json). Two budgets fail the run (exit code 1) when passed:
-// question 7's page alone, and its whole first visit with the offline worker (BUDGETS below); the
+// question 7's page alone, and its whole first visit with the offline worker (budgets.ts); the
 // others are in docs/performance.md.
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -13,22 +13,12 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { BASE as base } from '../../tests/helpers/site.ts';
+import { overBudget, withinBudget } from './budgets.ts';
 import { folderSize, median } from './shared.ts';
 
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const dist = 'dist';
-
-/**
- * Question 7: the page alone (worker blocked), and the whole first visit with the worker, until 2 s
- * of quiet. A page that holds a runnable example may add 1 KB for its controls (issue 16); question
- * 7's editor's note has one, which the budget check reads from the built page.
- */
-const BUDGETS = {
-	page: { bytes: 12 * 1024, requests: 3 },
-	firstVisit: { bytes: 16 * 1024, requests: 4 },
-	runnableExample: 1024,
-};
 
 const PAGES = {
 	home: '',
@@ -563,24 +553,11 @@ export async function benchPages({ runs, lighthouseRuns, build }: { runs: number
 
 	// The budgets, on the medians.
 	const q7 = results.pages['question 7 (runnable example in its note)']!;
-	const q7Html = readFileSync(join(dist, PAGES['question 7 (runnable example in its note)'], 'index.html'), 'utf8');
-	const allowance = q7Html.includes('<sg-example') ? BUDGETS.runnableExample : 0;
-	const pageBudget = BUDGETS.page.bytes + allowance;
-	const firstVisitBudget = BUDGETS.firstVisit.bytes + allowance;
-	const over = [
-		q7['total']! > pageBudget || q7['requests']! > BUDGETS.page.requests
-			? `question 7 alone: ${kb(q7['total']!)} in ${q7['requests']} requests (budget ${kb(pageBudget)} in ${BUDGETS.page.requests})`
-			: '',
-		results.firstVisit.bytes > firstVisitBudget || results.firstVisit.requests > BUDGETS.firstVisit.requests
-			? `question 7's first visit with the worker: ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} requests (budget ${kb(firstVisitBudget)} in ${BUDGETS.firstVisit.requests})`
-			: '',
-	].filter(Boolean);
+	const over = overBudget({ bytes: q7['total']!, requests: q7['requests']! }, results.firstVisit);
 	if (over.length > 0) {
 		console.error(`\nOver budget:\n${over.map((line) => `- ${line}`).join('\n')}`);
 		return false;
 	}
-	console.log(
-		`Budgets held${allowance ? ' (each with 1 KB for the runnable example in question 7\'s note)' : ''}: question 7 alone ${kb(q7['total']!)} in ${q7['requests']} requests (≤ ${kb(pageBudget)}, ≤ ${BUDGETS.page.requests}); first visit with the worker ${kb(results.firstVisit.bytes)} in ${results.firstVisit.requests} (≤ ${kb(firstVisitBudget)}, ≤ ${BUDGETS.firstVisit.requests}).`,
-	);
+	console.log(withinBudget({ bytes: q7['total']!, requests: q7['requests']! }, results.firstVisit));
 	return true;
 }
