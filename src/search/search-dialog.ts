@@ -272,16 +272,8 @@ export class SearchDialog {
 		const searchList = this.#dialog.querySelector('[data-recent-searches] ul')!;
 		searchList.replaceChildren(
 			...searches.map((query) => {
-				const button = document.createElement('button');
-				button.type = 'button';
-				button.textContent = query;
-				button.addEventListener('click', () => {
-					this.#input.value = query;
-					void this.#update();
-					this.#input.focus();
-				});
 				const item = document.createElement('li');
-				item.append(button);
+				item.append(this.#searchButton(query));
 				return item;
 			}),
 		);
@@ -298,6 +290,19 @@ export class SearchDialog {
 		this.#dialog.querySelector<HTMLElement>('[data-recent-searches]')!.hidden = searches.length === 0;
 		this.#dialog.querySelector<HTMLElement>('[data-recent-reads]')!.hidden = reads.length === 0;
 		this.#dialog.querySelector<HTMLElement>('[data-start]')!.hidden = false;
+	}
+
+	/** A button that searches its text: a recent search, a close word, a topic. */
+	#searchButton(query: string): HTMLButtonElement {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.textContent = query;
+		button.addEventListener('click', () => {
+			this.#input.value = query;
+			void this.#update();
+			this.#input.focus();
+		});
+		return button;
 	}
 
 	#state(): SearchState {
@@ -516,17 +521,6 @@ export class SearchDialog {
 	async #showNextSteps(state: SearchState, plan: PlannedQuery | undefined) {
 		const words = await this.#words;
 		if (this.#input.value.trim() !== state.query) return;
-		const button = (text: string) => {
-			const element = document.createElement('button');
-			element.type = 'button';
-			element.textContent = text;
-			element.addEventListener('click', () => {
-				this.#input.value = text;
-				void this.#update();
-				this.#input.focus();
-			});
-			return element;
-		};
 		const lines: HTMLElement[] = [];
 		// A close word further off than a typo corrected at once (which would have found something).
 		const guesses = (plan?.unknown ?? [])
@@ -534,13 +528,13 @@ export class SearchDialog {
 			.filter((word): word is string => word !== undefined);
 		if (guesses.length > 0) {
 			const line = document.createElement('p');
-			line.append('Did you mean ', button(guesses.join(' ')), '?');
+			line.append('Did you mean ', this.#searchButton(guesses.join(' ')), '?');
 			lines.push(line);
 		}
 		if (words && words.topics.length > 0) {
 			const line = document.createElement('p');
 			line.append('Try a topic: ');
-			for (const topic of words.topics) line.append(button(topic), ' ');
+			for (const topic of words.topics) line.append(this.#searchButton(topic), ' ');
 			lines.push(line);
 		}
 		if (state.sections.length > 0) {
