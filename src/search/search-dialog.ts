@@ -353,9 +353,14 @@ export class SearchDialog {
 		if (run !== this.#run) return;
 		const plan = planQuery(state.query, words?.vocabulary);
 		if (state.query && !plan.text) {
-			// No word of the search is in any answer, nor close to one: nothing matches, and the dialog says what to try.
+			// No word of the search is in any answer, nor close to one: nothing matches, and the dialog
+			// says what to try. Unless the site was deployed again since this page loaded its words: a
+			// word new to the answers is then no nonsense, and the page offers a reload, as for a search.
+			const replaced = await this.#replaced();
+			if (run !== this.#run) return;
 			clearTimeout(this.#searching);
-			this.#render([], state, plan);
+			if (replaced) this.#stale();
+			else this.#render([], state, plan);
 			return;
 		}
 		let outcome: Outcome | undefined;
