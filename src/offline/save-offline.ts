@@ -47,6 +47,8 @@ function activeWorker(): Promise<ServiceWorkerRegistration> {
 const REMOVED = 'The saved copy is removed. Pages you open are still kept as you read them.';
 /** What it says once the runtimes are all kept. */
 const RUNTIMES_SAVED = 'Python and PostgreSQL are saved too: the examples run offline.';
+/** What a look at the saved copy gives when a newer look, or a saving or removal, began after it. */
+const SUPERSEDED = Symbol('superseded');
 
 class SgSaveOffline extends HTMLElement {
 	#save = this.querySelector<HTMLButtonElement>('[data-save]')!;
@@ -62,6 +64,14 @@ class SgSaveOffline extends HTMLElement {
 	#stop: AbortController | undefined;
 	/** Tells the other tabs on the site that the guide was saved or removed (not this one: a channel skips its sender). */
 	#tabs: BroadcastChannel | undefined;
+	/**
+	 * Looks at what is saved can overlap (a page back from the back/forward cache, then a removal in
+	 * another tab): each takes a number, and only the newest shows what it found, as an older one may
+	 * end last. The region is busy while any look is under way.
+	 */
+	#looks = 0;
+	#looking = 0;
+	#region = this.querySelector<HTMLElement>('section')!;
 
 	connectedCallback() {
 		if (!('serviceWorker' in navigator) || !('caches' in window)) return;
@@ -129,11 +139,11 @@ class SgSaveOffline extends HTMLElement {
 	 * Offers the runtimes once the guide is saved, unless they are all kept already (then says so).
 	 * After a deploy that changed some of their files, the offer is to update them, with what that costs.
 	 */
-	async #showRuntimes() {
+	async #showRuntimes(isCurrent = () => true) {
 		this.#runtimesOffer.hidden = true;
 		try {
 			const left = await this.#runtimesLeft();
-			if (!left) return;
+			if (!left || !isCurrent()) return;
 			if (left.todo.length === 0) {
 				this.#status.textContent += ` ${RUNTIMES_SAVED}`;
 				return;
@@ -222,26 +232,37 @@ class SgSaveOffline extends HTMLElement {
 	}
 
 	/** Shows whether the guide is saved, and whether all of this build's files are there. */
-	async #showState(): Promise<OfflineChoice | undefined> {
-		const choice = await this.#choice();
-		this.#settle(choice === 'saved');
-		if (choice !== 'saved') return choice;
+	async #showState(): Promise<OfflineChoice | undefined | typeof SUPERSEDED> {
+		const look = ++this.#looks;
+		const isCurrent = () => look === this.#looks;
+		this.#looking++;
+		this.#region.setAttribute('aria-busy', 'true');
 		try {
-			const { entries } = await this.#list();
-			const total = entries.size;
-			const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
-			if (left > 0) {
-				this.#save.hidden = false;
-				this.#save.textContent = 'Save the missing files';
-				this.#status.textContent = `The saved copy is incomplete: ${progressText(total - left, total)} are saved.`;
-				return choice;
+			const choice = await this.#choice();
+			if (!isCurrent()) return SUPERSEDED;
+			this.#settle(choice === 'saved');
+			if (choice !== 'saved') return choice;
+			try {
+				const { entries } = await this.#list();
+				const total = entries.size;
+				const left = (await missing(entries, await caches.open(FILES_CACHE))).length;
+				if (!isCurrent()) return SUPERSEDED;
+				if (left > 0) {
+					this.#save.hidden = false;
+					this.#save.textContent = 'Save the missing files';
+					this.#status.textContent = `The saved copy is incomplete: ${progressText(total - left, total)} are saved.`;
+					return choice;
+				}
+			} catch {
+				// Offline, the list cannot be fetched; what was saved is there all the same.
+				if (!isCurrent()) return SUPERSEDED;
 			}
-		} catch {
-			// Offline, the list cannot be fetched; what was saved is there all the same.
+			this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
+			await this.#showRuntimes(isCurrent);
+			return choice;
+		} finally {
+			if (--this.#looking === 0) this.#region.removeAttribute('aria-busy');
 		}
-		this.#status.textContent = `The guide is available offline in this browser${this.#size}.`;
-		await this.#showRuntimes();
-		return choice;
 	}
 
 	#listen() {
@@ -304,6 +325,8 @@ class SgSaveOffline extends HTMLElement {
 	}
 
 	#busy(text: string) {
+		// A look at the saved copy under way would show what this saving or removal changes.
+		this.#looks++;
 		this.#save.disabled = true;
 		this.#remove.disabled = true;
 		this.#status.textContent = text;

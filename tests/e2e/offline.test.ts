@@ -344,13 +344,31 @@ test.describe('saving the guide', () => {
 		await expect(status(other)).toContainText('The guide is available offline in this browser');
 		await expect(control(other).getByRole('button', { name: 'Remove the saved copy' })).toBeVisible();
 
-		// The first tab left for the back/forward cache and back: its channel is closed, then open again.
+		// The first tab left for the back/forward cache and back: its channel is closed, then open again,
+		// and it looks afresh at what is saved. That look is slow here (its list of files comes late), so
+		// that the removal below lands while it runs: the older look must not overwrite the newer.
+		let releaseList = () => {};
+		const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
+		let listAsked = () => {};
+		const listRequested = new Promise<void>((resolve) => (listAsked = resolve));
+		await context.route(`**/${listFile}`, async (route) => {
+			listAsked();
+			await listHeld;
+			await route.fallback();
+		});
 		await page.evaluate(() => {
 			dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
 			dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 		});
-		// Removed in the other tab: the first one says so, and offers to save again.
+		await listRequested;
+		await expect(control(page)).toHaveAttribute('aria-busy', 'true');
+		// Removed in the other tab: the first one says so, and offers to save again; the older look, once
+		// it ends, changes nothing.
 		await control(other).getByRole('button', { name: 'Remove the saved copy' }).click();
+		await expect(status(page)).toHaveText(/^The saved copy is removed\./);
+		releaseList();
+		await context.unroute(`**/${listFile}`);
+		await expect(control(page)).not.toHaveAttribute('aria-busy');
 		await expect(status(page)).toHaveText(/^The saved copy is removed\./);
 		await expect(control(page).getByRole('button', { name: 'Save the guide for offline reading' })).toBeVisible();
 		await expect(control(page).getByRole('button', { name: 'Remove the saved copy' })).toBeHidden();
