@@ -21,6 +21,8 @@ export interface ExistingQuestion {
 	section?: string;
 	/** The entry's editor's notes, as Markdown (`:::editor-note[…]` … `:::`): the site's, kept on re-import. */
 	editorNotes?: string[];
+	/** The entry's key points (frontmatter `keyPoints`): the site's, kept on re-import. */
+	keyPoints?: string[];
 }
 
 /** What is already in the output folder and must survive a re-import. */
@@ -72,6 +74,9 @@ export function planContent(guide: Guide, existing: ExistingContent, { prune = f
 	const keptNotes = new Map(
 		existing.questions.filter((q) => q.origin === 'guide' && q.editorNotes?.length).map((q) => [q.number, q.editorNotes!]),
 	);
+	const keptKeyPoints = new Map(
+		existing.questions.filter((q) => q.origin === 'guide' && q.keyPoints?.length).map((q) => [q.number, q.keyPoints!]),
+	);
 	const siteAdded = new Map(existing.questions.filter((q) => q.origin === 'site').map((q) => [q.number, q]));
 	const usedSlugs = new Map(existing.questions.filter((q) => q.origin === 'site').map((q) => [q.slug, q.path]));
 
@@ -107,6 +112,7 @@ export function planContent(guide: Guide, existing: ExistingContent, { prune = f
 			if (owner) throw new GuideError(guide.file, question.line, `question ${question.number}'s slug "${slug}" is already ${owner}'s: reword one of the titles`);
 			usedSlugs.set(slug, `question ${question.number} (line ${question.line})`);
 			const notes = keptNotes.get(question.number) ?? [];
+			const keyPoints = keptKeyPoints.get(question.number);
 			const frontmatter = {
 				number: question.number,
 				title: question.title,
@@ -114,6 +120,7 @@ export function planContent(guide: Guide, existing: ExistingContent, { prune = f
 				section: section.slug,
 				origin: 'guide',
 				...(notes.length > 0 ? { editorNotes: notes.length } : {}),
+				...(keyPoints ? { keyPoints } : {}),
 			};
 			// The guide's answer as it now stands, then the site's notes on it, as before the import.
 			const body = [question.body.trimEnd(), ...notes].join('\n\n');
@@ -126,8 +133,8 @@ export function planContent(guide: Guide, existing: ExistingContent, { prune = f
 	}
 
 	// A file the new guide no longer accounts for is removed, unless that would lose the site's work:
-	// its editor's notes (carried over only when the guide still has its number) or an entry the site
-	// wrote whose section is gone. Those go only with `prune`.
+	// its editor's notes or key points (carried over only when the guide still has its number) or an
+	// entry the site wrote whose section is gone. Those go only with `prune`.
 	const numbers = new Set(guide.sections.flatMap((section) => section.questions.map((question) => question.number)));
 	const sectionIds = new Set(guide.sections.map((section) => section.slug));
 	const remove: string[] = [];
@@ -140,8 +147,9 @@ export function planContent(guide: Guide, existing: ExistingContent, { prune = f
 			const section = question.section ?? question.path.split('/')[1]?.replace(/^\d+-/, '');
 			if (section && sectionIds.has(section)) continue;
 			reason = `added by the site, and the guide no longer has its section "${section}"`;
-		} else if (notes > 0 && !numbers.has(question.number)) {
-			reason = `holds ${notes === 1 ? '1 editor’s note' : `${notes} editor’s notes`}, and the guide no longer has question ${question.number}`;
+		} else if ((notes > 0 || question.keyPoints?.length) && !numbers.has(question.number)) {
+			const work = [notes > 0 ? (notes === 1 ? '1 editor’s note' : `${notes} editor’s notes`) : '', question.keyPoints?.length ? 'key points' : ''];
+			reason = `holds ${work.filter(Boolean).join(' and ')}, and the guide no longer has question ${question.number}`;
 		}
 		if (reason && !prune) keep.push({ path: question.path, reason });
 		else remove.push(question.path);

@@ -49,8 +49,8 @@ async function readExisting(out: string): Promise<ExistingContent> {
 		// A slug or number that is not what the schema allows would end up in a path or a URL.
 		const checked = questionSchema.safeParse(frontmatter);
 		if (!checked.success) throw new ImportError(describeIssues(path, checked.error).join('\n'));
-		const { number, slug, origin, section } = checked.data;
-		questions.push({ path, number, slug, origin, section, editorNotes: findEditorNotes(content).map((note) => note.source) });
+		const { number, slug, origin, section, keyPoints } = checked.data;
+		questions.push({ path, number, slug, origin, section, editorNotes: findEditorNotes(content).map((note) => note.source), keyPoints });
 	}
 	const sectionsPath = join(out, 'sections.yaml');
 	const sectionsYaml = await readFile(sectionsPath, 'utf8').catch(() => '[]');

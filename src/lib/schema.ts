@@ -43,6 +43,12 @@ export const questionSchema = z.strictObject({
 	 * left out when it has none. The build checks the count against the answer.
 	 */
 	editorNotes: z.number().int().min(1).optional(),
+	/**
+	 * What an interviewer listens for: 3 to 6 short claims a spoken answer should make, written by the
+	 * site from the answer and its editor's notes (a note wins where it corrects the answer). Inline
+	 * Markdown (backticks for code); at most 120 characters each.
+	 */
+	keyPoints: z.array(z.string().trim().min(1).max(120)).min(3).max(6).optional(),
 });
 
 /** Frontmatter of one of the guide's extra pages in `content/pages/`, such as its study advice. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { planContent, type ExistingContent } from '../../src/import/content-files.ts';
 import { parseGuide } from '../../src/import/parse-guide.ts';
 
@@ -58,6 +59,24 @@ describe('planContent', () => {
 		const file = planContent(guide, existing).write.get('questions/01-basics-more/002-read-file.md')!;
 		expect(file).toContain('origin: guide\neditorNotes: 1\n---');
 		expect(file.endsWith(`  - Use \`open()\`.\n\n${note}\n`)).toBe(true);
+	});
+
+	test('keeps the key points of a question already imported, in its frontmatter, and its file when the guide drops it', () => {
+		const keyPoints = ['Name the encoding: `open(path, encoding="utf-8")`', 'Read line by line with `for line in f`', 'A `with` block closes the file'];
+		const kept: ExistingContent = {
+			questions: [{ path: 'questions/01-basics-more/002-read-file.md', number: 2, slug: 'read-file', origin: 'guide', keyPoints }],
+			sectionDescriptions: new Map(),
+		};
+		const file = planContent(guide, kept).write.get('questions/01-basics-more/002-read-file.md')!;
+		expect(parse(file.split('---\n')[1]!)).toEqual({ number: 2, title: 'How do you read a file?', slug: 'read-file', section: 'basics-more', origin: 'guide', keyPoints });
+		const dropped: ExistingContent = {
+			questions: [{ path: 'questions/01-basics-more/009-gone.md', number: 9, slug: 'gone', origin: 'guide', keyPoints }],
+			sectionDescriptions: new Map(),
+		};
+		expect(planContent(guide, dropped).keep).toEqual([
+			{ path: 'questions/01-basics-more/009-gone.md', reason: 'holds key points, and the guide no longer has question 9' },
+		]);
+		expect(planContent(guide, dropped, { prune: true }).remove).toEqual(['questions/01-basics-more/009-gone.md']);
 	});
 
 	test('refuses a title with no letters or digits in ASCII, naming its line', () => {
