@@ -50,7 +50,7 @@ async function readExisting(out: string): Promise<ExistingContent> {
 		const checked = questionSchema.safeParse(frontmatter);
 		if (!checked.success) throw new ImportError(describeIssues(path, checked.error).join('\n'));
 		const { number, slug, origin, section, keyPoints } = checked.data;
-		questions.push({ path, number, slug, origin, section, editorNotes: findEditorNotes(content).map((note) => note.source), keyPoints });
+		questions.push({ path, number, slug, origin, section, editorNotes: findEditorNotes(content).map((note) => note.source), ...(keyPoints ? { keyPoints } : {}) });
 	}
 	const sectionsPath = join(out, 'sections.yaml');
 	const sectionsYaml = await readFile(sectionsPath, 'utf8').catch(() => '[]');
