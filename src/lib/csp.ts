@@ -10,14 +10,20 @@ export type HashOf = (text: string) => string;
 /** The SHA-256 hash source of an inline script's or stylesheet's text. */
 export const sha256Source = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
+/** A <script> whose type is neither JavaScript nor a module (JSON data): never run, so no policy applies to it. */
+function isDataBlock(attributes: string): boolean {
+	const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+	return type !== undefined && type !== 'module' && !/^(?:text|application)\/(?:x-)?(?:java|ecma)script$/.test(type);
+}
+
 /**
- * The contents of a page's inline scripts and styles. Their elements hold raw text, which ends at
+ * The contents of a page's inline scripts and styles (not a data block's: it is not run). Their elements hold raw text, which ends at
  * the first closing tag of the element (HTML's tokenizer rule), so they are found without a parser.
  */
 export function inlineCode(html: string): string[] {
 	const code: string[] = [];
 	for (const [, name, attributes, text] of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)) {
-		if (name!.toLowerCase() === 'script' && /\ssrc\s*=/i.test(attributes!)) continue;
+		if (name!.toLowerCase() === 'script' && (/\ssrc\s*=/i.test(attributes!) || isDataBlock(attributes!))) continue;
 		code.push(text!);
 	}
 	return code;

@@ -9,6 +9,13 @@ describe('inlineCode', () => {
 		const html = '<style>a{}</style><script>x()</script><script type="module" src="/a.js"></script><script type="module">"</div>"</script><STYLE >b{}</STYLE >';
 		expect(inlineCode(html)).toEqual(['a{}', 'x()', '"</div>"', 'b{}']);
 	});
+
+	test('leaves out data blocks, which are never run, and keeps every kind of script that is', () => {
+		const html =
+			'<script type="application/json">{"a":1}</script><script type=application/ld+json>{}</script>' +
+			'<script type="text/javascript">a()</script><script type="MODULE">b()</script><script type="application/ecmascript">c()</script>';
+		expect(inlineCode(html)).toEqual(['a()', 'b()', 'c()']);
+	});
 });
 
 describe('keepOwnHashes', () => {
