@@ -35,7 +35,8 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 		`# ${title}`,
 		`The whole guide as one Markdown document, made from the content of <${siteUrl}>. What the site ` +
 			'adds to the source guide is marked where it appears: the editor’s notes are the blocks that ' +
-			'open with `:::editor-note[Title]` and close with `:::`.',
+			'open with `:::editor-note[Title]` and close with `:::`, and the list after each answer under ' +
+			`“${KEY_POINTS_HEADING} (the site’s key points)” is the site’s too.`,
 		'---',
 	];
 	for (const { section, questions } of groups) {
@@ -43,13 +44,24 @@ export function guideToMarkdown({ title, siteUrl, groups, extras }: GuideExport)
 		for (const question of questions) {
 			blocks.push(`### **${question.number}. ${question.title}**`);
 			if (question.origin === 'site') blocks.push(SITE_ADDED_NOTE(question.number));
-			blocks.push(trimBlankLines(question.body), '---');
+			blocks.push(trimBlankLines(question.body));
+			if (question.keyPoints) blocks.push(keyPointsMarkdown(question.keyPoints));
+			blocks.push('---');
 		}
 	}
 	for (const extra of extras) blocks.push(`## ${extra.title}`, trimBlankLines(extra.body), '---');
 	return `${blocks.join('\n\n')}\n`;
 }
 
+
+/** The heading of a question's key points, wherever they are shown. */
+export const KEY_POINTS_HEADING = 'What an interviewer listens for';
+
+/** A question's key points in an export, after its answer, marked as the site's. */
+export const keyPointsMarkdown = (points: readonly string[]) =>
+	`**${KEY_POINTS_HEADING} (the site’s key points):**\n\n${points.map((point) => `- ${point}`).join('\n')}`;
+export const keyPointsHtml = (points: readonly string[]) =>
+	`<p><strong>${KEY_POINTS_HEADING}</strong> (the site’s key points):</p><ul>${points.map((point) => `<li>${renderInline(point)}</li>`).join('')}</ul>`;
 
 /** A TSV field, quoted the way Anki (and RFC 4180) reads one that holds a tab, newline or quote. */
 export function tsvField(value: string): string {
@@ -86,6 +98,7 @@ export function guideToAnki<Q extends QuestionInfo>({
 				question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '',
 				// Anki shows the answer outside the site: links to other questions get the site's address.
 				answerHtml(question),
+				question.keyPoints ? keyPointsHtml(question.keyPoints) : '',
 			].join('');
 			const tags = ['interview-guide', section.id, ...(question.origin === 'site' ? ['site-added'] : [])];
 			return [ankiGuid(question), `${question.number}. ${renderInline(question.title)}`, back, tags.join(' ')]

@@ -9,6 +9,8 @@ import {
 	ankiGuid,
 	guideToAnki,
 	guideToMarkdown,
+	keyPointsHtml,
+	keyPointsMarkdown,
 	SITE_ADDED_NOTE,
 	tsvField,
 } from '../../src/markdown/exports.ts';
@@ -36,7 +38,7 @@ describe('guideToMarkdown', () => {
 		expect(markdown).toContain('<https://example.org/guide/>');
 	});
 
-	test('reads back through the importer as every section and question, answers unchanged', () => {
+	test('reads back through the importer as every section and question, answers unchanged (the key points after them)', () => {
 		expect(reread.sections.map((s) => [s.number, s.title, s.range])).toEqual(
 			sections.map((s) => [s.number, s.title, [s.first, s.last]]),
 		);
@@ -46,7 +48,8 @@ describe('guideToMarkdown', () => {
 			const read = back.find((q) => q.number === question.number)!;
 			expect(read.title).toBe(question.title);
 			const note = question.origin === 'site' ? `${SITE_ADDED_NOTE(question.number)}\n\n` : '';
-			expect(read.body, question.file).toBe(`${note}${question.body.trim()}`.replace(/^\s+/, ''));
+			const points = question.keyPoints ? `\n\n${keyPointsMarkdown(question.keyPoints)}` : '';
+			expect(read.body, question.file).toBe(`${note}${question.body.trim()}${points}`.replace(/^\s+/, ''));
 		}
 		expect(reread.pages.map((p) => p.title)).toEqual(extras.map((e) => e.title));
 	});
@@ -86,7 +89,8 @@ describe('guideToAnki', () => {
 			expect(front!.replace(/<[^>]+>/g, '')).toContain(toPlainText(question.title).slice(0, 12));
 			expect(back).toBe(
 				(question.origin === 'site' ? renderMarkdown(SITE_ADDED_NOTE(question.number), { siteUrl }) : '') +
-					renderMarkdown(question.body, { siteUrl }),
+					renderMarkdown(question.body, { siteUrl }) +
+					keyPointsHtml(question.keyPoints!),
 			);
 			expect(tags!.split(' ')).toEqual(['interview-guide', question.section, ...(question.origin === 'site' ? ['site-added'] : [])]);
 		}
@@ -105,8 +109,9 @@ describe('guideToAnki', () => {
 	test('takes each answer’s HTML from answerHtml when given (a build passes what its content sync kept)', () => {
 		const given = guideToAnki({ title, siteUrl, groups, answerHtml: (question) => `<p>answer ${question.number}</p>` });
 		const backs = parseCsv(given, { delimiter: '\t', from_line: header.length + 1 }).map((row: string[]) => row[2]);
-		expect(backs[6]).toBe('<p>answer 7</p>');
-		expect(backs[questions.findIndex((question) => question.number === 82)]).toBe(renderMarkdown(SITE_ADDED_NOTE(82), { siteUrl }) + '<p>answer 82</p>');
+		const points = (number: number) => keyPointsHtml(questions.find((question) => question.number === number)!.keyPoints!);
+		expect(backs[6]).toBe(`<p>answer 7</p>${points(7)}`);
+		expect(backs[questions.findIndex((question) => question.number === 82)]).toBe(`${renderMarkdown(SITE_ADDED_NOTE(82), { siteUrl })}<p>answer 82</p>${points(82)}`);
 	});
 
 	test('keeps code blocks whole, with their line breaks and language', () => {
