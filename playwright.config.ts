@@ -45,6 +45,9 @@ export default defineConfig({
 						'--disable-component-update',
 						'--disable-sync',
 						'--no-first-run',
+						// A made-up microphone, allowed without asking, for the mock interview's recordings (mock.test.ts).
+						'--use-fake-ui-for-media-stream',
+						'--use-fake-device-for-media-stream',
 					],
 				},
 			},

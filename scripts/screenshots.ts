@@ -1,9 +1,9 @@
 // npm run screenshots [-- --no-build --out screenshots]: builds the site, serves dist/ as a static
-// host would, and writes PNG screenshots of the home page, a section, a question, study mode and
-// search, in the light and dark schemes, at 1280x900 (desktop) and 390x844 (phone), into a folder
-// git ignores. The reader in the screenshots has graded a few questions over the last days, so the
+// host would, and writes PNG screenshots of the home page, a section, a question, study mode, search
+// and the mock interview's steps, in the light and dark schemes, at 1280x900 (desktop) and 390x844
+// (phone), into a folder git ignores. The reader in the screenshots has graded a few questions over the last days, so the
 // home page and the marks show progress. Figures for the README and docs/, and a look at every change.
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -41,13 +41,39 @@ function sampleProgress(now: Date): string {
 	return JSON.stringify(progress);
 }
 
-const PAGES: { name: string; path: string; search?: string }[] = [
+/** The mock interview's steps: what a reader does on /mock/ before each screenshot. */
+const startInterview = async (page: Page) => {
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	await page.getByRole('timer').waitFor();
+};
+const checkAnswer = async (page: Page) => {
+	await startInterview(page);
+	await page.getByRole('button', { name: 'I’m done' }).click();
+	await page.getByRole('checkbox').first().check();
+};
+const finishInterview = async (page: Page) => {
+	await startInterview(page);
+	for (let i = 0; i < 5; i++) {
+		await page.getByRole('button', { name: 'I’m done' }).click();
+		const boxes = page.getByRole('checkbox');
+		for (let point = 0; point < i; point++) await boxes.nth(point).check();
+		await page.getByRole('radio', { name: i % 2 ? 'Sure' : 'Unsure', exact: true }).check();
+		await page.getByRole('button', { name: 'Save and go on' }).click();
+	}
+	await page.getByRole('heading', { name: 'Interview done' }).waitFor();
+};
+
+const PAGES: { name: string; path: string; search?: string; act?: (page: Page) => Promise<void> }[] = [
 	{ name: 'home', path: '' },
 	{ name: 'section', path: 'sql-databases/' },
 	{ name: 'question', path: 'intermediate-python/difference-deepcopy-copy/' },
 	{ name: 'study', path: 'study/' },
 	{ name: 'search', path: '', search: '' },
 	{ name: 'search-results', path: '', search: 'deadlock' },
+	{ name: 'mock', path: 'mock/' },
+	{ name: 'mock-question', path: 'mock/', act: startInterview },
+	{ name: 'mock-check', path: 'mock/', act: checkAnswer },
+	{ name: 'mock-summary', path: 'mock/', act: finishInterview },
 ];
 const VIEWPORTS = {
 	desktop: { viewport: { width: 1280, height: 900 } },
@@ -77,10 +103,11 @@ try {
 				for (const [key, value] of entries) if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
 			}, stored);
 			const page = await context.newPage();
-			for (const { name, path, search } of PAGES) {
+			for (const { name, path, search, act } of PAGES) {
 				await page.goto(origin + path, { waitUntil: 'networkidle' });
 				// Study mode's cards once its script has run (a busy machine can take longer than the network).
 				if (name === 'study') await page.locator('.session:not([hidden])').waitFor();
+				await act?.(page);
 				if (search !== undefined) {
 					await page.keyboard.press('/');
 					await page.getByRole('dialog').waitFor();

@@ -1,5 +1,8 @@
 // The only module that queries content collections: pages ask it for plain, checked data.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { existsSync, readFileSync } from 'node:fs';
+import { CONFUSABLE_FILE, parseConfusable } from '../mock/confusable.ts';
+import type { ConfusableGroup } from '../mock/rules.ts';
 import { readAnswerFacts } from '../lib/answer-facts.ts';
 import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from '../lib/guide.ts';
 
@@ -59,4 +62,16 @@ export function getGuide(): Promise<GuideContent> {
 /** The guide's extra pages (such as its study advice), sorted by title. */
 export async function getGuidePages(): Promise<CollectionEntry<'pages'>[]> {
 	return (await getCollection('pages')).sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+let confusable: Promise<ConfusableGroup[]> | undefined;
+
+/** The topics candidates confuse (content/confusable.yaml, optional), checked against the guide's questions. */
+export function getConfusableGroups(): Promise<ConfusableGroup[]> {
+	confusable ??= (async () => {
+		if (!existsSync(CONFUSABLE_FILE)) return [];
+		const { questions } = await getGuide();
+		return parseConfusable(readFileSync(CONFUSABLE_FILE, 'utf8'), CONFUSABLE_FILE, new Set(questions.map((q) => q.slug)));
+	})();
+	return confusable;
 }

@@ -36,6 +36,8 @@ export const SITE_PATHS = {
 	searchSections: '/search-sections.json',
 	/** The words the search index knows, to correct a typo to, and topics to suggest (src/search/search-index.ts). */
 	searchWords: '/search-words.json',
+	/** Answer aloud against the clock, then check the answer's key points (src/pages/mock.astro). */
+	mock: '/mock/',
 	/** Every question's slug in guide order, for the study pages of sections (src/pages/study/guide.json.ts). */
 	studyGuide: '/study/guide.json',
 } as const;

@@ -38,7 +38,7 @@ describe('links in dist/', () => {
 		const sections = new Set(questions.map((q) => q.section));
 		// Two pages per question (its page and its short link), two per section (its page and its
 		// study page), and the fixed pages.
-		const fixed = ['/', '/404.html', '/about/', '/questions/', '/study/', '/print/', '/additions/'];
+		const fixed = ['/', '/404.html', '/about/', '/questions/', '/study/', '/print/', '/additions/', '/mock/'];
 		expect(pages.length).toBe(questions.length * 2 + sections.size * 2 + fixed.length);
 		for (const path of fixed) expect(pages.some((page) => page.path === path), path).toBe(true);
 	});

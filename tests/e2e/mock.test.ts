@@ -1,0 +1,219 @@
+// The mock interview (/mock/): set up, answer against a countdown that pauses and runs out, tick the
+// key points, and see each answer graded in the study progress; recordings stay in the page.
+import { expect, test, type Page } from '@playwright/test';
+import { axeSource, axeViolations, watch } from '../helpers/browser.ts';
+import { readContent } from '../helpers/content.ts';
+import { toPlainText } from '../../src/markdown/inline.ts';
+import { at } from '../helpers/site.ts';
+
+const { questions } = readContent();
+const byTitle = new Map(questions.map((q) => [`${toPlainText(q.title)}`, q]));
+const KEY = 'sg-study-progress';
+
+const mock = (page: Page) => page.locator('sg-mock-interview');
+const clock = (page: Page) => page.getByRole('timer', { name: 'Time left' });
+const questionHeading = (page: Page) => page.locator('#mock-question');
+
+/** The question being asked, from its heading. */
+async function asked(page: Page) {
+	const title = (await questionHeading(page).textContent())!.trim();
+	const question = byTitle.get(title);
+	expect(question, `"${title}" is a question of the guide`).toBeDefined();
+	return question!;
+}
+
+/** Ticks the first `made` key points, says how sure, and saves. */
+async function check(page: Page, made: number, confidence: 'Sure' | 'Unsure') {
+	const boxes = page.getByRole('group', { name: 'Tick each point your answer made' }).getByRole('checkbox');
+	for (let i = 0; i < made; i++) await boxes.nth(i).check();
+	await page.getByRole('radio', { name: confidence, exact: true }).check();
+	await page.getByRole('button', { name: 'Save and go on' }).click();
+}
+
+async function start(page: Page, setup: (page: Page) => Promise<void> = async () => {}) {
+	await page.goto(at('/mock/'));
+	await setup(page);
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	await expect(questionHeading(page)).toBeFocused();
+}
+
+test('an interview of five: each question alone against the clock, then its key points; every answer graded in the study progress', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.clock.install();
+	await start(page);
+	const seen: string[] = [];
+	const sections = new Set<string>();
+	// Question 1: answered in full and sure (Easy). Its position and clock show, no answer does.
+	await expect(page.getByText(/^Question 1 of 5 · /)).toBeVisible();
+	await expect(clock(page)).toHaveText('3:00');
+	let question = await asked(page);
+	seen.push(question.slug);
+	sections.add(question.section);
+	await page.getByRole('button', { name: 'I’m done' }).click();
+	await expect(page.getByRole('heading', { name: 'What an interviewer listens for' })).toBeFocused();
+	const boxes = page.getByRole('group', { name: 'Tick each point your answer made' }).getByRole('checkbox');
+	await expect(boxes).toHaveCount(question.keyPoints!.length);
+	// No grade without a confidence.
+	await page.getByRole('button', { name: 'Save and go on' }).click();
+	await expect(page.getByText('Choose Sure or Unsure first.')).toBeVisible();
+	await check(page, question.keyPoints!.length, 'Sure');
+
+	// Question 2: the clock runs, pauses, warns at a minute left, and ends the answer when it runs out.
+	await expect(page.getByText(/^Question 2 of 5 · /)).toBeVisible();
+	question = await asked(page);
+	seen.push(question.slug);
+	sections.add(question.section);
+	await page.clock.runFor(65_000);
+	await expect(clock(page)).toHaveText('1:55');
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await page.clock.runFor(60_000);
+	await expect(clock(page)).toHaveText('1:55');
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await page.clock.runFor(60_000);
+	await expect(page.getByText('One minute left.')).toBeAttached();
+	await page.clock.runFor(56_000);
+	await expect(page.getByText('Time is up. Tick what your answer made.')).toBeVisible();
+	// Sure, and under half the points: a confident miss, graded Again.
+	await check(page, 0, 'Sure');
+
+	// Questions 3 to 5: half the points, unsure (Hard); then all, unsure (Good).
+	for (const [made, confidence] of [
+		[0.5, 'Unsure'],
+		[1, 'Unsure'],
+		[1, 'Unsure'],
+	] as const) {
+		question = await asked(page);
+		seen.push(question.slug);
+		sections.add(question.section);
+		await page.getByRole('button', { name: 'I’m done' }).click();
+		await check(page, Math.ceil(question.keyPoints!.length * made), confidence);
+	}
+
+	await expect(page.getByRole('heading', { name: 'Interview done' })).toBeFocused();
+	expect(new Set(seen).size).toBe(5);
+	expect(sections.size).toBeGreaterThanOrEqual(4);
+	const results = mock(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+	await expect(results).toHaveCount(5);
+	await expect(results.nth(0)).toContainText('Easy');
+	await expect(results.nth(1)).toContainText('Again');
+	await expect(results.nth(1)).toContainText('Confident miss');
+	await expect(results.nth(1).getByText('Missed:')).toBeVisible();
+	await expect(results.nth(2)).toContainText('Hard');
+	await expect(results.nth(3)).toContainText('Good');
+	await expect(page.getByText(/confident miss: sure of an answer/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Study what you missed' })).toHaveAttribute('href', /\/study\/\?mode=missed$/);
+
+	// The grades are in the study progress, as a review's are.
+	const progress = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!) as { cards: Record<string, unknown>; log: { slug: string; grade: string }[] };
+	expect(progress.log.map((review) => [review.slug, review.grade])).toEqual([
+		[seen[0], 'easy'],
+		[seen[1], 'again'],
+		[seen[2], 'hard'],
+		[seen[3], 'good'],
+		[seen[4], 'good'],
+	]);
+	expect(Object.keys(progress.cards).sort()).toEqual([...seen].sort());
+	expect(problems).toEqual([]);
+});
+
+test('the scope: some sections asks only theirs, none chosen says so, and what is due or missed counts from the progress', async ({ page }) => {
+	await page.goto(at('/mock/'));
+	await page.getByRole('radio', { name: 'Some sections' }).check();
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	await expect(page.getByText('Choose at least one section.')).toBeVisible();
+	await page.getByRole('checkbox', { name: '6. SQL & Databases' }).check();
+	await page.getByRole('radio', { name: /^10 questions/ }).check();
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	for (let i = 1; i <= 10; i++) {
+		await expect(page.getByText(new RegExp(`^Question ${i} of 10 · SQL & Databases`))).toBeVisible();
+		expect((await asked(page)).section).toBe('sql-databases');
+		await page.getByRole('button', { name: 'I’m done' }).click();
+		await check(page, 1, 'Unsure');
+	}
+	await expect(page.getByRole('heading', { name: 'Interview done' })).toBeVisible();
+
+	// Nothing was missed before; now the ten are (graded Again or Hard): "due or missed" holds them.
+	await page.getByRole('button', { name: 'Another interview' }).click();
+	await expect(page.getByText('(10 questions now)')).toBeVisible();
+	await page.getByRole('radio', { name: /What is due or missed/ }).check();
+	await page.getByRole('radio', { name: /^5 questions/ }).check();
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	expect((await asked(page)).section).toBe('sql-databases');
+});
+
+test('the length and minutes set the clock and say how long the interview takes', async ({ page }) => {
+	await page.goto(at('/mock/'));
+	await expect(page.getByRole('radio', { name: '5 questions (about 15 minutes)' })).toBeChecked();
+	await page.getByRole('combobox', { name: 'Minutes for each answer' }).selectOption('2');
+	await expect(page.getByRole('radio', { name: '10 questions (about 20 minutes)' })).toBeVisible();
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	await expect(clock(page)).toHaveText('2:00');
+});
+
+test.describe('recording', () => {
+	test.use({ permissions: ['microphone'] });
+
+	test('records each answer into the page only: played back in the check and the summary, deletable, never sent', async ({ page, baseURL }) => {
+		const problems = watch(page, new URL(baseURL!).origin);
+		const sent: string[] = [];
+		page.on('request', (request) => {
+			if (request.method() !== 'GET') sent.push(`${request.method()} ${request.url()}`);
+		});
+		await start(page, async (page) => {
+			await page.getByRole('radio', { name: /^5 questions/ }).check();
+			await page.getByRole('checkbox', { name: /Record my answers/ }).check();
+		});
+		await expect(page.getByText('Recording your answer (sound only, kept in this page).')).toBeVisible();
+		await page.getByRole('button', { name: 'I’m done' }).click();
+		const playback = page.locator('[data-yours] audio');
+		await expect(playback).toHaveAttribute('src', /^blob:/);
+		await expect.poll(() => playback.evaluate((audio: HTMLAudioElement) => audio.readyState)).toBeGreaterThan(0);
+		await check(page, 1, 'Sure');
+		for (let i = 2; i <= 5; i++) {
+			await page.getByRole('button', { name: 'I’m done' }).click();
+			await check(page, 1, 'Sure');
+		}
+		const recordings = page.locator('[data-results] audio');
+		await expect(recordings).toHaveCount(5);
+		await page.getByRole('button', { name: 'Delete this recording' }).first().click();
+		await expect(recordings).toHaveCount(4);
+		await expect(page.getByText('Recording deleted.')).toBeVisible();
+		// The microphone is released once the interview ends.
+		expect(await page.evaluate(() => document.querySelector('sg-mock-interview') !== null)).toBe(true);
+		expect(sent).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+});
+
+test('has no accessibility violation in any of its steps (light and dark)', async ({ page, context }) => {
+	await context.addInitScript(axeSource);
+	await page.goto(at('/mock/'));
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Start the interview' }).click();
+	await expect(clock(page)).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'I’m done' }).click();
+	expect(await axeViolations(page)).toEqual([]);
+	for (let i = 1; i <= 5; i++) {
+		if (i > 1) await page.getByRole('button', { name: 'I’m done' }).click();
+		await check(page, 2, 'Sure');
+	}
+	await expect(page.getByRole('heading', { name: 'Interview done' })).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('without JavaScript, the page says what the interview needs and how to practise without it', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(at('/mock/'));
+	await expect(page.getByText('The mock interview runs in this page with JavaScript')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start the interview' })).toBeHidden();
+	await context.close();
+});
+
+test('is linked from the home page, the study page and the end of a study session', async ({ page }) => {
+	await page.goto(at('/'));
+	await expect(page.getByRole('link', { name: 'Mock interview' }).first()).toHaveAttribute('href', /\/mock\/$/);
+	await page.goto(at('/study/'));
+	await expect(page.getByRole('link', { name: 'Try a mock interview' }).first()).toHaveAttribute('href', /\/mock\/$/);
+});
