@@ -3,9 +3,10 @@
 // with notes, then ticks the key points the answer made and says how sure they were. Each answer's
 // grade (rules.ts, gradeOf) goes into the study progress as a review would; the summary shows what
 // was missed. Recordings stay in this page's memory: never stored, never uploaded, deletable.
-import { applyGrade } from '../study/rules.ts';
+import { dayOf, longDay } from '../study/days.ts';
+import { applyGrade, recordMock } from '../study/rules.ts';
 import { dueSlugs, missedSlugs } from '../study/queue.ts';
-import { GRADE_NAMES, type Grade } from '../study/record.ts';
+import { GRADE_NAMES, type Grade, type Mock } from '../study/record.ts';
 import { formatInterval } from '../study/schedule.ts';
 import { describeMode, progressStore } from '../study/study-store.ts';
 import { clockText, drawInterview, gradeOf, type Confidence, type ConfusableGroup } from './rules.ts';
@@ -29,6 +30,10 @@ interface MockData {
 
 interface Answer {
 	question: MockQuestion;
+	/** Asked a second time, after a confident miss earlier in the interview. */
+	again: boolean;
+	/** Milliseconds the answer took, pauses left out. */
+	took: number;
 	made: boolean[];
 	confidence: Confidence;
 	grade: Grade;
@@ -42,11 +47,17 @@ interface Answer {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const ONE_MINUTE = 60_000;
+/** "Monday 7 December", in the reader's time zone. */
+const dayName = (date: Date) => longDay(dayOf(date, -date.getTimezoneOffset()));
 
 class SgMockInterview extends HTMLElement {
 	#data!: MockData;
 	#store = progressStore();
 	#plan: MockQuestion[] = [];
+	/** Which places of the plan ask a question again (after a confident miss). */
+	#askedAgain = new Set<number>();
+	/** When the interview began: its key in the history. */
+	#began = '';
 	/** The topics two of the interview's questions were drawn from (HTML), named in the summary. */
 	#interleaved: string[] = [];
 	#index = 0;
@@ -96,6 +107,7 @@ class SgMockInterview extends HTMLElement {
 			if (this.#underWay() || this.#answers.some((answer) => answer.recording)) event.preventDefault();
 		});
 		this.#store.subscribe(() => this.#showSetup());
+		document.addEventListener('keydown', (event) => this.#onKey(event));
 		this.#showSetup();
 	}
 
@@ -131,6 +143,38 @@ class SgMockInterview extends HTMLElement {
 		sections.hidden = scope !== 'sections';
 		for (const box of sections.querySelectorAll('input')) box.disabled = scope !== 'sections';
 		this.#q('[data-due-count]').textContent = `(${plural(this.#dueOrMissed().size, 'question')} now)`;
+		this.#showHistory();
+	}
+
+	/**
+	 * Keys, outside text fields: Space ends an answer; in the check, 1 to 6 tick key points, S or U says
+	 * how sure, Enter goes on (on a button or link, Enter and Space do what they do there).
+	 */
+	#onKey(event: KeyboardEvent) {
+		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+		const target = event.target as HTMLElement;
+		if (target.closest('input[type="text"], textarea, select, [contenteditable]')) return;
+		const onControl = target.closest('button, a, summary') !== null;
+		if (!this.#q('[data-ask]').hidden) {
+			if (event.key === ' ' && !onControl) {
+				event.preventDefault();
+				void this.#finish('done');
+			}
+			return;
+		}
+		if (this.#q('[data-check]').hidden) return;
+		const boxes = this.querySelectorAll<HTMLInputElement>('[data-points] input');
+		const digit = /^[1-9]$/.test(event.key) ? Number(event.key) : 0;
+		if (digit && digit <= boxes.length) {
+			event.preventDefault();
+			boxes[digit - 1]!.click();
+		} else if (event.key === 's' || event.key === 'u') {
+			event.preventDefault();
+			this.#q<HTMLInputElement>(`[name="confidence"][value="${event.key === 's' ? 'sure' : 'unsure'}"]`).click();
+		} else if (event.key === 'Enter' && !onControl) {
+			event.preventDefault();
+			this.#saveAnswer();
+		}
 	}
 
 	/** The questions due by the end of today or last graded Again or Hard. */
@@ -161,6 +205,8 @@ class SgMockInterview extends HTMLElement {
 		this.#interleaved = draw.interleaved;
 		this.#limit = Number(form.get('minutes')) * ONE_MINUTE;
 		this.#answers = [];
+		this.#askedAgain = new Set();
+		this.#began = new Date().toISOString();
 		status.textContent = '';
 		const notes: string[] = [];
 		if (this.#plan.length < count) notes.push(`That scope has ${plural(this.#plan.length, 'question')}: the interview asks ${this.#plan.length === 1 ? 'it' : 'them all'}.`);
@@ -178,7 +224,8 @@ class SgMockInterview extends HTMLElement {
 		this.#index = index;
 		const question = this.#plan[index]!;
 		const section = this.#data.sections.find((s) => s.id === question.section)?.title ?? '';
-		this.#q('[data-position]').textContent = `Question ${index + 1} of ${this.#plan.length} · ${section}${note ? ` · ${note}` : ''}`;
+		const again = this.#askedAgain.has(index) ? ' · Asked again: you were sure of it, and missed most of it' : '';
+		this.#q('[data-position]').textContent = `Question ${index + 1} of ${this.#plan.length} · ${section}${again}${note ? ` · ${note}` : ''}`;
 		this.#q('[data-question]').innerHTML = question.title;
 		this.#q<HTMLTextAreaElement>('[data-notes]').value = '';
 		this.#q('[data-check]').hidden = true;
@@ -338,10 +385,29 @@ class SgMockInterview extends HTMLElement {
 		const question = this.#plan[this.#index]!;
 		const made = [...this.querySelectorAll<HTMLInputElement>('[data-points] input')].map((box) => box.checked);
 		const { grade, confidentMiss } = gradeOf({ covered: made.filter(Boolean).length, total: made.length, confidence });
-		this.#store.update((progress) => applyGrade(progress, question.slug, grade, new Date()));
-		const due = new Date(this.#store.progress.cards[question.slug]?.due ?? Date.now());
-		this.#answers.push({ question, made, confidence, grade, confidentMiss, due, notes: this.#pendingNotes, recording: this.#pendingRecording });
+		const again = this.#askedAgain.has(this.#index);
+		this.#answers.push({ question, again, took: Math.min(this.#run, this.#limit), made, confidence, grade, confidentMiss, due: new Date(), notes: this.#pendingNotes, recording: this.#pendingRecording });
+		// The grade and the interview so far, in one write: a reload or another tab loses neither.
+		const record: Mock = {
+			at: this.#began,
+			limit: this.#limit / 1000,
+			answers: this.#answers.map((a) => ({
+				slug: a.question.slug,
+				made: a.made.filter(Boolean).length,
+				points: a.made.length,
+				confidence: a.confidence,
+				grade: a.grade,
+				seconds: Math.round(a.took / 1000),
+			})),
+		};
+		this.#store.update((progress) => recordMock(applyGrade(progress, question.slug, grade, new Date()), record));
+		this.#answers.at(-1)!.due = new Date(this.#store.progress.cards[question.slug]?.due ?? Date.now());
 		this.#pendingRecording = undefined;
+		// A confident miss is asked once more at the end, while the interview lasts.
+		if (confidentMiss && !again) {
+			this.#plan.push(question);
+			this.#askedAgain.add(this.#plan.length - 1);
+		}
 		if (this.#index + 1 < this.#plan.length) this.#ask(this.#index + 1);
 		else this.#showSummary();
 	}
@@ -363,18 +429,23 @@ class SgMockInterview extends HTMLElement {
 		paired.innerHTML = this.#interleaved.length ? `Asked close together, because candidates confuse them: ${this.#interleaved.join('; ')}.` : '';
 		paired.hidden = this.#interleaved.length === 0;
 		const now = new Date();
-		this.#q('[data-results]').replaceChildren(...this.#answers.map((answer, i) => this.#result(answer, i, now)));
+		// Confident misses first, then the other misses, then the rest, each in the order asked.
+		const rank = (a: Answer) => (a.confidentMiss ? 0 : a.grade === 'again' || a.grade === 'hard' ? 1 : 2);
+		const order = this.#answers.map((answer, i) => ({ answer, i })).sort((a, b) => rank(a.answer) - rank(b.answer) || a.i - b.i);
+		this.#q('[data-results]').replaceChildren(...order.map(({ answer, i }) => this.#result(answer, i, now)));
+		this.#showNextSteps(now);
 		const note = describeMode(this.#store.mode);
 		const storeNote = this.#q('[data-store-note]');
 		storeNote.textContent = note ?? '';
 		storeNote.hidden = note === null;
-		this.#q('[data-study-missed]').hidden = !this.#answers.some((a) => a.grade === 'again' || a.grade === 'hard');
+
 		this.#q('[data-summary]').hidden = false;
 		this.#q('#mock-summary-title').focus();
 	}
 
 	#result(answer: Answer, index: number, now: Date): HTMLLIElement {
 		const item = document.createElement('li');
+		item.dataset['answer'] = String(index);
 		const heading = document.createElement('h3');
 		const link = document.createElement('a');
 		link.href = answer.question.href;
@@ -387,7 +458,10 @@ class SgMockInterview extends HTMLElement {
 		pill.dataset['grade'] = answer.grade;
 		pill.textContent = GRADE_NAMES[answer.grade];
 		const made = answer.made.filter(Boolean).length;
-		line.append(pill, `${made} of ${plural(answer.made.length, 'key point')} · ${answer.confidence} · next review in ${formatInterval(now, answer.due)}`);
+		line.append(
+			pill,
+			`${made} of ${plural(answer.made.length, 'key point')} · ${answer.confidence} · ${clockText(answer.took)} of ${clockText(this.#limit)} · next review in ${formatInterval(now, answer.due)}${answer.again ? ' · asked again' : ''}`,
+		);
 		item.append(heading, line);
 		if (answer.confidentMiss) {
 			const miss = document.createElement('p');
@@ -425,12 +499,49 @@ class SgMockInterview extends HTMLElement {
 		return item;
 	}
 
+	/** "Study these 3 now" and when to take the next mock interview. */
+	#showNextSteps(now: Date) {
+		const missed = new Set(this.#answers.filter((a) => a.grade === 'again' || a.grade === 'hard').map((a) => a.question.slug));
+		const study = this.#q('[data-study-missed]');
+		study.hidden = missed.size === 0;
+		study.textContent = `Study what you missed now: ${plural(missed.size, 'question')} from this interview`;
+		// The next interview when the questions answered here are due again: the soonest day after
+		// today, or in three days.
+		const day = 86_400_000;
+		const tomorrow = new Date(now.getTime() + day);
+		const soonest = this.#answers.map((a) => a.due).filter((due) => due >= tomorrow).sort((a, b) => a.getTime() - b.getTime())[0];
+		const next = soonest && soonest.getTime() - now.getTime() <= 7 * day ? soonest : new Date(now.getTime() + 3 * day);
+		this.#q('[data-next-mock]').textContent = `Take another mock interview on ${dayName(next)}: by then the questions you answered start coming due again.`;
+	}
+
+	/** The last interviews (date, questions, key points made, time), newest first, on the setup. */
+	#showHistory() {
+		const mocks = this.#store.progress.mocks.slice(-5).reverse();
+		const history = this.#q('[data-history]');
+		history.hidden = mocks.length === 0;
+		const count = this.#store.progress.mocks.length;
+		this.#q('[data-history-title]').textContent = count > 5 ? `Your last 5 of ${count} mock interviews` : `Your mock interviews`;
+		this.#q('[data-history-list]').replaceChildren(
+			...mocks.map((mock) => {
+				const made = mock.answers.reduce((sum, a) => sum + a.made, 0);
+				const points = mock.answers.reduce((sum, a) => sum + a.points, 0);
+				const seconds = mock.answers.reduce((sum, a) => sum + a.seconds, 0);
+				const misses = mock.answers.filter((a) => a.confidence === 'sure' && a.made / a.points < 0.5).length;
+				const item = document.createElement('li');
+				item.textContent =
+					`${dayName(new Date(mock.at))}: ${plural(mock.answers.length, 'answer')}, ${made} of ${plural(points, 'key point')} (${Math.round((made / points) * 100)}%), ` +
+					`${clockText(seconds * 1000)} answering${misses ? `, ${plural(misses, 'confident miss', 'confident misses')}` : ''}`;
+				return item;
+			}),
+		);
+	}
+
 	#deleteRecording(index: number) {
 		const answer = this.#answers[index];
 		if (!answer?.recording) return;
 		URL.revokeObjectURL(answer.recording);
 		answer.recording = undefined;
-		const item = this.#q('[data-results]').children[index]!;
+		const item = this.#q(`[data-results] [data-answer="${index}"]`);
 		item.querySelector('audio')?.remove();
 		const button = item.querySelector<HTMLButtonElement>('[data-delete-recording]')!;
 		const done = document.createElement('p');

@@ -1,5 +1,6 @@
-// The study progress format, version 2: each question's FSRS state by its stable slug plus the log
-// of every grade given. One zod schema is the source of truth: it validates stored data and imported
+// The study progress format, version 3: each question's FSRS state by its stable slug, the log of
+// every grade given, and the history of mock interviews (version 2 had no history: it is read as
+// one with none; a tab of the site from before version 3 sees a newer version and leaves it alone). One zod schema is the source of truth: it validates stored data and imported
 // files, gives the types, and is published as a JSON Schema (/study/progress.schema.json) that
 // exported files point to.
 import * as z from 'zod/mini';
@@ -10,7 +11,7 @@ z.config({ jitless: true });
 
 export { PROGRESS_KEY };
 /** The format this code writes. Older files are migrated; newer ones are refused, unchanged. */
-export const VERSION = 2;
+export const VERSION = 3;
 /** Where the JSON Schema of an exported file is published, under the site's base path. */
 export const SCHEMA_PATH = 'study/progress.schema.json';
 /** More grades than a file within the size limit (3 MB) can hold: a file with more is refused. */
@@ -51,20 +52,54 @@ export const reviewSchema = z.strictObject({
 	at: date,
 });
 
+/** Questions a mock interview asks at most (10, and a confident miss asked again each). */
+export const MAX_MOCK_ANSWERS = 20;
+/** Mock interviews kept: years of one a day. */
+export const MAX_MOCKS = 2_000;
+
+export const mockAnswerSchema = z
+	.strictObject({
+		/** The question asked. */
+		slug,
+		/** How many of its key points the answer made, by the reader's own check. */
+		made: count,
+		/** How many key points the question had. */
+		points: z.int().check(z.minimum(1)),
+		confidence: z.enum(['sure', 'unsure']),
+		/** The grade the check gave, also in the log. */
+		grade: gradeSchema,
+		/** Seconds the answer took, the countdown's pauses left out. */
+		seconds: count,
+	})
+	.check(z.refine((answer) => answer.made <= answer.points, { message: 'made more key points than the question has', path: ['made'] }));
+
+export const mockSchema = z.strictObject({
+	/** When the interview began. */
+	at: date,
+	/** The time allowed for each answer, in seconds. */
+	limit: z.int().check(z.minimum(1)),
+	answers: z.array(mockAnswerSchema).check(z.minLength(1), z.maxLength(MAX_MOCK_ANSWERS)),
+});
+
+const log = z.array(reviewSchema).check(z.maxLength(MAX_LOG, `holds more than ${MAX_LOG} grades`));
+
 /** Progress as stored in the browser. */
 export const progressSchema = z.strictObject({
 	version: z.literal(VERSION),
 	cards: z.record(slug, cardSchema),
-	log: z.array(reviewSchema).check(z.maxLength(MAX_LOG, `holds more than ${MAX_LOG} grades`)),
+	log,
+	/** The mock interviews, oldest first. */
+	mocks: z.array(mockSchema).check(z.maxLength(MAX_MOCKS, `holds more than ${MAX_MOCKS} mock interviews`)),
 });
 
+/** Version 2, read and given an empty history. */
+export const progressSchemaV2 = z.strictObject({ version: z.literal(2), cards: z.record(slug, cardSchema), log });
+
+const fileFields = { $schema: z.optional(z.string()), kind: z.literal(PROGRESS_KEY), exported: date };
+
 /** An exported file: progress plus what it is, so that a foreign file is recognised. */
-export const exportSchema = z.strictObject({
-	$schema: z.optional(z.string()),
-	kind: z.literal(PROGRESS_KEY),
-	exported: date,
-	...progressSchema.def.shape,
-});
+export const exportSchema = z.strictObject({ ...fileFields, ...progressSchema.def.shape });
+export const exportSchemaV2 = z.strictObject({ ...fileFields, ...progressSchemaV2.def.shape });
 
 export type Grade = z.infer<typeof gradeSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
@@ -74,12 +109,15 @@ export type CardState = z.infer<typeof cardSchema>;
 export type Review = z.infer<typeof reviewSchema>;
 /** All of a reader's progress. */
 export type Progress = z.infer<typeof progressSchema>;
+/** One mock interview, and one of its answers. */
+export type Mock = z.infer<typeof mockSchema>;
+export type MockAnswer = z.infer<typeof mockAnswerSchema>;
 
 export const GRADES: readonly Grade[] = gradeSchema.options;
 /** The grades as the buttons name them: never shown by colour alone. */
 export const GRADE_NAMES: Record<Grade, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
-export const emptyProgress = (): Progress => ({ version: VERSION, cards: {}, log: [] });
+export const emptyProgress = (): Progress => ({ version: VERSION, cards: {}, log: [], mocks: [] });
 
 /** The last grade of each question, from the log. */
 export function lastGrades(progress: Progress): Map<string, Grade> {

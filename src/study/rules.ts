@@ -6,19 +6,33 @@ import {
 	describeIssue,
 	emptyProgress,
 	exportSchema,
+	exportSchemaV2,
+	mockSchema,
+	MAX_MOCKS,
 	PROGRESS_KEY,
 	progressSchema,
+	progressSchemaV2,
 	reviewSchema,
 	SCHEMA_PATH,
 	VERSION,
 	type CardState,
 	type Grade,
+	type Mock,
 	type Progress,
 	type Review,
 } from './record.ts';
 import { repairCard, schedule } from './schedule.ts';
 
 export { emptyProgress, PROGRESS_KEY, type Progress } from './record.ts';
+
+/**
+ * Progress with `mock` in its history: a mock interview is kept as its answers are saved, so the
+ * one begun at the same time is replaced by the longer record of it.
+ */
+export function recordMock(progress: Progress, mock: Mock): Progress {
+	const others = progress.mocks.filter((kept) => kept.at !== mock.at);
+	return { ...progress, mocks: [...others, mock].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_MOCKS) };
+}
 
 /** Progress with `slug` graded `grade` at `at`: its FSRS state moved on and the grade logged. */
 export function applyGrade(progress: Progress, slug: string, grade: Grade, at: Date): Progress {
@@ -29,7 +43,10 @@ export function applyGrade(progress: Progress, slug: string, grade: Grade, at: D
 	};
 }
 
-/** Progress without the given questions' state and history (a section reset), or without any. */
+/**
+ * Progress without the given questions' state and history (a section reset; the mock interviews
+ * stay, they span sections), or without any (the mock interviews go too).
+ */
 export function resetProgress(progress: Progress, slugs?: readonly string[]): Progress {
 	if (!slugs) return emptyProgress();
 	const gone = new Set(slugs);
@@ -60,8 +77,8 @@ export function exportProgress(progress: Progress, at: Date, siteUrl?: string): 
 export type FileResult = { progress: Progress; migrated: boolean } | { error: string; newer?: boolean };
 
 /**
- * Reads an exported file (or a stored value) as a whole: version 2 is validated against the
- * schema, version 1 is validated and migrated, a newer version is refused with a message that says
+ * Reads an exported file (or a stored value) as a whole: version 3 is validated against the
+ * schema, versions 2 and 1 are validated and migrated, a newer version is refused with a message that says
  * so; anything malformed or foreign is refused with the field that is wrong.
  */
 export function readProgressFile(text: string): FileResult {
@@ -94,10 +111,15 @@ export function readProgressFile(text: string): FileResult {
 		const result = readV1(data);
 		return 'error' in result ? { error: `It is not a valid version 1 progress file: ${result.error}.` } : { ...result, migrated: true };
 	}
-	if (version !== VERSION) return { error: `Its version (${JSON.stringify(version)}) is not one this site wrote (${VERSION} or 1).` };
+	if (version === 2) {
+		const parsed = (record['kind'] === undefined ? progressSchemaV2 : exportSchemaV2).safeParse(data);
+		if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
+		return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log, mocks: [] }, migrated: true };
+	}
+	if (version !== VERSION) return { error: `Its version (${JSON.stringify(version)}) is not one this site wrote (1 to ${VERSION}).` };
 	const parsed = (record['kind'] === undefined ? progressSchema : exportSchema).safeParse(data);
 	if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
-	return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log }, migrated: false };
+	return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log, mocks: parsed.data.mocks }, migrated: false };
 }
 
 const reviewKey = (review: Review) => `${review.slug} ${review.at} ${review.grade}`;
@@ -128,7 +150,7 @@ function joinLogs(current: readonly Review[], incoming: readonly Review[]): Revi
 
 /**
  * Both progress sets in one: each question keeps its newer state (graded later; the current one on
- * a tie), and the logs are joined. Neither input is changed.
+ * a tie), and the logs and the mock interviews are joined. Neither input is changed.
  */
 export function mergeProgress(current: Progress, incoming: Progress): Progress {
 	const cards = { ...current.cards };
@@ -136,7 +158,17 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
 		const mine = Object.hasOwn(cards, slug) ? cards[slug] : undefined;
 		if (!mine || isNewer(card, mine)) cards[slug] = card;
 	}
-	return { version: VERSION, cards, log: joinLogs(current.log, incoming.log) };
+	return { version: VERSION, cards, log: joinLogs(current.log, incoming.log), mocks: joinMocks(current.mocks, incoming.mocks) };
+}
+
+/** Both histories of mock interviews, one begun at the same time kept once (the record with more answers). */
+function joinMocks(current: readonly Mock[], incoming: readonly Mock[]): Mock[] {
+	const byStart = new Map(current.map((mock) => [mock.at, mock]));
+	for (const mock of incoming) {
+		const mine = byStart.get(mock.at);
+		if (!mine || mock.answers.length > mine.answers.length) byStart.set(mock.at, mock);
+	}
+	return [...byStart.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_MOCKS);
 }
 
 /** A progress file larger than this is refused: 100 questions graded 25 times a day for three years fit. */
@@ -170,7 +202,12 @@ export interface ImportPlan {
  */
 export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[], now: Date): ImportPlan {
 	const guide = new Set(guideSlugs);
-	const known: Progress = { version: VERSION, cards: {}, log: incoming.log.filter((review) => guide.has(review.slug)) };
+	// A mock interview keeps the answers to questions of this guide; one with none left is not kept.
+	const mocks = incoming.mocks.flatMap((mock) => {
+		const answers = mock.answers.filter((answer) => guide.has(answer.slug));
+		return answers.length > 0 ? [{ ...mock, answers }] : [];
+	});
+	const known: Progress = { version: VERSION, cards: {}, log: incoming.log.filter((review) => guide.has(review.slug)), mocks };
 	const unknown = new Set<string>();
 	const repairs: string[] = [];
 	const clockAhead = new Set<string>();
@@ -185,6 +222,7 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 		if (state.lastReview !== card.lastReview) clockAhead.add(slug);
 	}
 	for (const review of incoming.log) if (!guide.has(review.slug)) unknown.add(review.slug);
+	for (const answer of incoming.mocks.flatMap((mock) => mock.answers)) if (!guide.has(answer.slug)) unknown.add(answer.slug);
 	// What a merge may take: every state, but a clock-ahead one only for a question not held here.
 	const mergeable: Progress = { ...known, cards: { ...known.cards } };
 	let adds = 0;
@@ -260,10 +298,13 @@ export function readProgress(text: string | null): ReadResult {
 		if (!isObject(record['questions'])) return { status: 'unreadable', problem: 'It has no "questions" object.' };
 		return { status: 'read', ...readV1Entries(record['questions']) };
 	}
-	if (version !== VERSION) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
+	if (version !== VERSION && version !== 2) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
 	const { cards, log } = record;
+	// Version 2 had no mock interviews: read as a history of none.
+	const mocks = version === 2 ? [] : record['mocks'];
 	if (!isObject(cards)) return { status: 'unreadable', problem: 'It has no "cards" object.' };
 	if (!Array.isArray(log)) return { status: 'unreadable', problem: 'It has no "log" list.' };
+	if (!Array.isArray(mocks)) return { status: 'unreadable', problem: 'It has no "mocks" list.' };
 	const progress = emptyProgress();
 	const problems: string[] = [];
 	// Object.entries lists a "__proto__" key of parsed JSON as any other; it is refused by the slug
@@ -281,6 +322,11 @@ export function readProgress(text: string | null): ReadResult {
 		const parsed = reviewSchema.safeParse(value);
 		if (parsed.success) progress.log.push(parsed.data);
 		else problems.push(`Grade ${index + 1} of the log: ${describeIssue(parsed.error, value, 'it')}.`);
+	});
+	mocks.forEach((value, index) => {
+		const parsed = mockSchema.safeParse(value);
+		if (parsed.success) progress.mocks.push(parsed.data);
+		else problems.push(`Mock interview ${index + 1}: ${describeIssue(parsed.error, value, 'it')}.`);
 	});
 	return { status: 'read', progress, problems };
 }

@@ -76,10 +76,11 @@ test('an interview of five: each question alone against the clock, then its key 
 	// Sure, and under half the points: a confident miss, graded Again.
 	await check(page, 0, 'Sure');
 
-	// Questions 3 to 5: half the points, unsure (Hard); then all, unsure (Good).
+	// A confident miss is asked again at the end: the interview now has six questions.
+	await expect(page.getByText(/^Question 3 of 6 · /)).toBeVisible();
+	// Questions 3 to 5: half the points, unsure (Hard); then all, unsure (Good); the keys for the last.
 	for (const [made, confidence] of [
 		[0.5, 'Unsure'],
-		[1, 'Unsure'],
 		[1, 'Unsure'],
 	] as const) {
 		question = await asked(page);
@@ -88,33 +89,72 @@ test('an interview of five: each question alone against the clock, then its key 
 		await page.getByRole('button', { name: 'I’m done' }).click();
 		await check(page, Math.ceil(question.keyPoints!.length * made), confidence);
 	}
+	question = await asked(page);
+	seen.push(question.slug);
+	sections.add(question.section);
+	await page.keyboard.press(' ');
+	await expect(page.getByRole('heading', { name: 'What an interviewer listens for' })).toBeFocused();
+	for (let point = 1; point <= question.keyPoints!.length; point++) await page.keyboard.press(String(point));
+	await page.keyboard.press('u');
+	await page.keyboard.press('Enter');
+
+	// Question 6: the confident miss again, said so; answered in full and sure this time.
+	await expect(page.getByText(/^Question 6 of 6 · .* · Asked again: you were sure of it, and missed most of it$/)).toBeVisible();
+	expect((await asked(page)).slug).toBe(seen[1]);
+	await page.getByRole('button', { name: 'I’m done' }).click();
+	await check(page, (await asked2(page)).keyPoints!.length, 'Sure');
 
 	await expect(page.getByRole('heading', { name: 'Interview done' })).toBeFocused();
 	expect(new Set(seen).size).toBe(5);
 	expect(sections.size).toBeGreaterThanOrEqual(4);
 	const results = mock(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
-	await expect(results).toHaveCount(5);
-	await expect(results.nth(0)).toContainText('Easy');
-	await expect(results.nth(1)).toContainText('Again');
-	await expect(results.nth(1)).toContainText('Confident miss');
-	await expect(results.nth(1).getByText('Missed:')).toBeVisible();
-	await expect(results.nth(2)).toContainText('Hard');
+	await expect(results).toHaveCount(6);
+	// The confident miss first; then the other miss; then the rest in the order asked.
+	await expect(results.nth(0)).toContainText('Again');
+	await expect(results.nth(0)).toContainText('Confident miss');
+	await expect(results.nth(0)).toContainText('3:00 of 3:00');
+	await expect(results.nth(0).getByText('Missed:')).toBeVisible();
+	await expect(results.nth(1)).toContainText('Hard');
+	await expect(results.nth(2)).toContainText('Easy');
 	await expect(results.nth(3)).toContainText('Good');
+	await expect(results.nth(5)).toContainText('asked again');
 	await expect(page.getByText(/confident miss: sure of an answer/)).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Study what you missed' })).toHaveAttribute('href', /\/study\/\?mode=missed$/);
+	await expect(page.getByRole('link', { name: 'Study what you missed now: 2 questions from this interview' })).toHaveAttribute('href', /\/study\/\?mode=missed$/);
+	await expect(page.getByText(/^Take another mock interview on \w+day \d+ \w+:/)).toBeVisible();
 
-	// The grades are in the study progress, as a review's are.
-	const progress = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!) as { cards: Record<string, unknown>; log: { slug: string; grade: string }[] };
-	expect(progress.log.map((review) => [review.slug, review.grade])).toEqual([
+	// The grades are in the study progress, as a review's are, and the interview in its history.
+	const progress = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!) as {
+		cards: Record<string, unknown>;
+		log: { slug: string; grade: string }[];
+		mocks: { limit: number; answers: { slug: string; grade: string; seconds: number }[] }[];
+	};
+	const graded = [
 		[seen[0], 'easy'],
 		[seen[1], 'again'],
 		[seen[2], 'hard'],
 		[seen[3], 'good'],
 		[seen[4], 'good'],
-	]);
+		[seen[1], 'easy'],
+	];
+	expect(progress.log.map((review) => [review.slug, review.grade])).toEqual(graded);
 	expect(Object.keys(progress.cards).sort()).toEqual([...seen].sort());
+	expect(progress.mocks).toHaveLength(1);
+	expect(progress.mocks[0]!.limit).toBe(180);
+	expect(progress.mocks[0]!.answers.map((a) => [a.slug, a.grade])).toEqual(graded);
+	expect(progress.mocks[0]!.answers[1]!.seconds).toBe(180);
+
+	// The next interview's setup lists it.
+	await page.getByRole('button', { name: 'Another interview' }).click();
+	await expect(page.getByRole('heading', { name: 'Your mock interviews' })).toBeVisible();
+	await expect(page.getByText(/: 6 answers, \d+ of \d+ key points \(\d+%\), \d+:\d\d answering, 1 confident miss$/)).toBeVisible();
 	expect(problems).toEqual([]);
 });
+
+/** The question of the key-point check. */
+async function asked2(page: Page) {
+	const title = (await page.locator('[data-check-question]').textContent())!.trim();
+	return byTitle.get(title)!;
+}
 
 test('the scope: some sections asks only theirs, none chosen says so, and what is due or missed counts from the progress', async ({ page }) => {
 	await page.goto(at('/mock/'));
@@ -168,10 +208,11 @@ test.describe('recording', () => {
 		const playback = page.locator('[data-yours] audio');
 		await expect(playback).toHaveAttribute('src', /^blob:/);
 		await expect.poll(() => playback.evaluate((audio: HTMLAudioElement) => audio.readyState)).toBeGreaterThan(0);
-		await check(page, 1, 'Sure');
+		// Unsure of each (no confident miss, which the interview would ask again).
+		await check(page, 1, 'Unsure');
 		for (let i = 2; i <= 5; i++) {
 			await page.getByRole('button', { name: 'I’m done' }).click();
-			await check(page, 1, 'Sure');
+			await check(page, 1, 'Unsure');
 		}
 		const recordings = page.locator('[data-results] audio');
 		await expect(recordings).toHaveCount(5);
@@ -196,7 +237,7 @@ test('has no accessibility violation in any of its steps (light and dark)', asyn
 	expect(await axeViolations(page)).toEqual([]);
 	for (let i = 1; i <= 5; i++) {
 		if (i > 1) await page.getByRole('button', { name: 'I’m done' }).click();
-		await check(page, 2, 'Sure');
+		await check(page, 2, 'Unsure');
 	}
 	await expect(page.getByRole('heading', { name: 'Interview done' })).toBeVisible();
 	expect(await axeViolations(page)).toEqual([]);
@@ -207,13 +248,15 @@ test('without JavaScript, the page says what the interview needs and how to prac
 	const page = await context.newPage();
 	await page.goto(at('/mock/'));
 	await expect(page.getByText('The mock interview runs in this page with JavaScript')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'study with flashcards' })).toHaveAttribute('href', /\/study\/$/);
 	await expect(page.getByRole('button', { name: 'Start the interview' })).toBeHidden();
 	await context.close();
 });
 
-test('is linked from the home page, the study page and the end of a study session', async ({ page }) => {
+test('is linked from the header, the home page and the study page', async ({ page }) => {
 	await page.goto(at('/'));
-	await expect(page.getByRole('link', { name: 'Mock interview' }).first()).toHaveAttribute('href', /\/mock\/$/);
+	await expect(page.getByRole('main').getByRole('link', { name: 'Mock interview' }).first()).toHaveAttribute('href', /\/mock\/$/);
+	await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Mock interview' })).toHaveAttribute('href', /\/mock\/$/);
 	await page.goto(at('/study/'));
 	await expect(page.getByRole('link', { name: 'Try a mock interview' }).first()).toHaveAttribute('href', /\/mock\/$/);
 });

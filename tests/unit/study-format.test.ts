@@ -61,10 +61,10 @@ describe('readProgressFile', () => {
 	});
 
 	test('refuses a file of a newer version with a message that says to update the page', () => {
-		const result = readProgressFile(JSON.stringify({ kind: 'sg-study-progress', version: 3, cards: {}, log: [] }));
+		const result = readProgressFile(JSON.stringify({ kind: 'sg-study-progress', version: 4, cards: {}, log: [] }));
 		expect(result).toEqual({
 			newer: true,
-			error: 'It was exported by a newer version of this site (progress version 3; this page reads up to 2). Reload the page to update it, then import again.',
+			error: 'It was exported by a newer version of this site (progress version 4; this page reads up to 3). Reload the page to update it, then import again.',
 		});
 	});
 
@@ -78,7 +78,7 @@ describe('readProgressFile', () => {
 		['text that is not JSON', 'not json', 'It is not JSON'],
 		['a JSON list', '[]', 'no progress object'],
 		['another site’s file', '{"kind":"bookmarks","version":2}', 'It is a "bookmarks" file'],
-		['no version', '{"kind":"sg-study-progress"}', 'Its version (undefined) is not one this site wrote (2 or 1)'],
+		['no version', '{"kind":"sg-study-progress"}', 'Its version (undefined) is not one this site wrote (1 to 3)'],
 		['a bad due date', file((d) => (d.cards.gil.due = 'soon')), '"cards.gil.due" is not a date and time (ISO 8601)'],
 		['a missing field', file((d) => delete d.cards.gil.reps), '"cards.gil.reps" is missing'],
 		['a string for a number', file((d) => (d.cards.gil.stability = '2')), '"cards.gil.stability" should be a number'],
@@ -164,7 +164,7 @@ describe('readProgress', () => {
 	});
 
 	test('reports a newer version instead of reading it, and what is not progress as unreadable', () => {
-		expect(readProgress(file({ gil: card }).replace('"version":2', '"version":3'))).toEqual({ status: 'newer', version: 3 });
+		expect(readProgress(file({ gil: card }).replace('"version":2', '"version":4'))).toEqual({ status: 'newer', version: 4 });
 		expect(readProgress('{"version":2,"log":[]}')).toEqual({ status: 'unreadable', problem: 'It has no "cards" object.' });
 		expect(readProgress('{"version":2,"cards":{}}')).toEqual({ status: 'unreadable', problem: 'It has no "log" list.' });
 	});

@@ -63,7 +63,7 @@ describe('createProgressStore', () => {
 
 	test('never writes over progress of a newer version, and grades in memory', () => {
 		const storage = new FakeStorage();
-		const newer = '{"version":3,"cards":{}}';
+		const newer = '{"version":4,"cards":{}}';
 		storage.setItem(PROGRESS_KEY, newer);
 		const store = createProgressStore(() => storage, now);
 		store.update(grade('gil'));

@@ -116,7 +116,7 @@ describe('readProgress', () => {
 	});
 
 	test('reports a newer version instead of reading it', () => {
-		expect(readProgress(file({ gil: entry('known') }, { version: 3 }))).toEqual({ status: 'newer', version: 3 });
+		expect(readProgress(file({ gil: entry('known') }, { version: 4 }))).toEqual({ status: 'newer', version: 4 });
 	});
 
 	test.each([
