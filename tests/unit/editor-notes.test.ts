@@ -67,8 +67,8 @@ describe("the content's editor's notes", () => {
 		expect(titles(65)).toMatch(/does not make the code run faster/);
 		// Corrected where the note misled.
 		expect(notes(76)).not.toMatch(/rm -rf/);
-		expect(notes(76)).toMatch(/FROM python:3\.14 AS build/);
-		for (const number of [62, 76]) expect(notes(number), `question ${number}`).not.toMatch(/python:3\.1[0-3]/);
+		expect(notes(76)).toMatch(/FROM python:3\.15 AS build/);
+		for (const number of [62, 76]) expect(notes(number), `question ${number}`).not.toMatch(/python:3\.1[0-4]/);
 		expect(notes(55)).not.toMatch(/no other transaction ever sees/);
 		expect(notes(55)).toMatch(/updates 0 rows/);
 		expect(notes(51)).toMatch(/never true for `NULL`/);
@@ -79,6 +79,27 @@ describe("the content's editor's notes", () => {
 		expect(titles(93)).toMatch(/consumer group/);
 		expect(notes(93)).toMatch(/KIP-932/);
 		expect(question(82).body).not.toMatch(/one process/);
+	});
+
+	test('carry the third review’s notes and corrections (issue 35)', () => {
+		const question = (number: number) => questions.find((q) => q.number === number)!;
+		const titles = (number: number) => findEditorNotes(question(number).body).map((n) => n.title).join(' | ');
+		const notes = (number: number) => findEditorNotes(question(number).body).map((n) => n.source).join('\n');
+		// Added where the answer misses something that matters.
+		expect(titles(67)).toMatch(/never moved/);
+		expect(notes(67)).toMatch(/restartPolicy/);
+		expect(titles(53)).toMatch(/does not make every query faster/);
+		expect(titles(85)).toMatch(/not no side effects/);
+		expect(notes(80)).toMatch(/jitter/);
+		expect(titles(8)).toMatch(/__new__/);
+		expect(titles(21)).toMatch(/coroutine function/);
+		expect(titles(17)).toMatch(/profile/);
+		// Corrected where the note was imprecise or dated.
+		expect(notes(5)).toMatch(/PEP 686/);
+		expect(notes(26)).toMatch(/from socket import socket/);
+		expect(notes(29)).toMatch(/-W default/);
+		expect(notes(38)).toMatch(/--worker-class asgi/);
+		expect(notes(50)).toMatch(/"require": \["exp"/);
 	});
 
 	test('come after the guide’s text, never inside it', () => {
