@@ -301,7 +301,9 @@ class SgMockInterview extends HTMLElement {
 		if (!this.#stream) return;
 		const chunks: Blob[] = [];
 		const recorder = (this.#recorder = new MediaRecorder(this.#stream));
-		recorder.addEventListener('dataavailable', (event) => chunks.push(event.data));
+		recorder.addEventListener('dataavailable', (event) => {
+			if (event.data.size > 0) chunks.push(event.data);
+		});
 		this.#recorded = new Promise((resolve) => {
 			recorder.addEventListener('stop', () => resolve(chunks.length ? URL.createObjectURL(new Blob(chunks, { type: recorder.mimeType })) : undefined));
 		});

@@ -204,6 +204,8 @@ test.describe('recording', () => {
 			await page.getByRole('checkbox', { name: /Record my answers/ }).check();
 		});
 		await expect(page.getByText('Recording your answer (sound only, kept in this page).')).toBeVisible();
+		// A second of answer, so that there is sound to play back.
+		await expect(clock(page)).toHaveText('2:59');
 		await page.getByRole('button', { name: 'I’m done' }).click();
 		const playback = page.locator('[data-yours] audio');
 		await expect(playback).toHaveAttribute('src', /^blob:/);
