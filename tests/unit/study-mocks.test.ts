@@ -16,36 +16,12 @@ import {
 	resetProgress,
 } from '../../src/study/rules.ts';
 import { createProgressStore } from '../../src/study/study-store.ts';
+import { FakeStorage } from '../helpers/fake-storage.ts';
 
 const answer = (slug: string, made = 3, points = 5) => ({ slug, made, points, confidence: 'sure' as const, grade: 'hard' as const, seconds: 95 });
 const mock = (at: string, ...slugs: string[]): Mock => ({ at, limit: 180, answers: slugs.map((slug) => answer(slug)) });
 const T1 = '2026-12-01T09:00:00.000Z';
 const T2 = '2026-12-03T09:00:00.000Z';
-
-/** localStorage in memory, shared by two stores as by two tabs. */
-class FakeStorage implements Storage {
-	items = new Map<string, string>();
-	full = false;
-	get length() {
-		return this.items.size;
-	}
-	key(index: number) {
-		return [...this.items.keys()][index] ?? null;
-	}
-	getItem(key: string) {
-		return this.items.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		this.items.set(key, value);
-	}
-	removeItem(key: string) {
-		this.items.delete(key);
-	}
-	clear() {
-		this.items.clear();
-	}
-}
 
 describe('recordMock', () => {
 	test('keeps one record per interview (the latest, with more answers), oldest first, at most MAX_MOCKS', () => {

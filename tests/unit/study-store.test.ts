@@ -2,31 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { lastGrades, type Grade } from '../../src/study/record.ts';
 import { exportProgress, PROGRESS_KEY, applyGrade, emptyProgress } from '../../src/study/rules.ts';
 import { BACKUP_PREFIX, createProgressStore } from '../../src/study/study-store.ts';
-
-/** localStorage in memory; `full` makes every write throw as a full storage does. */
-class FakeStorage implements Storage {
-	items = new Map<string, string>();
-	full = false;
-	get length() {
-		return this.items.size;
-	}
-	key(index: number) {
-		return [...this.items.keys()][index] ?? null;
-	}
-	getItem(key: string) {
-		return this.items.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		this.items.set(key, value);
-	}
-	removeItem(key: string) {
-		this.items.delete(key);
-	}
-	clear() {
-		this.items.clear();
-	}
-}
+import { FakeStorage } from '../helpers/fake-storage.ts';
 
 const now = () => new Date('2026-11-27T09:00:00Z');
 const at = new Date('2026-11-26T10:00:00Z');
