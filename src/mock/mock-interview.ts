@@ -85,6 +85,8 @@ class SgMockInterview extends HTMLElement {
 	}
 
 	connectedCallback() {
+		// A guide without key points has nothing to ask: the page says so instead (MockInterview.astro).
+		if (this.hidden) return;
 		this.#data = JSON.parse(this.#q('[data-mock-data]').textContent!) as MockData;
 		this.#q('[data-no-script]').remove();
 		const form = this.#form;

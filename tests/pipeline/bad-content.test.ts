@@ -45,7 +45,7 @@ describe('a valid content set', () => {
 		const pages = readBuiltPages(join(root, 'dist'));
 		const questions = readdirSync(join(fixture, 'questions'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
 		// 2 questions x (page + /q/N/) + 1 section x (page + study page) + home, /about/, /questions/,
-		// /study/, /print/, /additions/, 404.
+		// /study/, /mock/, /print/, /additions/, 404.
 		expect(pages.map((page) => page.path).sort()).toEqual([
 			'/',
 			'/404.html',
@@ -54,6 +54,7 @@ describe('a valid content set', () => {
 			'/basics/',
 			'/basics/first-question/',
 			'/basics/second-question/',
+			'/mock/',
 			'/print/',
 			'/q/1/',
 			'/q/2/',
@@ -61,7 +62,9 @@ describe('a valid content set', () => {
 			'/study/',
 			'/study/basics/',
 		]);
-		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 7);
+		expect(pages.length).toBe(questions.length * 2 + 1 * 2 + 8);
+		// Its questions have no key points: the mock interview says it has nothing to ask.
+		expect(readFileSync(join(root, 'dist/mock/index.html'), 'utf8')).toContain('No question has key points yet');
 	});
 });
 
