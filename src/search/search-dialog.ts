@@ -149,6 +149,7 @@ export class SearchDialog {
 		this.#dialog = dialog;
 		this.#options = options;
 		this.#input = dialog.querySelector<HTMLInputElement>('#search-input')!;
+		dialog.querySelector('#search-hint')!.textContent = 'Down and Up arrows move through the results, Enter opens one, Esc closes.';
 		const stale = dialog.querySelector('[data-stale]')!;
 		stale.insertAdjacentHTML('beforebegin', BEFORE_STALE);
 		stale.insertAdjacentHTML('afterend', AFTER_STALE);
