@@ -72,12 +72,15 @@ class SgSearch extends HTMLElement {
 
 customElements.define('sg-search', SgSearch);
 
-/** A question page marks its article with data-read-*: remembered as recently read. */
+/**
+ * A question page marks its article with data-read (its number): remembered as recently read, with
+ * its address and its title as the page shows them (not written twice into every page).
+ */
 function recordRead() {
-	const article = document.querySelector<HTMLElement>('[data-read-url]');
+	const article = document.querySelector<HTMLElement>('article[data-read]');
 	if (!article) return;
-	const { readUrl, readNumber, readTitle } = article.dataset;
-	const read = { url: readUrl!, number: Number(readNumber), title: readTitle! };
+	const title = article.querySelector('h1 [data-pagefind-meta="title"]')?.textContent?.trim() ?? '';
+	const read = { url: location.pathname, number: Number(article.dataset['read']), title };
 	store(RECENT_READS_KEY, remember(parseReads(load(RECENT_READS_KEY)), read, sameRead));
 }
 

@@ -149,7 +149,8 @@ export class SearchDialog {
 		this.#dialog = dialog;
 		this.#options = options;
 		this.#input = dialog.querySelector<HTMLInputElement>('#search-input')!;
-		dialog.querySelector('#search-hint')!.textContent = 'Down and Up arrows move through the results, Enter opens one, Esc closes.';
+		this.#input.insertAdjacentHTML('afterend', '<p id="search-hint" class="hint">Down and Up arrows move through the results, Enter opens one, Esc closes.</p>');
+		this.#input.setAttribute('aria-describedby', 'search-hint');
 		const stale = dialog.querySelector('[data-stale]')!;
 		stale.insertAdjacentHTML('beforebegin', BEFORE_STALE);
 		stale.insertAdjacentHTML('afterend', AFTER_STALE);
