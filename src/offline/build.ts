@@ -2,7 +2,7 @@
 // the index's files too): the list of files a reader can keep offline, each with a revision (a
 // SHA-256 the worker can check) and its download size; the size of the saved guide, written into the
 // pages that offer to save it; and the worker, bundled with esbuild.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
@@ -100,6 +100,18 @@ const FILES_PER_TURN = 32;
  * files meanwhile, a few at a time so that Pagefind's messages are answered, and the index's files
  * once it is written.
  */
+
+/**
+ * Each Workbox package imports a `_version.js` that only names its version for Workbox's own tools
+ * (`self['workbox:core:7.4.0'] && _()`, a statement that does nothing): left out, 37 bytes less in
+ * the worker every first visit downloads.
+ */
+const withoutWorkboxVersionMarks: Plugin = {
+	name: 'without-workbox-version-marks',
+	setup(build) {
+		build.onLoad({ filter: /[\\/]workbox-[a-z-]+[\\/]_version\.js$/ }, () => ({ contents: '', loader: 'js' }));
+	},
+};
 export async function writeOfflineWorker(
 	site: string,
 	{ sizeCache, searchIndex }: { sizeCache?: string | undefined; searchIndex?: Promise<unknown> } = {},
@@ -188,6 +200,7 @@ export async function writeOfflineWorker(
 		// Workbox's internal fields (`_strategy`, `_handle`, …) never leave the bundle: short names keep
 		// a first visit within its 16 KB.
 		mangleProps: /^_/,
+		plugins: [withoutWorkboxVersionMarks],
 		logLevel: 'warning',
 	});
 	const worker = bundle.outputFiles[0]!.contents;
