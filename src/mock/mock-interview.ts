@@ -155,7 +155,8 @@ class SgMockInterview extends HTMLElement {
 	#onKey(event: KeyboardEvent) {
 		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
 		const target = event.target as HTMLElement;
-		if (target.closest('input[type="text"], textarea, select, [contenteditable]')) return;
+		// Typing (the notes, the search dialog's field) is never a key of the interview.
+		if (target.closest('input:not([type="checkbox"], [type="radio"]), textarea, select, [contenteditable], dialog')) return;
 		const onControl = target.closest('button, a, summary') !== null;
 		if (!this.#q('[data-ask]').hidden) {
 			if (event.key === ' ' && !onControl) {

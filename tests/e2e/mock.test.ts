@@ -181,6 +181,21 @@ test('the scope: some sections asks only theirs, none chosen says so, and what i
 	expect((await asked(page)).section).toBe('sql-databases');
 });
 
+test('typing in the search dialog during the check is typing, not the interview’s keys', async ({ page }) => {
+	await start(page);
+	await page.keyboard.press(' ');
+	await expect(page.getByRole('heading', { name: 'What an interviewer listens for' })).toBeFocused();
+	await page.keyboard.press('/');
+	const field = page.getByRole('searchbox', { name: 'Words to find' });
+	await expect(field).toBeFocused();
+	await page.keyboard.type('su1');
+	await expect(field).toHaveValue('su1');
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('radio', { name: 'Sure', exact: true })).not.toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Unsure', exact: true })).not.toBeChecked();
+	await expect(page.getByRole('group', { name: 'Tick each point your answer made' }).getByRole('checkbox').first()).not.toBeChecked();
+});
+
 test('the length and minutes set the clock and say how long the interview takes', async ({ page }) => {
 	await page.goto(at('/mock/'));
 	await expect(page.getByRole('radio', { name: '5 questions (about 15 minutes)' })).toBeChecked();

@@ -176,8 +176,16 @@ async function inDialog(page: Page, queries: string[]): Promise<Record<string, S
 	for (const query of queries) {
 		await field.fill(query);
 		// The list is busy from the keystroke until its results are drawn: state, not time (checked
-		// every frame: expect's own polling would add a tenth of a second to each of the queries).
-		await page.waitForFunction(() => !document.querySelector('sg-search ol.results')!.hasAttribute('aria-busy'), null, { polling: 'raf', timeout: 15_000 });
+		// every frame: expect's own polling would add a tenth of a second to each of the queries). It
+		// does not exist until the dialog's code has loaded, which the first query may outrun.
+		await page.waitForFunction(
+			() => {
+				const list = document.querySelector('sg-search ol.results');
+				return list !== null && !list.hasAttribute('aria-busy');
+			},
+			null,
+			{ polling: 'raf', timeout: 15_000 },
+		);
 		seen[query] = await searchDialog(page).evaluate((search) => ({
 			summary: search.querySelector('.summary')?.textContent ?? '',
 			top: [...search.querySelectorAll('.results > li')].slice(0, 3).map((item) => Number.parseInt(item.querySelector('.result-title')?.textContent ?? '', 10)),
