@@ -5,7 +5,7 @@
 // was missed. Recordings stay in this page's memory: never stored, never uploaded, deletable.
 import { dayOf, longDay } from '../study/days.ts';
 import { applyGrade, recordMock } from '../study/rules.ts';
-import { dueSlugs, missedSlugs } from '../study/queue.ts';
+import { dueSlugs, isMissed, missedSlugs } from '../study/queue.ts';
 import { GRADE_NAMES, type Grade, type Mock } from '../study/record.ts';
 import { formatInterval } from '../study/schedule.ts';
 import { describeMode, progressStore } from '../study/study-store.ts';
@@ -265,9 +265,7 @@ class SgMockInterview extends HTMLElement {
 		button.textContent = paused ? 'Resume' : 'Pause';
 		this.#q('[data-clock]').toggleAttribute('data-paused', paused);
 		if (paused) {
-			if (this.#since !== undefined) this.#run += performance.now() - this.#since;
-			this.#since = undefined;
-			clearInterval(this.#ticker);
+			this.#stopClock();
 			if (this.#recorder?.state === 'recording') this.#recorder.pause();
 		} else {
 			this.#since = performance.now();
@@ -435,7 +433,7 @@ class SgMockInterview extends HTMLElement {
 		paired.hidden = this.#interleaved.length === 0;
 		const now = new Date();
 		// Confident misses first, then the other misses, then the rest, each in the order asked.
-		const rank = (a: Answer) => (a.confidentMiss ? 0 : a.grade === 'again' || a.grade === 'hard' ? 1 : 2);
+		const rank = (a: Answer) => (a.confidentMiss ? 0 : isMissed(a.grade) ? 1 : 2);
 		const order = this.#answers.map((answer, i) => ({ answer, i })).sort((a, b) => rank(a.answer) - rank(b.answer) || a.i - b.i);
 		this.#q('[data-results]').replaceChildren(...order.map(({ answer, i }) => this.#result(answer, i, now)));
 		this.#showNextSteps(now);
@@ -443,7 +441,6 @@ class SgMockInterview extends HTMLElement {
 		const storeNote = this.#q('[data-store-note]');
 		storeNote.textContent = note ?? '';
 		storeNote.hidden = note === null;
-
 		this.#q('[data-summary]').hidden = false;
 		this.#q('#mock-summary-title').focus();
 	}
@@ -506,7 +503,7 @@ class SgMockInterview extends HTMLElement {
 
 	/** "Study these 3 now" and when to take the next mock interview. */
 	#showNextSteps(now: Date) {
-		const missed = new Set(this.#answers.filter((a) => a.grade === 'again' || a.grade === 'hard').map((a) => a.question.slug));
+		const missed = new Set(this.#answers.filter((a) => isMissed(a.grade)).map((a) => a.question.slug));
 		const study = this.#q('[data-study-missed]');
 		study.hidden = missed.size === 0;
 		study.textContent = `Study what you missed now: ${plural(missed.size, 'question')} from this interview`;
@@ -531,7 +528,7 @@ class SgMockInterview extends HTMLElement {
 				const made = mock.answers.reduce((sum, a) => sum + a.made, 0);
 				const points = mock.answers.reduce((sum, a) => sum + a.points, 0);
 				const seconds = mock.answers.reduce((sum, a) => sum + a.seconds, 0);
-				const misses = mock.answers.filter((a) => a.confidence === 'sure' && a.made / a.points < 0.5).length;
+				const misses = mock.answers.filter((a) => gradeOf({ covered: a.made, total: a.points, confidence: a.confidence }).confidentMiss).length;
 				const item = document.createElement('li');
 				item.textContent =
 					`${dayName(new Date(mock.at))}: ${plural(mock.answers.length, 'answer')}, ${made} of ${plural(points, 'key point')} (${Math.round((made / points) * 100)}%), ` +

@@ -1,7 +1,7 @@
 // Which questions a study session runs: the due queue (due first, then a daily number of new
 // ones), everything, or only what was missed, in guide or shuffled order.
 import { dayOf, type Clock } from './days.ts';
-import { lastGrades, type Progress } from './record.ts';
+import { lastGrades, type Grade, type Progress } from './record.ts';
 
 /** How a session picks its questions. */
 export type Mode = 'due' | 'all' | 'missed';
@@ -53,10 +53,13 @@ export function dueSlugs(progress: Progress, slugs: readonly string[], clock: Cl
 		.map(({ slug }) => slug);
 }
 
+/** A grade that counts as missed: Again or Hard. */
+export const isMissed = (grade: Grade | undefined) => grade === 'again' || grade === 'hard';
+
 /** The questions last graded Again or Hard, in the given order. */
 export function missedSlugs(progress: Progress, slugs: readonly string[]): string[] {
 	const last = lastGrades(progress);
-	return slugs.filter((slug) => last.get(slug) === 'again' || last.get(slug) === 'hard');
+	return slugs.filter((slug) => isMissed(last.get(slug)));
 }
 
 export interface QueueOptions {

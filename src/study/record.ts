@@ -1,8 +1,8 @@
 // The study progress format, version 3: each question's FSRS state by its stable slug, the log of
 // every grade given, and the history of mock interviews (version 2 had no history: it is read as
-// one with none; a tab of the site from before version 3 sees a newer version and leaves it alone). One zod schema is the source of truth: it validates stored data and imported
-// files, gives the types, and is published as a JSON Schema (/study/progress.schema.json) that
-// exported files point to.
+// one with none; a tab of the site from before version 3 sees a newer version and leaves it alone).
+// One zod schema is the source of truth: it validates stored data and imported files, gives the
+// types, and is published as a JSON Schema (/study/progress.schema.json) that exported files point to.
 import * as z from 'zod/mini';
 import { PROGRESS_KEY } from './keys.ts';
 

@@ -30,8 +30,7 @@ export { emptyProgress, PROGRESS_KEY, type Progress } from './record.ts';
  * one begun at the same time is replaced by the longer record of it.
  */
 export function recordMock(progress: Progress, mock: Mock): Progress {
-	const others = progress.mocks.filter((kept) => kept.at !== mock.at);
-	return { ...progress, mocks: [...others, mock].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_MOCKS) };
+	return { ...progress, mocks: joinMocks(progress.mocks, [mock]) };
 }
 
 /** Progress with `slug` graded `grade` at `at`: its FSRS state moved on and the grade logged. */
