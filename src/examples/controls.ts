@@ -49,14 +49,14 @@ const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 /** The most pieces of output a run may send: a loop of one-character writes is cut, as a long output is. */
 const OUTPUT_CHUNK_LIMIT = 10_000;
 
-/** A runtime's files as the page fetched them: once a page, kept for every runner it starts. */
-interface RuntimeBytes {
-	source: string;
-	files: Record<string, ArrayBuffer>;
-}
-/** A runtime's download: started once a page (on a first Run, or on intent), watched by any Run meanwhile. */
+/**
+ * A runtime's download: started once a page (on a first Run, or on intent), watched by any Run
+ * meanwhile, and kept for every runner the page starts. The runner's script comes first, so that
+ * a runner starts while the runtime's files (megabytes) are still coming.
+ */
 interface Download {
-	bytes: Promise<RuntimeBytes>;
+	source: Promise<string>;
+	files: Promise<Record<string, ArrayBuffer>>;
 	loaded: number;
 	done: boolean;
 	watchers: Set<(loaded: number) => void>;
@@ -72,7 +72,7 @@ function download(runtime: Runtime): Download {
 	const known = downloads.get(runtime);
 	if (known) return known;
 	const info = examples.runtimes[runtime];
-	const state: Download = { bytes: Promise.resolve({ source: '', files: {} }), loaded: 0, done: false, watchers: new Set() };
+	const state: Download = { source: Promise.resolve(''), files: Promise.resolve({}), loaded: 0, done: false, watchers: new Set() };
 	const fetchBytes = async (path: string): Promise<ArrayBuffer> => {
 		let response: Response;
 		try {
@@ -95,12 +95,12 @@ function download(runtime: Runtime): Download {
 		}
 		return new Blob(chunks as BlobPart[]).arrayBuffer();
 	};
-	state.bytes = (async () => {
-		const [source, ...files] = await Promise.all([fetchBytes(info.runner.path), ...info.files.map((file) => fetchBytes(file.path))]);
-		return { source: new TextDecoder().decode(source), files: Object.fromEntries(info.files.map((file, index) => [file.name, files[index]!])) };
-	})();
+	state.source = fetchBytes(info.runner.path).then((bytes) => new TextDecoder().decode(bytes));
+	const files = Promise.all(info.files.map((file) => fetchBytes(file.path)));
+	// Done when all of it came; the first failure (a newer deploy, the network) is the download's.
+	state.files = Promise.all([state.source, files]).then(([, bodies]) => Object.fromEntries(info.files.map((file, index) => [file.name, bodies[index]!])));
 	downloads.set(runtime, state);
-	state.bytes.then(
+	state.files.then(
 		() => (state.done = true),
 		() => downloads.delete(runtime),
 	);
@@ -114,7 +114,7 @@ function download(runtime: Runtime): Download {
  */
 function prepare(runtime: Runtime): void {
 	if (spares.has(runtime) || running) return;
-	download(runtime).bytes.catch(() => {}); // a failure is said by the Run that needs it
+	download(runtime);
 	prepareSpare(runtime);
 }
 
@@ -128,8 +128,11 @@ interface Runner {
 	listener?: ((message: unknown) => void) | undefined;
 }
 
-/** Starts a runner in a new sandbox frame, handing it a copy of the runtime's bytes. */
-function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
+/**
+ * Starts a runner in a new sandbox frame as soon as its script is here, and hands it a copy of the
+ * runtime's files when they are. A failed download fails it with the download's own words.
+ */
+function startRunner(runtime: Runtime, loading: Download): Runner {
 	const frame = document.createElement('iframe');
 	frame.setAttribute('sandbox', 'allow-scripts');
 	frame.srcdoc = examples.sandbox;
@@ -138,7 +141,9 @@ function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
 	const control = new MessageChannel();
 	const channel = new MessageChannel();
 	const runner: Runner = { frame, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
+	let refuse: (error: unknown) => void = () => {};
 	runner.ready = new Promise((resolve, reject) => {
+		refuse = reject;
 		const fail = (message: string) => reject(new LoadError(`Could not start ${RUNTIME_NAME[runtime]}: ${message}`));
 		// Before the runner is ready no reader code has run in it; its words are still cut to a line.
 		runner.listener = (message) => {
@@ -151,17 +156,26 @@ function startRunner(runtime: Runtime, bytes: RuntimeBytes): Runner {
 			else if (type === 'crashed') fail('its runner did not start');
 		};
 	});
-	runner.ready.catch(() => {});
+	runner.ready.catch(() => {
+		// A spare that cannot start is not kept: the next Run tries afresh.
+		if (spares.get(runtime) === runner) spares.delete(runtime);
+		discard(runner);
+	});
 	control.port1.onmessage = (event: MessageEvent<FromFrame>) => runner.listener?.(event.data);
 	channel.port1.onmessage = (event: MessageEvent<FromRunner>) => runner.listener?.(event.data);
 	channel.port1.onmessageerror = () => runner.listener?.({ type: 'crashed' });
-	frame.addEventListener(
-		'load',
-		() => {
-			const start: StartRunner = { source: bytes.source, files: bytes.files, name: `${runtime} runner` };
-			frame.contentWindow!.postMessage(start, '*', [control.port2, channel.port2]);
+	const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+	Promise.all([loading.source, loaded]).then(
+		([source]) => {
+			const start: StartRunner = { source, name: `${runtime} runner` };
+			frame.contentWindow?.postMessage(start, '*', [control.port2, channel.port2]);
 		},
-		{ once: true },
+		() => {},
+	);
+	// Copied, not moved: the page keeps them for the next runner.
+	loading.files.then(
+		(files) => runner.send({ type: 'files', files }),
+		(error: unknown) => refuse(error),
 	);
 	document.body.append(frame);
 	return runner;
@@ -178,15 +192,9 @@ function discard(runner: Runner | undefined): void {
 const spares = new Map<Runtime, Runner>();
 
 function prepareSpare(runtime: Runtime): void {
-	if (spares.has(runtime)) return;
-	const bytes = downloads.get(runtime)?.bytes;
-	if (!bytes) return;
-	bytes.then(
-		(loaded) => {
-			if (!spares.has(runtime)) spares.set(runtime, startRunner(runtime, loaded));
-		},
-		() => {},
-	);
+	const loading = downloads.get(runtime);
+	if (spares.has(runtime) || !loading) return;
+	spares.set(runtime, startRunner(runtime, loading));
 }
 
 /** One example's parts, found in the markup the build wrote and the element added. */
@@ -291,7 +299,8 @@ async function run(example: HTMLElement): Promise<void> {
 	};
 
 	try {
-		if (!runner) {
+		const loading = download(runtime);
+		if (!loading.done) {
 			const total = examples.runtimes[runtime].bytes;
 			const progress = document.createElement('progress');
 			progress.max = total;
@@ -300,23 +309,20 @@ async function run(example: HTMLElement): Promise<void> {
 			const received = document.createElement('span');
 			received.textContent = `0.0 of ${megabytes(total)} MB`;
 			// The bar first: on a narrow screen the line is cut at its end, never the bar.
-			const loading = download(runtime);
 			const watch = (loaded: number) => {
 				progress.value = Math.min(loaded, total);
 				received.textContent = `${megabytes(Math.min(loaded, total))} of ${megabytes(total)} MB`;
 			};
 			// Begun on intent, maybe: the count goes on from where it is.
-			if (!loading.done) {
-				watch(loading.loaded);
-				loading.watchers.add(watch);
-				p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
-			}
-			const bytes = await loading.bytes.finally(() => loading.watchers.delete(watch));
+			watch(loading.loaded);
+			loading.watchers.add(watch);
+			p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
+			// The runner (started on intent, or now) starts while the files come: never two at once.
+			runner ??= startRunner(runtime, loading);
+			await loading.files.finally(() => loading.watchers.delete(watch));
 			if (stopped) return;
-			// The runner started on intent, once the bytes came, if there is one: never two at once.
-			runner = spares.get(runtime) ?? startRunner(runtime, bytes);
-			spares.delete(runtime);
 		}
+		runner ??= startRunner(runtime, loading);
 		if (!runner.isReady) {
 			// Compiling the WebAssembly and starting the interpreter: no byte count to show.
 			const starting = document.createElement('progress');

@@ -23,7 +23,7 @@ export type RunOnce = (code: string, send: Send, ask: AskPage) => Promise<{ fail
 export type Boot = (cutText: (text: unknown, length: number) => string, file: (name: string) => ArrayBuffer) => Promise<RunOnce>;
 
 declare const self: {
-	onmessage: ((event: MessageEvent<{ files: Record<string, ArrayBuffer> }>) => void) | null;
+	onmessage: ((event: MessageEvent<null>) => void) | null;
 	fetch: typeof fetch;
 	addEventListener(type: 'securitypolicyviolation', listener: () => void, options: { once: true }): void;
 };
@@ -42,7 +42,7 @@ function policyHolds(): Promise<boolean> {
 	});
 }
 
-/** Serves one run: boot on the frame's message, then one `run` message from the page's port. */
+/** Serves one run: the port on the frame's message, the files on the port, boot, then one `run` message. */
 export function serveOneRun(boot: Boot): void {
 	// Taken before any reader code exists: later changes to these globals do not reach the port.
 	const apply = Reflect.apply;
@@ -56,11 +56,17 @@ export function serveOneRun(boot: Boot): void {
 		const send: Send = (message) => apply(postOnPort, port, [message]);
 		/** A primitive string of at most `length` characters, whatever reader code did to String's prototype. */
 		const cutText = (text: unknown, length: number): string => apply(sliceText, text, [0, length]);
+		// The files may still be downloading: this script started with the first bytes the page had.
+		const handedIn = new Promise<Map<string, ArrayBuffer>>((resolve) => {
+			port.onmessage = ({ data }: MessageEvent<ToRunner>) => {
+				if (data.type === 'files') resolve(new Map(Object.entries(data.files)));
+			};
+		});
 		if (!(await policyHolds())) {
 			send({ type: 'load-error', message: 'this browser does not apply the sandbox’s policy, so examples do not run here' });
 			return;
 		}
-		const files = new Map(Object.entries(event.data.files));
+		const files = await handedIn;
 		// The runtimes' loaders fetch their files by URL: answered from memory. Any other address is
 		// refused here (and by the frame's policy, should this function be replaced).
 		self.fetch = async (input) => {

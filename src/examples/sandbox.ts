@@ -8,13 +8,13 @@
 
 /**
  * The frame's one script. It takes the page's first message (from the page, not from the worker),
- * starts the runner from the script text the page fetched, hands the runner its port and files,
+ * starts the runner from the script text the page fetched, hands the runner its port (the files come on it),
  * and reports on its own port when the runner fails to start or throws (without the error's text,
  * which reader code writes). It does nothing outside an opaque origin: the site's own pages allow
  * its hash, and on the site's origin it would start a worker with the site's storage. Workers from a `blob:` URL
  * must be classic ones here: Chromium refuses a module worker's script in an opaque-origin frame.
  */
-export const SANDBOX_SCRIPT = `onmessage=function(e){if(origin!=="null"||e.source!==parent)return;onmessage=null;var c=e.ports[0],d=e.data;try{var w=new Worker(URL.createObjectURL(new Blob([d.source],{type:"text/javascript"})),{name:d.name});w.onerror=function(x){x.preventDefault();c.postMessage({type:"crashed"})};w.postMessage({files:d.files},[e.ports[1]].concat(Object.values(d.files)))}catch(x){c.postMessage({type:"crashed"})}};`;
+export const SANDBOX_SCRIPT = `onmessage=function(e){if(origin!=="null"||e.source!==parent)return;onmessage=null;var c=e.ports[0],d=e.data;try{var w=new Worker(URL.createObjectURL(new Blob([d.source],{type:"text/javascript"})),{name:d.name});w.onerror=function(x){x.preventDefault();c.postMessage({type:"crashed"})};w.postMessage(null,[e.ports[1]])}catch(x){c.postMessage({type:"crashed"})}};`;
 
 /**
  * The frame's own policy, enforced with the page's (a `srcdoc` document inherits its parent's):

@@ -6,8 +6,6 @@ import type { SqlResult, StreamChunk } from './rules.ts';
 export interface StartRunner {
 	/** The runner's script (runtimes.ts bundles it with the runtime's JavaScript). */
 	source: string;
-	/** The runtime's files by name, which the runner's fetch() answers from. */
-	files: Record<string, ArrayBuffer>;
 	/** The worker's name, for the browser's tools. */
 	name: string;
 }
@@ -15,8 +13,12 @@ export interface StartRunner {
 /** From the frame, on its own port: the runner failed to start, or threw outside its run. */
 export type FromFrame = { type: 'crashed' };
 
-/** From the page to the runner, on the runner's port: the code, then a line for each input() (null: end of input). */
-export type ToRunner = { type: 'run'; code: string } | { type: 'answer'; line: string | null };
+/**
+ * From the page to the runner, on the runner's port: the runtime's files by name (which the runner's
+ * fetch() answers from; they may come after the runner's script, which then starts while they
+ * download), the code, then a line for each input() (null: end of input).
+ */
+export type ToRunner = { type: 'files'; files: Record<string, ArrayBuffer> } | { type: 'run'; code: string } | { type: 'answer'; line: string | null };
 
 /** From the runner to the page, on the runner's port: reader code cannot reach that port. */
 export type FromRunner =

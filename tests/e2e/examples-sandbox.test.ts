@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { editCode, example, expect, LOAD, output, pageWithOfflineWorker, PYTHON, runToEnd, SQL, status, test } from '../helpers/example-page.ts';
 import { at, BASE } from '../helpers/site.ts';
 
@@ -282,6 +282,37 @@ test.describe('a tab whose examples cannot load', { tag: '@base' }, () => {
 			await expect(status(page)).toHaveText('Python 3.14 is not saved for offline use: run an example once while online, and it runs offline after that.');
 			await example(page).getByRole('button', { name: 'Reset' }).click();
 			await expect(output(page)).toHaveText(recorded!);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+test.describe('a download begun on intent that fails', () => {
+	test('is not kept: the Run tries again, and runs once the connection is back', async ({ browser }) => {
+		// A context of its own: the shared one has the runtime in its HTTP cache.
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PORT ?? 4321}${BASE}`, serviceWorkers: 'block' });
+		try {
+			const page = await context.newPage();
+			await page.goto(at('/intermediate-python/difference-deepcopy-copy/'));
+			// The runtime's requests are held, so the runner started on intent is seen waiting for them;
+			// then the connection drops (they fail), then it is back.
+			const held: Route[] = [];
+			let connection: 'held' | 'dropped' | 'back' = 'held';
+			await context.route('**/runtimes/**', (route) =>
+				connection === 'held' ? void held.push(route) : connection === 'dropped' ? route.abort('internetdisconnected') : route.fallback(),
+			);
+			await example(page).getByRole('button', { name: 'Run' }).hover();
+			const runners = page.locator('iframe[title="Python 3.14 runner"]');
+			await expect(runners).toHaveCount(1);
+			await expect.poll(() => held.length).toBeGreaterThan(0);
+			connection = 'dropped';
+			for (const route of held) await route.abort('internetdisconnected');
+			// The runner that waited for those files goes with them.
+			await expect(runners).toHaveCount(0);
+			connection = 'back';
+			await runToEnd(page);
+			await expect(status(page)).toHaveText(/^Finished in/);
 		} finally {
 			await context.close();
 		}
