@@ -78,14 +78,14 @@ test.describe('a Python example', () => {
 		await page.waitForLoadState('networkidle');
 		expect(requests.filter((path) => /\/runtimes\//.test(path))).toEqual([]);
 		await example(page).getByRole('button', { name: 'Run' }).hover();
-		// The runner, started from the downloaded bytes in its sandbox frame before any click.
-		await expect(page.locator('iframe[title="Python 3.14 runner"]')).toBeAttached({ timeout: LOAD });
+		// The runner, started in its sandbox frame and ready before any click.
+		await expect(page.locator('iframe[title="Python 3.14 runner"][data-ready]')).toBeAttached({ timeout: LOAD });
 		expect(requests.some((path) => /\/runtimes\/pyodide-[\d.]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
 		const phases = await watchStatus(page);
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 		await expect(output(page)).toHaveText('Error occurred: division by zero\nThis cleanup code always runs.\n');
-		expect((await phases()).filter((phase) => phase.startsWith('Downloading'))).toEqual([]);
+		expect((await phases()).filter((phase) => /^(Downloading|Starting)/.test(phase))).toEqual([]);
 		// One runner for that Run: the intent's, not a second one started beside it.
 		await expect(page.locator('iframe[title="Python 3.14 runner"]')).toHaveCount(1);
 	});
@@ -116,13 +116,15 @@ test.describe('a Python example', () => {
 		await example(page).getByRole('button', { name: 'Run' }).click();
 		await expect(status(page)).toContainText('Finished in', { timeout: LOAD });
 
-		// Edit the code and run it: the runtime is not downloaded again.
+		// Edit the code and run it: the runtime is not downloaded again, and the next runner, started
+		// while the reader read the output, is ready.
 		await editCode(page, 'print(sum(range(10)))');
+		await expect(page.locator('iframe[title="Python 3.14 runner"][data-ready]')).toBeAttached({ timeout: LOAD });
 		const phases = await watchStatus(page);
 		await runToEnd(page);
 		await expect(output(page)).toHaveText('45\n');
 		await expect(status(page)).toContainText('Finished in');
-		expect((await phases()).filter((phase) => phase.startsWith('Downloading'))).toEqual([]);
+		expect((await phases()).filter((phase) => /^(Downloading|Starting)/.test(phase))).toEqual([]);
 
 		// Reset brings back the original code and its recorded output.
 		await example(page).getByRole('button', { name: 'Reset' }).click();
