@@ -27,6 +27,8 @@ interface Slots {
 	drawAhead?: boolean;
 	/** A hash of the code every page passes through after it renders (integrations/site.ts; cache-key.ts). */
 	siteCode?: string;
+	/** A hash of the names of the browser's files, which pages name (integrations/site.ts; cache-key.ts). */
+	clientCode?: string;
 }
 
 const KEY = Symbol.for('interview-guide.build-process');

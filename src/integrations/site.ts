@@ -1,5 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { SITE_CODE_ENTRY } from '../data/cache-key.ts';
 import { filesKey, moduleClosure } from '../data/module-closure.ts';
 import { processSlots } from '../data/process-slots.ts';
@@ -15,6 +17,20 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 	} catch (error) {
 		throw new Error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 	}
+}
+
+/**
+ * Hashes the names of the files the browser bundle writes (each carries a hash of its content) into
+ * every page's cacheKey (cache-key.ts). The browser bundle is built before pages render.
+ */
+function browserFilesKey(): Plugin {
+	return {
+		name: 'interview-guide:browser-files-key',
+		generateBundle(_options, bundle) {
+			if (this.environment.name !== 'client') return;
+			processSlots.clientCode = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('base64url');
+		},
+	};
 }
 
 /**
@@ -37,7 +53,7 @@ export function siteBuildSteps(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				// dist/ is emptied at build:start instead, all but the pages that may be kept.
-				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [browserFilesKey()] } });
 				const checkout = fileURLToPath(config.root);
 				processSlots.siteCode = filesKey(checkout, moduleClosure(checkout, [SITE_CODE_ENTRY]));
 			},

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { keptBuilds } from '../helpers/kept-builds.ts';
 
-const { build, copied, change, exists, failedBuild, file, howCopied, page } = keptBuilds();
+const { build, copied, change, exists, failedBuild, file, firstPage, howCopied, page } = keptBuilds();
 
 describe('what a build keeps for the next: pages', () => {
 	test('the pages the last build made are left in dist/, and nothing else is', async () => {
@@ -31,6 +31,17 @@ describe('what a build keeps for the next: pages', () => {
 		change('src/middleware.ts', 'export const onRequest', '// A change that alters no page.\nexport const onRequest');
 		const after = await build();
 		expect(copied(after).filter((path) => path.endsWith('.html'))).toEqual([]);
+	});
+
+	test('a change to the code pages run in the browser renders every page again: no page names a script the build did not write', async () => {
+		// copy-link.ts is only in the browser's bundle (Base.astro's script), not in the code Astro
+		// renders pages with: its chunk gets a new name that a copied page would not know.
+		change('src/components/copy-link.ts', "'Link copied.'", "'The link is copied.'");
+		const after = await build();
+		expect(copied(after).filter((path) => path.endsWith('.html'))).toEqual([]);
+		const named = new Set([...firstPage().matchAll(/\/_astro\/[\w.-]+\.js/g)].map((match) => match[0]));
+		expect(named.size).toBeGreaterThan(0);
+		for (const script of named) expect(exists(script.slice(1)), script).toBe(true);
 	});
 
 	test('a renamed question leaves nothing at its old address: no page, no card, no offline copy', async () => {
