@@ -5,10 +5,12 @@
 // first, then the rest of the budget on the least recalled. Final pass (the last days, as many as
 // the budget needs to reach every question once, at most a week): each question gets its last review
 // on the day that adds most to its expected recall on the interview day. Pure: the clock is always
-// passed in. Without an interview date nothing here is used: study stays on FSRS's due dates.
+// passed in. Without an interview date and minutes a day nothing here is used: study stays on
+// FSRS's due dates.
 // docs/interview-day-plan.md gives the reasons and the simulation that checks them.
 import { default_w, forgetting_curve, S_MIN } from 'ts-fsrs';
 import { addDays, dayOf, daysBetween, type Clock } from './days.ts';
+import type { Limits } from './pace.ts';
 import type { CardState, Progress } from './record.ts';
 import { schedule } from './schedule.ts';
 
@@ -149,8 +151,10 @@ function afterReview(state: CardState | undefined, at: Date, interviewAt: number
 interface Sitting {
 	at: Date;
 	interviewAt: number;
-	/** Reviews the day's minutes hold. */
+	/** Reviews the day's minutes still hold (today's grades spent some). */
 	reviews: number;
+	/** Reviews a whole day's minutes hold. */
+	perDay: number;
 	/** Sittings left, this one included. */
 	daysLeft: number;
 	/** Days of the final pass. */
@@ -202,13 +206,15 @@ function finalPassDay(cards: Cards, sitting: Sitting): string[] {
 	});
 	const allowed = (i: number, k: number) => k < NONE - 1 || k === NONE || cards.get(slugs[i]!) !== undefined;
 	const gain = (i: number, k: number) => value[i]![k]! - value[i]![NONE]!;
+	// Today holds what is left of its budget; the days after, a whole day's.
+	const capacity = (k: number) => (k === 0 ? sitting.reviews : sitting.perDay);
 	const day = slugs.map(() => NONE);
 	// The questions of each day (NONE: those left without one), kept as questions move.
 	const members: number[][] = Array.from({ length: daysLeft + 1 }, () => []);
 	const candidates = slugs.flatMap((_, i) => Array.from({ length: daysLeft }, (_, k) => ({ i, k })).filter(({ k }) => allowed(i, k) && gain(i, k) > 0));
 	candidates.sort((a, b) => gain(b.i, b.k) - gain(a.i, a.k));
 	for (const { i, k } of candidates) {
-		if (day[i] !== NONE || members[k]!.length >= sitting.reviews) continue;
+		if (day[i] !== NONE || members[k]!.length >= capacity(k)) continue;
 		day[i] = k;
 		members[k]!.push(i);
 	}
@@ -225,7 +231,7 @@ function finalPassDay(cards: Cards, sitting: Sitting): string[] {
 			for (let k = 0; k <= NONE; k++) {
 				const from = day[a]!;
 				if (k === from || !allowed(a, k)) continue;
-				if (k === NONE || members[k]!.length < sitting.reviews) {
+				if (k === NONE || members[k]!.length < capacity(k)) {
 					if (value[a]![k]! <= value[a]![from]! + 1e-12) continue;
 					move(a, k);
 					improved = true;
@@ -261,29 +267,40 @@ const reviewSeconds = (options: DayPlanOptions) => (options.secondsPerReview > 0
 
 const minutesOf = (reviews: number, options: DayPlanOptions) => Math.round((reviews * reviewSeconds(options)) / 60);
 
-/** The sitting `d` days from now (the same time of day), or null when the interview is today or past. */
-function sittingOf(cards: Cards, options: DayPlanOptions, d: number): Sitting | null {
+/** Grades given today (the reader's day): today's minutes already spent, a review each. */
+export function gradesToday(progress: Progress, clock: Clock): number {
+	const today = dayOf(clock.now, clock.offset);
+	return progress.log.filter((review) => dayOf(new Date(review.at), clock.offset) === today).length;
+}
+
+/**
+ * The sitting `d` days from now (the same time of day), or null when the interview is today or
+ * past; `spent` reviews of its budget are already done (today's grades).
+ */
+function sittingOf(cards: Cards, options: DayPlanOptions, d: number, spent = 0): Sitting | null {
 	const { clock } = options;
 	const daysLeft = daysBetween(dayOf(clock.now, clock.offset), options.interview) - d;
 	if (daysLeft <= 0) return null;
-	const reviews = Math.max(0, Math.floor((options.minutes * 60) / reviewSeconds(options)));
+	const perDay = Math.floor((options.minutes * 60) / reviewSeconds(options));
+	const reviews = Math.max(0, perDay - spent);
 	return {
 		at: new Date(clock.now.getTime() + d * DAY_MS),
 		interviewAt: interviewMoment(options.interview, clock.offset).getTime(),
 		reviews,
+		perDay,
 		daysLeft,
-		finalPassDays: finalPassDays(cards.size, reviews),
+		finalPassDays: finalPassDays(cards.size, perDay),
 	};
 }
 
 /**
  * Today's plan for an interview on `options.interview`, for the questions `slugs` (the guide), or
  * null when that day is today or past: the questions whose review today does most for recall on
- * the interview day, as many as the day's minutes hold.
+ * the interview day, as many as the day's minutes still hold (each grade given today took a review's time).
  */
 export function planDay(progress: Progress, slugs: readonly string[], options: DayPlanOptions): DayPlan | null {
 	const cards = cardsOf(progress, slugs);
-	const sitting = sittingOf(cards, options, 0);
+	const sitting = sittingOf(cards, options, 0, gradesToday(progress, options.clock));
 	if (!sitting) return null;
 	const chosen = planSitting(cards, sitting);
 	const fresh = chosen.filter((slug) => !cards.get(slug)).length;
@@ -295,6 +312,15 @@ export function planDay(progress: Progress, slugs: readonly string[], options: D
 		minutes: minutesOf(chosen.length, options),
 		finalPass: sitting.daysLeft <= sitting.finalPassDays,
 	};
+}
+
+/**
+ * The plan's options from the reader's settings, or null when there is no plan: without an
+ * interview date or minutes a day, study follows FSRS's due dates.
+ */
+export function planOptions(limits: Limits, progress: Progress, clock: Clock): DayPlanOptions | null {
+	if (!limits.interview || !limits.minutes) return null;
+	return { clock, interview: limits.interview, minutes: limits.minutes, secondsPerReview: secondsPerReview(progress) };
 }
 
 /** A day of the projection. */
@@ -324,14 +350,15 @@ export interface Projection {
  */
 export function planDays(progress: Progress, slugs: readonly string[], options: DayPlanOptions): Projection | null {
 	const cards = cardsOf(progress, slugs);
-	const first = sittingOf(cards, options, 0);
+	const spent = gradesToday(progress, options.clock);
+	const first = sittingOf(cards, options, 0, spent);
 	if (!first) return null;
 	const recallIfIdle = meanRecall(cards, first.interviewAt);
 	const today = dayOf(options.clock.now, options.clock.offset);
 	const days: ProjectedDay[] = [];
 	let shortfall = 0;
 	for (let d = 0; d < first.daysLeft; d++) {
-		const sitting = sittingOf(cards, options, d)!;
+		const sitting = d === 0 ? first : sittingOf(cards, options, d)!;
 		const chosen = planSitting(cards, sitting);
 		let fresh = 0;
 		for (const slug of chosen) {

@@ -13,6 +13,12 @@ export interface Limits {
 	interview: string | null;
 	/** New questions added to one day's limit ("learn 10 more"); they lapse with that day. */
 	extra: { day: string; count: number } | null;
+	/**
+	 * Minutes a day for study. With an interview date, each day's questions are those that do most
+	 * for recall on the day (day-plan.ts) instead of FSRS's due dates; unset, the date sets the pace
+	 * of new questions only.
+	 */
+	minutes?: number | undefined;
 }
 
 export interface Pace {

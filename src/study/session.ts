@@ -2,6 +2,7 @@
 // up to a daily limit), one card at a time, reveal, grade Again / Hard / Good / Easy, and at the end
 // a summary with next steps. It upgrades the server-rendered list of every question and answer
 // (see Study.astro).
+import { planDay, planDays, planOptions, type DayPlan, type Projection } from './day-plan.ts';
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
 import { downloadProgress, downloadText } from './download.ts';
 import { interviewPace, newLimitToday, toStudyToday } from './pace.ts';
@@ -10,7 +11,7 @@ import { applyGrade, resetCost, resetProgress } from './rules.ts';
 import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, type Mode, type Order } from './queue.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
-import { readSettings, SETTINGS_KEY, updateSettings, type Settings } from './settings.ts';
+import { MINUTES_RANGE, readSettings, SETTINGS_KEY, updateSettings, type Settings } from './settings.ts';
 import { countGrades, nextDue } from './stats.ts';
 import { describeMode, progressStore } from './study-store.ts';
 
@@ -34,6 +35,9 @@ function browserClock(): Clock {
 	const now = new Date();
 	return { now, offset: -now.getTimezoneOffset() };
 }
+
+/** Days the plan's chart shows: two months fit a phone's width. */
+const MAX_CHART_DAYS = 60;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const isField = (target: EventTarget | null) =>
@@ -178,11 +182,13 @@ export class SgStudy extends HTMLElement {
 		const limit = this.#q<HTMLInputElement>('[data-new-per-day]');
 		const interview = this.#q<HTMLInputElement>('[data-interview]');
 		const clear = this.#q<HTMLButtonElement>('[data-clear-interview]');
+		const minutes = this.#q<HTMLInputElement>('[data-minutes]');
 		interview.min = dayOf(new Date(), -new Date().getTimezoneOffset());
 		const show = () => {
 			limit.value = String(this.#settings.newPerDay);
 			interview.value = this.#settings.interview ?? '';
 			clear.hidden = !this.#settings.interview;
+			minutes.value = this.#settings.minutes === undefined ? '' : String(this.#settings.minutes);
 		};
 		show();
 		const apply = (change: Partial<Settings>) => {
@@ -217,14 +223,26 @@ export class SgStudy extends HTMLElement {
 			const newPerDay = Math.max(this.#settings.newPerDay, Math.min(pace?.newPerDay ?? 0, Number(limit.max)));
 			apply({ interview: day, newPerDay });
 		};
+		const commitMinutes = (): boolean => {
+			const empty = minutes.value.trim() === '';
+			const n = minutes.valueAsNumber;
+			const valid = empty || (Number.isInteger(n) && n >= MINUTES_RANGE.min && n <= MINUTES_RANGE.max);
+			// Said on the field, as for the limit: the minutes in use stay.
+			const kept = this.#settings.minutes === undefined ? 'no plan by minutes is made' : `${this.#settings.minutes} stay`;
+			minutes.setCustomValidity(valid ? '' : `Enter whole minutes from ${MINUTES_RANGE.min} to ${MINUTES_RANGE.max}, or nothing; ${kept}.`);
+			if (!valid) minutes.reportValidity();
+			else if ((empty ? undefined : n) !== this.#settings.minutes) apply({ minutes: empty ? undefined : n });
+			return valid;
+		};
 		limit.addEventListener('change', commitLimit);
 		interview.addEventListener('change', commitInterview);
+		minutes.addEventListener('change', commitMinutes);
 		// Enter in a setting: done. The menu closes and the card has the focus again.
-		for (const field of [limit, interview]) {
+		for (const field of [limit, interview, minutes]) {
 			field.addEventListener('keydown', (event) => {
 				if (event.key !== 'Enter') return;
 				event.preventDefault();
-				if (!commitLimit()) return;
+				if (!commitLimit() || !commitMinutes()) return;
 				commitInterview();
 				this.#q<HTMLDetailsElement>('details.more').open = false;
 				this.#focusCard();
@@ -316,7 +334,24 @@ export class SgStudy extends HTMLElement {
 		return this.#settings.interview ? planInterview(this.#progress, this.#guide, this.#settings.interview, this.#settings.newPerDay, clock) : null;
 	}
 
+	/**
+	 * Today's interview-day plan for the whole guide, or null: without a date and minutes a day, or
+	 * while the whole guide's list is not in (a plan from one section would be another plan).
+	 */
+	#dayPlan(clock: Clock): DayPlan | null {
+		const options = this.#guideState === 'known' ? planOptions(this.#settings, this.#progress, clock) : null;
+		return options && planDay(this.#progress, this.#guide, options);
+	}
+
+	/** The deck for a mode: with an interview-day plan, what is due is today's plan (this page's part of it). */
 	#queue(mode: Mode, slugs = this.#slugs, clock = browserClock()) {
+		const day = mode === 'due' ? this.#dayPlan(clock) : null;
+		if (day) {
+			const here = new Set(slugs);
+			const chosen = day.slugs.filter((slug) => here.has(slug));
+			const fresh = chosen.filter((slug) => !this.#progress.cards[slug]).length;
+			return { slugs: chosen, due: chosen.length - fresh, fresh, newLeft: 0 };
+		}
 		return buildQueue(this.#progress, slugs, mode, { clock, newPerDay: this.#newPerDay(clock), ...this.#order });
 	}
 
@@ -474,7 +509,10 @@ export class SgStudy extends HTMLElement {
 		const unseen = this.#slugs.filter((slug) => !this.#progress.cards[slug]).length;
 		const more = Math.min(this.#settings.newPerDay || DEFAULT_NEW_PER_DAY, unseen);
 		const learnMore = this.#q<HTMLButtonElement>('[data-learn-more]');
-		learnMore.hidden = dueNow.slugs.length > 0 || dueNow.newLeft > 0 || more === 0;
+		const planned = this.#dayPlan(clock) !== null;
+		// The plan has spent today's minutes: more today would be study the plan did not choose.
+		if (planned && dueNow.slugs.length === 0) parts.push('Today’s plan is done: the next day’s questions come tomorrow.');
+		learnMore.hidden = planned || dueNow.slugs.length > 0 || dueNow.newLeft > 0 || more === 0;
 		if (!learnMore.hidden) {
 			parts.push(`You have reached today’s limit of ${plural(this.#newPerDay(clock), 'new question')}.`);
 			learnMore.textContent = `Learn ${more} more`;
@@ -511,14 +549,25 @@ export class SgStudy extends HTMLElement {
 		const last = lastGrades(this.#progress);
 		// How each question here was last graded: what a reader checks after a reload or an import.
 		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
-		this.#q('[data-status]').textContent =
-			`${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
-			`${due.newLeft} of ${this.#newPerDay(clock)} new questions left today (whole guide${plan && this.#guideState === 'failed' ? '; the plan counts this section only' : ''}) · ` +
-			`${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
+		const dayPlan = this.#dayPlan(clock);
+		const seen = `${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
+		this.#q('[data-status]').textContent = dayPlan
+			? `${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} left in today’s plan${this.#scopeForReset() ? ' here' : ''} · ${seen}`
+			: `${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} due now · ` +
+				`${due.newLeft} of ${this.#newPerDay(clock)} new questions left today (whole guide${plan && this.#guideState === 'failed' ? '; the plan counts this section only' : ''}) · ${seen}`;
 		const planText = this.#q('[data-plan]');
 		planText.dataset['hint'] ??= planText.textContent ?? '';
+		this.#q('[data-plan-chart]').hidden = true;
 		if (!this.#settings.interview) planText.textContent = planText.dataset['hint'];
-		else {
+		else if (dayPlan) {
+			const left = dayPlan.slugs.length;
+			planText.textContent =
+				`Interview ${relativeDay(today, this.#settings.interview)}, on ${longDay(this.#settings.interview)} · ` +
+				(left === 0
+					? 'today’s plan is done. '
+					: `today’s plan: ${plural(left, 'question')}, about ${plural(dayPlan.minutes, 'minute')}${dayPlan.finalPass ? ', in the final pass (each question’s last review before the day)' : ''}. `);
+			this.#showForecast(clock);
+		} else {
 			const day = longDay(this.#settings.interview);
 			const countdown = plan && `Interview ${relativeDay(today, plan.interview)}, on ${day} · ${guideDue} to study today.`;
 			planText.textContent =
@@ -539,6 +588,62 @@ export class SgStudy extends HTMLElement {
 				: 'New';
 		}
 		if (this.#ended) this.#showEnd();
+	}
+
+	/** The last forecast, and what it was made from: it is made again only when that changes. */
+	#forecast: { key: string; projection: Projection | null } | undefined;
+	#forecastPending: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * Predicted recall on the interview day, now and following the plan, and the days ahead as a
+	 * chart. Projecting every day to the interview takes a moment (up to a tenth of a second for two
+	 * months): it is made after the page has answered the grade, and kept until the progress changes.
+	 */
+	#showForecast(clock: Clock) {
+		const options = planOptions(this.#settings, this.#progress, clock);
+		if (!options) return;
+		const key = [dayOf(clock.now, clock.offset), options.interview, options.minutes, options.secondsPerReview, this.#progress.log.length, this.#guide.length].join('|');
+		if (this.#forecast?.key === key) return this.#drawForecast(this.#forecast.projection, options.interview);
+		clearTimeout(this.#forecastPending);
+		this.#forecastPending = setTimeout(() => {
+			this.#forecast = { key, projection: planDays(this.#progress, this.#guide, options) };
+			this.#render();
+		}, 50);
+	}
+
+	#drawForecast(projection: Projection | null, interview: string) {
+		if (!projection) return;
+		const percent = (recall: number) => `${Math.round(recall * 100)}%`;
+		this.#q('[data-plan]').append(
+			`If you stopped now, you would recall about ${percent(projection.recallIfIdle)} of the guide on the day; following the plan, about ${percent(projection.recallIfFollowed)}.`,
+		);
+		// Each day's bar: recall on the interview day once the plan is followed through that day.
+		const days = projection.days.slice(0, MAX_CHART_DAYS);
+		const hidden = (text: string) => {
+			const span = document.createElement('span');
+			span.className = 'sr-only';
+			span.textContent = text;
+			return span;
+		};
+		const items = days.map((day) => {
+			const item = document.createElement('li');
+			const bar = document.createElement('span');
+			bar.className = 'recall';
+			// CSSOM, which the page's policy allows (not a style attribute).
+			bar.style.blockSize = `${day.recall * 100}%`;
+			const count = day.reviews + day.fresh;
+			item.append(hidden(`${longDay(day.day)}: ${plural(count, 'question')} (${day.fresh} new), then about ${percent(day.recall)} on the day`), bar);
+			return item;
+		});
+		const dayOfInterview = document.createElement('li');
+		dayOfInterview.className = 'day-of';
+		dayOfInterview.append(hidden(`Interview, ${longDay(interview)}: about `), percent(projection.recallIfFollowed), hidden(' recalled following the plan'));
+		// A date further off than the chart shows: its first days, without the interview's column.
+		const cut = days.length < projection.days.length;
+		this.#q('[data-plan-days]').replaceChildren(...items, ...(cut ? [] : [dayOfInterview]));
+		this.#q('[data-plan-caption]').textContent =
+			`What you would recall on ${longDay(interview)}, day by day as you follow the plan` + (cut ? ` (the next ${days.length} days).` : ', and on the day.');
+		this.#q('[data-plan-chart]').hidden = false;
 	}
 
 	#onKey(event: KeyboardEvent) {

@@ -1,5 +1,5 @@
-// The reader's study settings (browser only): new questions a day, an interview date and today's
-// "learn N more". Kept apart from progress: they are choices for this browser, not a record to
+// The reader's study settings (browser only): new questions a day, an interview date, minutes a day
+// and today's "learn N more". Kept apart from progress: they are choices for this browser, not a record to
 // export or merge.
 import type { Limits } from './pace.ts';
 import { DEFAULT_NEW_PER_DAY } from './queue.ts';
@@ -13,6 +13,9 @@ export const MAX_NEW_PER_DAY = 100;
 
 const isDay = (day: unknown): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day));
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_NEW_PER_DAY;
+/** Minutes a day the setting takes: from a short sitting to a working day. */
+export const MINUTES_RANGE = { min: 5, max: 480 } as const;
+const isMinutes = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= MINUTES_RANGE.min && n <= MINUTES_RANGE.max;
 
 /**
  * The stored settings, each value checked; the defaults for what is missing. Where storage cannot
@@ -24,6 +27,7 @@ export function readSettings(unreadable?: Settings): Settings {
 		const stored = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
 		if (isCount(stored['newPerDay'])) settings.newPerDay = stored['newPerDay'];
 		if (isDay(stored['interview'])) settings.interview = stored['interview'];
+		if (isMinutes(stored['minutes'])) settings.minutes = stored['minutes'];
 		const extra = stored['extra'] as Record<string, unknown> | null | undefined;
 		if (extra && isDay(extra['day']) && isCount(extra['count'])) settings.extra = { day: extra['day'], count: extra['count'] };
 	} catch {

@@ -57,9 +57,17 @@ export function showStanding(root: HTMLElement) {
 	const settings = readSettings();
 	const today = dayOf(now, clock.offset);
 	if (settings.interview && settings.interview > today) {
-		root.querySelector('[data-interview]')!.textContent =
-			`Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)}) · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
+		const line = root.querySelector('[data-interview]')!;
+		const interview = `Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)})`;
+		line.textContent = `${interview} · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
 		root.querySelector('[data-interview-link]')!.textContent = 'Change the date';
+		// With minutes a day, today is the interview-day plan's (the scheduler comes only for it).
+		if (settings.minutes) {
+			void import('./day-plan.ts').then(({ planDay, planOptions }) => {
+				const plan = planDay(progress, slugs, planOptions(settings, progress, clock)!);
+				if (plan) line.textContent = `${interview} · ${plan.slugs.length} to study today in your plan, about ${plan.minutes} min`;
+			});
+		}
 	}
 	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;
 	root.querySelector('[data-missed-count]')!.textContent = String(missed);

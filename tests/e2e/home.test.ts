@@ -120,6 +120,19 @@ test.describe('home page with progress', () => {
 		// The date field, shown once the study page's script has run, is scrolled to.
 		await expect(page.getByLabel('Interview date')).toBeInViewport();
 	});
+
+	test('with minutes a day, what there is to study today is the interview-day plan’s', async ({ page }) => {
+		await grade(page, '/python-fundamentals/difference-list-tuple-python/', 'Good');
+		await page.goto(at('/study/'));
+		const day = new Date(Date.now() + 10 * 86_400_000);
+		await page.getByLabel('Interview date').fill(`${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`);
+		await page.getByLabel('Minutes a day').fill('12');
+		await page.getByLabel('Minutes a day').press('Enter');
+		await expect(page.locator('#interview-plan')).toContainText('today’s plan: 11 questions, about 11 minutes.');
+		await page.goto(at('/'));
+		// 12 minutes at a minute a review, one grade given today: 11 left, as the study page says.
+		await expect(page.getByText(/^Interview in 10 days \(\w+day \d+ \w+\) · 11 to study today in your plan, about 11 min$/)).toBeVisible();
+	});
 });
 
 test.describe('grading on a question page', () => {

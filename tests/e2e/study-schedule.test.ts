@@ -3,6 +3,7 @@
 // progress migrated. Axe on the card and the end screen is in a11y.test.ts.
 import { devices, expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { axeSource, axeViolations } from '../helpers/browser.ts';
 import { at } from '../helpers/site.ts';
 
 const SECTION = at('/study/sql-databases/');
@@ -110,7 +111,44 @@ test.describe('the due queue', () => {
 		await page.getByLabel('Interview date').fill(isoDay(25));
 		await expect(page.getByLabel('New questions a day')).toHaveValue('25');
 		await page.getByRole('button', { name: 'Clear date' }).click();
-		await expect(page.locator('[data-plan]')).toHaveText('Set it, and the new questions a day rise to see every question before the day.');
+		await expect(page.locator('[data-plan]')).toHaveText(/^Set it, and the new questions a day rise to see every question before the day\. Give your minutes/);
+	});
+
+	test('a date and minutes a day: today is the interview-day plan, with recall on the day now and following it, and the days ahead', async ({ page }) => {
+		await page.addInitScript(axeSource);
+		await page.goto(at('/study/'));
+		await page.getByLabel('Interview date').fill(isoDay(10));
+		await page.getByLabel('Minutes a day').fill('15');
+		await page.getByLabel('Minutes a day').press('Enter');
+		const plan = page.locator('#interview-plan');
+		// Nothing seen yet: a review is taken to last a minute, so 15 questions; recall on the day is 0 % if nothing more is done.
+		await expect(plan).toContainText('today’s plan: 15 questions, about 15 minutes.');
+		await expect(plan).toContainText(/If you stopped now, you would recall about 0% of the guide on the day; following the plan, about [1-9]\d?%\./);
+		await expect(page.getByRole('button', { name: 'Due now: 15' })).toBeVisible();
+		await expect(page.locator('[data-status]')).toContainText('0 reviews and 15 new questions left in today’s plan');
+		// The days ahead: 10 of them, then the interview with its recall, each said in words.
+		const days = page.locator('[data-plan-days] > li');
+		await expect(days).toHaveCount(11);
+		await expect(days.first()).toHaveText(/^\w+day \d+ \w+: 15 questions \(15 new\), then about \d+% on the day$/);
+		await expect(days.last()).toHaveText(/^Interview, \w+day \d+ \w+: about [1-9]\d?% recalled following the plan$/);
+		await expect(page.locator('[data-plan-caption]')).toHaveText(/^What you would recall on \w+day \d+ \w+, day by day as you follow the plan, and on the day\.$/);
+		expect(await axeViolations(page)).toEqual([]);
+		// Three answers spend three of today's minutes.
+		await gradeByKeys(page, ['3', '3', '3']);
+		await expect(plan).toContainText('today’s plan: 12 questions, about 12 minutes.');
+		await expect(plan).toContainText(/If you stopped now, you would recall about [1-9]\d?% of the guide on the day/);
+		// A value that is not minutes is said so on the field; the plan stays.
+		await page.getByLabel('Minutes a day').fill('2');
+		await page.getByLabel('Minutes a day').press('Enter');
+		expect(await page.getByLabel('Minutes a day').evaluate((field: HTMLInputElement) => field.validationMessage)).toBe('Enter whole minutes from 5 to 480, or nothing; 15 stay.');
+		await expect(plan).toContainText('today’s plan: 12 questions');
+		// Without minutes, the date paces new questions only, as before.
+		await page.getByLabel('Minutes a day').fill('');
+		await page.getByLabel('Minutes a day').press('Enter');
+		await expect(plan).toContainText('new questions a day see all 100 before it');
+		await expect(page.locator('[data-plan-chart]')).toBeHidden();
+		await page.reload();
+		await expect(page.getByLabel('Minutes a day')).toHaveValue('');
 	});
 
 	test('two tabs: a setting changed in one is shown in the other, and kept when the other changes one', async ({ page, context }) => {

@@ -130,8 +130,8 @@ describe('planDay', () => {
 	});
 
 	test('before the final pass: new questions at the pace that sees them in time, those fallen to 80 %, more new ones, then the least recalled', () => {
-		// Graded Good once: recall about 0.66 after 40 days, 0.73 after 20, 0.88 after 3, higher after 1 and 0.5.
-		const progress = graded(...[0.5, 40, 3, 20, 1].map((days, i): [string, Grade, Date] => [`q-${i + 1}`, 'good', daysAgo(days)]));
+		// Graded Good once: recall about 0.66 after 40 days, 0.73 after 20, 0.88 after 3, higher after 1.5 and 1.
+		const progress = graded(...[1.5, 40, 3, 20, 1].map((days, i): [string, Grade, Date] => [`q-${i + 1}`, 'good', daysAgo(days)]));
 		const recall = (slug: string) => retrievabilityOn(progress.cards[slug], now);
 		expect(['q-2', 'q-4'].every((slug) => recall(slug) <= 0.8) && ['q-1', 'q-3', 'q-5'].every((slug) => recall(slug) > 0.8)).toBe(true);
 		// 17 days left, the last 4 the final pass (25 questions at 8 a day): 20 new ones in 13 days, 2 a day.
@@ -140,7 +140,24 @@ describe('planDay', () => {
 		expect(plan.slugs).toEqual(['q-6', 'q-7', 'q-2', 'q-4', 'q-8', 'q-9', 'q-10', 'q-11']);
 		// With every question seen, spare minutes go to the least recalled.
 		expect(planDay(progress, slugsOf(5), options('2026-12-13', 1))!.slugs).toEqual(['q-2']);
-		expect(planDay(progress, slugsOf(5), options('2026-12-13', 4))!.slugs).toEqual(['q-2', 'q-4', 'q-3', 'q-5']);
+		expect(planDay(progress, slugsOf(5), options('2026-12-13', 4))!.slugs).toEqual(['q-2', 'q-4', 'q-3', 'q-1']);
+	});
+
+	test('today’s grades have spent today’s minutes: the plan holds what is left, and tomorrow a whole day', () => {
+		const earlier = graded(...slugsOf(6).map((slug): [string, Grade, Date] => [slug, 'good', daysAgo(20)]));
+		const untouched = planDay(earlier, slugsOf(10), options('2026-12-10', 5))!;
+		expect(untouched.slugs).toHaveLength(5);
+		// Three grades an hour ago: two reviews are left of today's five.
+		const hourAgo = new Date(now.getTime() - 3_600_000);
+		const studied = ['q-1', 'q-2', 'q-3'].reduce((progress, slug) => applyGrade(progress, slug, 'good', hourAgo), earlier);
+		const plan = planDay(studied, slugsOf(10), options('2026-12-10', 5))!;
+		expect(plan.slugs).toHaveLength(2);
+		expect(plan.slugs.some((slug) => ['q-1', 'q-2', 'q-3'].includes(slug))).toBe(false);
+		const projection = planDays(studied, slugsOf(10), options('2026-12-10', 5))!;
+		expect(projection.days[0]!.reviews + projection.days[0]!.fresh).toBe(2);
+		expect(projection.days[1]!.reviews + projection.days[1]!.fresh).toBe(5);
+		// Spent in full: nothing more today.
+		expect(planDay(studied, slugsOf(10), options('2026-12-10', 3))!.slugs).toEqual([]);
 	});
 
 	test('on the last day, reviews what is weakest on the day, and a new question only when minutes are left', () => {

@@ -20,6 +20,11 @@ describe('readSettings', () => {
 		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10', extra: { day: '2026-12-05', count: 10 } });
 	});
 
+	test('reads the minutes a day for the interview-day plan', () => {
+		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"newPerDay":4,"interview":"2026-12-10","minutes":25}' }));
+		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10', extra: null, minutes: 25 });
+	});
+
 	test.each([
 		['nothing stored', {}],
 		['a value that is not JSON', { 'sg-study-settings': '{' }],
@@ -27,6 +32,8 @@ describe('readSettings', () => {
 		['a fractional limit', { 'sg-study-settings': '{"newPerDay":2.5}' }],
 		['an extra without its day', { 'sg-study-settings': '{"extra":{"count":5}}' }],
 		['an extra of a negative count', { 'sg-study-settings': '{"extra":{"day":"2026-12-05","count":-5}}' }],
+		['minutes out of range', { 'sg-study-settings': '{"minutes":2}' }],
+		['minutes that are not whole', { 'sg-study-settings': '{"minutes":"20"}' }],
 	])('falls back to 10 a day, no date and no extra for %s', (_, items) => {
 		vi.stubGlobal('localStorage', storage(items));
 		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null });
