@@ -262,6 +262,18 @@ function planSitting(cards: Cards, sitting: Sitting): string[] {
 	return sitting.daysLeft > sitting.finalPassDays ? buildingDay(cards, sitting) : finalPassDay(cards, sitting);
 }
 
+/**
+ * Today's share, planned again after each grade: a question graded today is not asked again (its
+ * miss came back in that sitting), so the minutes left go to the next best; once nothing is worth
+ * the minutes, today's plan is done.
+ */
+function planToday(cards: Cards, sitting: Sitting, clock: Clock): string[] {
+	const today = dayOf(clock.now, clock.offset);
+	const gradedToday = new Set([...cards].filter(([, state]) => state && dayOf(new Date(state.lastReview), clock.offset) === today).map(([slug]) => slug));
+	const chosen = planSitting(cards, { ...sitting, reviews: sitting.reviews + gradedToday.size });
+	return chosen.filter((slug) => !gradedToday.has(slug)).slice(0, sitting.reviews);
+}
+
 /** Seconds a review takes, the default standing in for a value that is not a time. */
 const reviewSeconds = (options: DayPlanOptions) => (options.secondsPerReview > 0 ? options.secondsPerReview : DEFAULT_SECONDS_PER_REVIEW);
 
@@ -302,7 +314,7 @@ export function planDay(progress: Progress, slugs: readonly string[], options: D
 	const cards = cardsOf(progress, slugs);
 	const sitting = sittingOf(cards, options, 0, gradesToday(progress, options.clock));
 	if (!sitting) return null;
-	const chosen = planSitting(cards, sitting);
+	const chosen = planToday(cards, sitting, options.clock);
 	const fresh = chosen.filter((slug) => !cards.get(slug)).length;
 	return {
 		day: dayOf(options.clock.now, options.clock.offset),
@@ -359,7 +371,7 @@ export function planDays(progress: Progress, slugs: readonly string[], options: 
 	let shortfall = 0;
 	for (let d = 0; d < first.daysLeft; d++) {
 		const sitting = d === 0 ? first : sittingOf(cards, options, d)!;
-		const chosen = planSitting(cards, sitting);
+		const chosen = d === 0 ? planToday(cards, sitting, options.clock) : planSitting(cards, sitting);
 		let fresh = 0;
 		for (const slug of chosen) {
 			const state = cards.get(slug);

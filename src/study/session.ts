@@ -155,7 +155,9 @@ export class SgStudy extends HTMLElement {
 		} catch {
 			this.#guideState = 'failed';
 		}
-		this.#extendDeck();
+		// With an interview-day plan, the due deck is the plan's part: built again if nothing is graded yet.
+		if (this.#mode === 'due' && this.#session.length === 0 && this.#dayPlan(browserClock())) this.#build();
+		else this.#extendDeck();
 		this.#render();
 	}
 
@@ -224,7 +226,8 @@ export class SgStudy extends HTMLElement {
 			apply({ interview: day, newPerDay });
 		};
 		const commitMinutes = (): boolean => {
-			const empty = minutes.value.trim() === '';
+			// A number field holds '' for text that is no number (badInput): that is not "no minutes".
+			const empty = minutes.value.trim() === '' && !minutes.validity.badInput;
 			const n = minutes.valueAsNumber;
 			const valid = empty || (Number.isInteger(n) && n >= MINUTES_RANGE.min && n <= MINUTES_RANGE.max);
 			// Said on the field, as for the limit: the minutes in use stay.
@@ -340,8 +343,17 @@ export class SgStudy extends HTMLElement {
 	 */
 	#dayPlan(clock: Clock): DayPlan | null {
 		const options = this.#guideState === 'known' ? planOptions(this.#settings, this.#progress, clock) : null;
-		return options && planDay(this.#progress, this.#guide, options);
+		if (!options) return null;
+		// Asked several times a render (the deck, the counts, the end): planned once for this progress, these settings, this minute.
+		const key = [Math.floor(clock.now.getTime() / 60_000), options.interview, options.minutes, this.#guide.length].join('|');
+		const memo = this.#dayPlanMemo;
+		if (memo?.progress === this.#progress && memo.key === key) return memo.plan;
+		const plan = planDay(this.#progress, this.#guide, options);
+		this.#dayPlanMemo = { progress: this.#progress, key, plan };
+		return plan;
 	}
+
+	#dayPlanMemo: { progress: Progress; key: string; plan: DayPlan | null } | undefined;
 
 	/** The deck for a mode: with an interview-day plan, what is due is today's plan (this page's part of it). */
 	#queue(mode: Mode, slugs = this.#slugs, clock = browserClock()) {
@@ -511,7 +523,8 @@ export class SgStudy extends HTMLElement {
 		const learnMore = this.#q<HTMLButtonElement>('[data-learn-more]');
 		const planned = this.#dayPlan(clock) !== null;
 		// The plan has spent today's minutes: more today would be study the plan did not choose.
-		if (planned && dueNow.slugs.length === 0) parts.push('Today’s plan is done: the next day’s questions come tomorrow.');
+		if (planned && dueNow.slugs.length === 0)
+			parts.push(this.#scopeForReset() ? `Nothing more of today’s plan is in ${scope}.` : 'Today’s plan is done: the next day’s questions come tomorrow.');
 		learnMore.hidden = planned || dueNow.slugs.length > 0 || dueNow.newLeft > 0 || more === 0;
 		if (!learnMore.hidden) {
 			parts.push(`You have reached today’s limit of ${plural(this.#newPerDay(clock), 'new question')}.`);
@@ -537,7 +550,8 @@ export class SgStudy extends HTMLElement {
 		missedStep.hidden = missed.length === 0;
 		missedStep.textContent = `Review what I missed (${missed.length})`;
 		// What the whole guide has due today (this section's, while its list is not in): the next step's count and the interview's.
-		const guideDue = toStudyToday(this.#settings, this.#progress, this.#guide, clock);
+		const dayPlan = this.#dayPlan(clock);
+		const guideDue = dayPlan ? dayPlan.slugs.length : toStudyToday(this.#settings, this.#progress, this.#guide, clock);
 		const guideStep = this.querySelector<HTMLElement>('[data-step="due"], [data-step-guide]');
 		if (guideStep) {
 			const known = this.#guideState === 'known';
@@ -549,7 +563,6 @@ export class SgStudy extends HTMLElement {
 		const last = lastGrades(this.#progress);
 		// How each question here was last graded: what a reader checks after a reload or an import.
 		const lastCounts = countGrades(this.#slugs.flatMap((slug) => (last.has(slug) ? [{ grade: last.get(slug)! }] : [])));
-		const dayPlan = this.#dayPlan(clock);
 		const seen = `${started} of ${this.#slugs.length} seen (${GRADES.map((grade) => `${GRADE_NAMES[grade]} ${lastCounts[grade]}`).join(', ')})`;
 		this.#q('[data-status]').textContent = dayPlan
 			? `${plural(due.due, 'review')} and ${plural(due.fresh, 'new question')} left in today’s plan${this.#scopeForReset() ? ' here' : ''} · ${seen}`
@@ -558,6 +571,7 @@ export class SgStudy extends HTMLElement {
 		const planText = this.#q('[data-plan]');
 		planText.dataset['hint'] ??= planText.textContent ?? '';
 		this.#q('[data-plan-chart]').hidden = true;
+		if (!dayPlan) clearTimeout(this.#forecastPending);
 		if (!this.#settings.interview) planText.textContent = planText.dataset['hint'];
 		else if (dayPlan) {
 			const left = dayPlan.slugs.length;
@@ -578,7 +592,10 @@ export class SgStudy extends HTMLElement {
 						: plan.unseen === 0
 							? `${countdown} You have seen every question; about ${plural(plan.average, 'review')} a day until then.`
 							: `${countdown} ${plural(plan.newPerDay, 'new question')} a day see all ${this.#guide.length} before it; with their reviews, about ${plan.average} a day (${plan.peak} on the busiest day).`;
-			if (this.#guideState === 'failed') planText.textContent += ' This counts this section only: the whole guide’s list could not be loaded.';
+			if (this.#guideState === 'failed')
+				planText.textContent += this.#settings.minutes
+					? ' Your minutes a day plan the whole guide, whose list could not be loaded: this section follows the date’s pace instead.'
+					: ' This counts this section only: the whole guide’s list could not be loaded.';
 		}
 		for (const [slug, card] of this.#cards) {
 			const state = this.#progress.cards[slug];
@@ -591,7 +608,7 @@ export class SgStudy extends HTMLElement {
 	}
 
 	/** The last forecast, and what it was made from: it is made again only when that changes. */
-	#forecast: { key: string; projection: Projection | null } | undefined;
+	#forecast: { progress: Progress; key: string; projection: Projection | null } | undefined;
 	#forecastPending: ReturnType<typeof setTimeout> | undefined;
 
 	/**
@@ -600,13 +617,17 @@ export class SgStudy extends HTMLElement {
 	 * months): it is made after the page has answered the grade, and kept until the progress changes.
 	 */
 	#showForecast(clock: Clock) {
+		clearTimeout(this.#forecastPending);
 		const options = planOptions(this.#settings, this.#progress, clock);
 		if (!options) return;
-		const key = [dayOf(clock.now, clock.offset), options.interview, options.minutes, options.secondsPerReview, this.#progress.log.length, this.#guide.length].join('|');
-		if (this.#forecast?.key === key) return this.#drawForecast(this.#forecast.projection, options.interview);
-		clearTimeout(this.#forecastPending);
+		const key = [dayOf(clock.now, clock.offset), options.interview, options.minutes, this.#guide.length].join('|');
+		const last = this.#forecast;
+		// The last forecast for this date and these minutes stays shown while the next is made: no flicker at each grade.
+		if (last?.key === key) this.#drawForecast(last.projection, options.interview);
+		if (last?.key === key && last.progress === this.#progress) return;
+		const progress = this.#progress;
 		this.#forecastPending = setTimeout(() => {
-			this.#forecast = { key, projection: planDays(this.#progress, this.#guide, options) };
+			this.#forecast = { progress, key, projection: planDays(progress, this.#guide, options) };
 			this.#render();
 		}, 50);
 	}
@@ -641,6 +662,7 @@ export class SgStudy extends HTMLElement {
 		// A date further off than the chart shows: its first days, without the interview's column.
 		const cut = days.length < projection.days.length;
 		this.#q('[data-plan-days]').replaceChildren(...items, ...(cut ? [] : [dayOfInterview]));
+		this.#q('[data-plan-end]').textContent = cut ? `in ${days.length} days` : 'the interview';
 		this.#q('[data-plan-caption]').textContent =
 			`What you would recall on ${longDay(interview)}, day by day as you follow the plan` + (cut ? ` (the next ${days.length} days).` : ', and on the day.');
 		this.#q('[data-plan-chart]').hidden = false;

@@ -59,14 +59,18 @@ export function showStanding(root: HTMLElement) {
 	if (settings.interview && settings.interview > today) {
 		const line = root.querySelector('[data-interview]')!;
 		const interview = `Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)})`;
-		line.textContent = `${interview} · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
+		const byLimit = () => (line.textContent = `${interview} · ${toStudyToday(settings, progress, slugs, clock)} to study today`);
 		root.querySelector('[data-interview-link]')!.textContent = 'Change the date';
-		// With minutes a day, today is the interview-day plan's (the scheduler comes only for it).
-		if (settings.minutes) {
-			void import('./day-plan.ts').then(({ planDay, planOptions }) => {
+		// With minutes a day, today is the interview-day plan's (the scheduler comes only for it); the
+		// date alone until it is in, the daily limit's count if it cannot be had (offline, a newer deploy).
+		if (!settings.minutes) byLimit();
+		else {
+			line.textContent = interview;
+			import('./day-plan.ts').then(({ planDay, planOptions }) => {
 				const plan = planDay(progress, slugs, planOptions(settings, progress, clock)!);
 				if (plan) line.textContent = `${interview} · ${plan.slugs.length} to study today in your plan, about ${plan.minutes} min`;
-			});
+				else byLimit();
+			}, byLimit);
 		}
 	}
 	const review = root.querySelector<HTMLAnchorElement>('[data-missed]')!;

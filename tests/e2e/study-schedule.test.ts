@@ -151,6 +151,15 @@ test.describe('the due queue', () => {
 		await expect(page.getByLabel('Minutes a day')).toHaveValue('');
 	});
 
+	test('on a section page, the deck is the section’s part of the plan once the whole guide’s list is in', async ({ page }) => {
+		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 10, interview, minutes: 15 })), isoDay(10));
+		await page.goto(SECTION);
+		// Nothing seen yet: the plan's first day is the guide's first questions, none of them in this section.
+		await expect(page.locator('#interview-plan')).toContainText('today’s plan: 15 questions');
+		await expect(page.getByRole('button', { name: 'Due now: 0' })).toBeVisible();
+		await expect(page.locator('[data-end-next]')).toContainText('Nothing more of today’s plan is in section 6, SQL & Databases.');
+	});
+
 	test('two tabs: a setting changed in one is shown in the other, and kept when the other changes one', async ({ page, context }) => {
 		await page.goto(SECTION);
 		const other = await context.newPage();

@@ -160,6 +160,20 @@ describe('planDay', () => {
 		expect(planDay(studied, slugsOf(10), options('2026-12-10', 3))!.slugs).toEqual([]);
 	});
 
+	test('never asks again today a question graded today, even with minutes to spare: the day is done', () => {
+		// Ten questions, all graded an hour ago, and an hour a day: 57 reviews left, nothing to spend them on.
+		const hourAgo = new Date(now.getTime() - 3_600_000);
+		const all = slugsOf(10).reduce((progress, slug) => applyGrade(progress, slug, 'good', hourAgo), emptyProgress());
+		expect(planDay(all, slugsOf(10), options('2026-12-10', 60))!.slugs).toEqual([]);
+		expect(planDays(all, slugsOf(10), options('2026-12-10', 60))!.days[0]).toMatchObject({ reviews: 0, fresh: 0 });
+		// In the final pass too (the interview tomorrow).
+		expect(planDay(all, slugsOf(10), options('2026-11-27', 60))!.slugs).toEqual([]);
+		// Two not graded today: only they are left.
+		const two = applyGrade(applyGrade(emptyProgress(), 'q-1', 'good', daysAgo(3)), 'q-2', 'good', daysAgo(3));
+		const mixed = slugsOf(10).slice(2).reduce((progress, slug) => applyGrade(progress, slug, 'good', hourAgo), two);
+		expect(new Set(planDay(mixed, slugsOf(10), options('2026-12-10', 60))!.slugs)).toEqual(new Set(['q-1', 'q-2']));
+	});
+
 	test('on the last day, reviews what is weakest on the day, and a new question only when minutes are left', () => {
 		const progress = graded(['q-1', 'good', daysAgo(30)], ['q-2', 'good', daysAgo(1)], ['q-3', 'again', daysAgo(4)], ['q-4', 'easy', daysAgo(2)]);
 		const guide = slugsOf(5);
