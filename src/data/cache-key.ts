@@ -19,8 +19,9 @@ export const SITE_CODE_ENTRY = 'src/middleware.ts';
  * same answer, the same digest.
  */
 export function cacheKeyOf(props: unknown): string {
-	const { siteCode, clientCode = '' } = processSlots;
+	const { siteCode, clientCode = '', building } = processSlots;
 	if (!siteCode) throw new Error('cacheKeyOf: the site code was not hashed (integrations/site.ts does it as Astro sets up).');
+	if (building && !clientCode) throw new Error('cacheKeyOf: the browser bundle was not hashed (integrations/site.ts does it as Vite writes it, before pages render).');
 	const json = JSON.stringify(props, (_key, value: unknown) =>
 		isContentEntry(value) ? `${value.collection}/${value.id}@${value.digest}` : value,
 	);

@@ -27,8 +27,10 @@ interface Slots {
 	drawAhead?: boolean;
 	/** A hash of the code every page passes through after it renders (integrations/site.ts; cache-key.ts). */
 	siteCode?: string;
-	/** A hash of the names of the browser's files, which pages name (integrations/site.ts; cache-key.ts). */
+	/** A hash of the names of the browser's files, which pages name (integrations/site.ts; cache-key.ts); unset in astro dev. */
 	clientCode?: string;
+	/** True in `astro build`, where every page's key needs clientCode. */
+	building?: boolean;
 }
 
 const KEY = Symbol.for('interview-guide.build-process');

@@ -88,7 +88,12 @@ function download(runtime: Runtime): Download {
 		if (!response.ok || !response.body) throw new LoadError(`Could not download ${RUNTIME_NAME[runtime]} (HTTP ${response.status}).`);
 		const chunks: Uint8Array[] = [];
 		const reader = response.body.getReader();
-		for (let part = await reader.read(); !part.done; part = await reader.read()) {
+		const read = () =>
+			reader.read().catch(() => {
+				// The connection dropped part-way: said as a failed connection is.
+				throw new LoadError(`Could not download ${RUNTIME_NAME[runtime]}: the connection failed. Try again.`);
+			});
+		for (let part = await read(); !part.done; part = await read()) {
 			chunks.push(part.value);
 			state.loaded += part.value.byteLength;
 			for (const watch of state.watchers) watch(state.loaded);
@@ -121,6 +126,9 @@ function prepare(runtime: Runtime): void {
 /** One runner: a sandbox frame and the port its worker answers on. It serves one run. */
 interface Runner {
 	frame: HTMLIFrameElement;
+	/** Its two ports' page ends, closed when it is discarded. */
+	ports: MessagePort[];
+	discarded: boolean;
 	ready: Promise<void>;
 	isReady: boolean;
 	send(message: ToRunner): void;
@@ -140,7 +148,7 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 	frame.title = `${RUNTIME_NAME[runtime]} runner`;
 	const control = new MessageChannel();
 	const channel = new MessageChannel();
-	const runner: Runner = { frame, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
+	const runner: Runner = { frame, ports: [control.port1, channel.port1], discarded: false, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
 	let refuse: (error: unknown) => void = () => {};
 	runner.ready = new Promise((resolve, reject) => {
 		refuse = reject;
@@ -174,9 +182,9 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 		},
 		() => {},
 	);
-	// Copied, not moved: the page keeps them for the next runner.
+	// Copied, not moved: the page keeps them for the next runner (and a discarded one gets none).
 	loading.files.then(
-		(files) => runner.send({ type: 'files', files }),
+		(files) => runner.discarded || runner.send({ type: 'files', files }),
 		(error: unknown) => refuse(error),
 	);
 	document.body.append(frame);
@@ -187,6 +195,8 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 function discard(runner: Runner | undefined): void {
 	if (!runner) return;
 	runner.listener = undefined;
+	runner.discarded = true;
+	for (const port of runner.ports) port.close();
 	runner.frame.remove();
 }
 

@@ -26,8 +26,8 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 function browserFilesKey(): Plugin {
 	return {
 		name: 'interview-guide:browser-files-key',
+		applyToEnvironment: (environment) => environment.name === 'client',
 		generateBundle(_options, bundle) {
-			if (this.environment.name !== 'client') return;
 			processSlots.clientCode = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('base64url');
 		},
 	};
@@ -53,6 +53,7 @@ export function siteBuildSteps(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				// dist/ is emptied at build:start instead, all but the pages that may be kept.
+				processSlots.building = command === 'build';
 				if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [browserFilesKey()] } });
 				const checkout = fileURLToPath(config.root);
 				processSlots.siteCode = filesKey(checkout, moduleClosure(checkout, [SITE_CODE_ENTRY]));
