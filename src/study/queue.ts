@@ -2,6 +2,7 @@
 // ones), everything, or only what was missed, in guide or shuffled order.
 import { dayOf, type Clock } from './days.ts';
 import { lastGrades, type Grade, type Progress } from './record.ts';
+import { seededRandom } from '../lib/random.ts';
 
 /** How a session picks its questions. */
 export type Mode = 'due' | 'all' | 'missed';
@@ -9,21 +10,10 @@ export type Order = 'guide' | 'shuffled';
 /** New questions a day unless the reader changes it. */
 export const DEFAULT_NEW_PER_DAY = 10;
 
-/** A small seeded random number generator (mulberry32), so that a shuffle can be repeated. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** The items in an order fixed by `seed` (Fisher-Yates); the same seed gives the same order. */
 export function shuffle<T>(items: readonly T[], seed: number): T[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const result = [...items];
 	for (let i = result.length - 1; i > 0; i--) {
 		const j = Math.floor(next() * (i + 1));

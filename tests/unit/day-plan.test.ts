@@ -10,6 +10,7 @@ import {
 	secondsPerReview,
 	type DayPlanOptions,
 } from '../../src/study/day-plan.ts';
+import { seededRandom } from '../../src/lib/random.ts';
 import { dueSlugs } from '../../src/study/queue.ts';
 import { emptyProgress, type CardState, type Grade, type Progress } from '../../src/study/record.ts';
 import { applyGrade } from '../../src/study/rules.ts';
@@ -236,17 +237,6 @@ describe('the plan against plain FSRS, same reviews a day, same seeds', () => {
 	const SEEDS = 20;
 	const START = '2026-11-02';
 
-	/** mulberry32, as in src/study/queue.ts. */
-	function random(seed: number): () => number {
-		let state = seed >>> 0;
-		return () => {
-			state = (state + 0x6d2b79f5) >>> 0;
-			let t = state;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
-	}
 
 	type Policy = (progress: Progress, at: Date, interview: string, minutes: number) => string[];
 
@@ -262,7 +252,7 @@ describe('the plan against plain FSRS, same reviews a day, same seeds', () => {
 	 * `minutes` a day (or at `caps[d]` reviews on day d).
 	 */
 	function simulate(policy: Policy, days: number, minutes: number, seed: number, caps?: readonly number[]): { recall: number; reviews: number[] } {
-		const draw = random(seed);
+		const draw = seededRandom(seed);
 		const progress: Progress = emptyProgress();
 		const interview = addDays(START, days);
 		const reviews: number[] = [];

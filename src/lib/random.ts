@@ -1,0 +1,14 @@
+// A small seeded random number generator, so that what is drawn can be drawn again: a study
+// session's shuffle, and the simulated reader of the interview-day plan's tests.
+
+/** mulberry32: numbers in [0, 1), the same sequence for the same seed. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
