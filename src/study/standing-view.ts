@@ -59,7 +59,9 @@ export function showStanding(root: HTMLElement) {
 	if (settings.interview && settings.interview > today) {
 		const line = root.querySelector('[data-interview]')!;
 		const interview = `Interview ${relativeDay(today, settings.interview)} (${longDay(settings.interview)})`;
-		const byLimit = () => (line.textContent = `${interview} · ${toStudyToday(settings, progress, slugs, clock)} to study today`);
+		const byLimit = () => {
+			line.textContent = `${interview} · ${toStudyToday(settings, progress, slugs, clock)} to study today`;
+		};
 		root.querySelector('[data-interview-link]')!.textContent = 'Change the date';
 		// With minutes a day, today is the interview-day plan's (the scheduler comes only for it); the
 		// date alone until it is in, the daily limit's count if it cannot be had (offline, a newer deploy).
@@ -68,8 +70,15 @@ export function showStanding(root: HTMLElement) {
 			line.textContent = interview;
 			import('./day-plan.ts').then(({ planDay, planOptions }) => {
 				const plan = planDay(progress, slugs, planOptions(settings, progress, clock)!);
-				if (plan) line.textContent = `${interview} · ${plan.slugs.length} to study today in your plan, about ${plan.minutes} min`;
-				else byLimit();
+				if (!plan) {
+					byLimit();
+					return;
+				}
+				line.textContent = `${interview} · ${plan.slugs.length} to study today in your plan, about ${plan.minutes} min`;
+				// Continue is the plan's day, on the whole guide's study page, not FSRS's next card.
+				go.textContent = plan.slugs.length > 0 ? `Continue: ${plan.slugs.length} in today’s plan` : 'Study again';
+				go.href = pathWithBase(studyPath());
+				root.querySelector<HTMLElement>('[data-read]')!.hidden = true;
 			}, byLimit);
 		}
 	}

@@ -132,6 +132,9 @@ test.describe('home page with progress', () => {
 		await page.goto(at('/'));
 		// 12 minutes at a minute a review, one grade given today: 11 left, as the study page says.
 		await expect(page.getByText(/^Interview in 10 days \(\w+day \d+ \w+\) · 11 to study today in your plan, about 11 min$/)).toBeVisible();
+		// Continue leads to the plan's day on the whole guide's study page.
+		await expect(page.getByRole('link', { name: 'Continue: 11 in today’s plan' })).toHaveAttribute('href', href('/study/'));
+		await expect(page.getByRole('link', { name: 'Just read it' })).toBeHidden();
 	});
 });
 
