@@ -3,6 +3,7 @@
 // a summary with next steps. It upgrades the server-rendered list of every question and answer
 // (see Study.astro).
 import { planDay, planDays, planOptions, type DayPlan, type Projection } from './day-plan.ts';
+import type { ForecastAnswer, ForecastRequest } from './forecast.worker.ts';
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
 import { downloadProgress, downloadText } from './download.ts';
 import { interviewPace, newLimitToday, toStudyToday } from './pace.ts';
@@ -610,11 +611,15 @@ export class SgStudy extends HTMLElement {
 	/** The last forecast, and what it was made from: it is made again only when that changes. */
 	#forecast: { progress: Progress; key: string; projection: Projection | null } | undefined;
 	#forecastPending: ReturnType<typeof setTimeout> | undefined;
+	/** The worker that makes forecasts, and the number of the last one asked (older answers are dropped). */
+	#forecaster: Worker | undefined;
+	#forecastAsked = 0;
 
 	/**
 	 * Predicted recall on the interview day, now and following the plan, and the days ahead as a
-	 * chart. Projecting every day to the interview takes a moment (up to a tenth of a second for two
-	 * months): it is made after the page has answered the grade, and kept until the progress changes.
+	 * chart. Projecting every day to the interview takes a moment (a tenth of a second for two months
+	 * on a desktop, more for a year or on a phone): a worker makes it, and it is kept until the
+	 * progress changes.
 	 */
 	#showForecast(clock: Clock) {
 		clearTimeout(this.#forecastPending);
@@ -626,10 +631,34 @@ export class SgStudy extends HTMLElement {
 		if (last?.key === key) this.#drawForecast(last.projection, options.interview);
 		if (last?.key === key && last.progress === this.#progress) return;
 		const progress = this.#progress;
-		this.#forecastPending = setTimeout(() => {
-			this.#forecast = { progress, key, projection: planDays(progress, this.#guide, options) };
+		const guide = this.#guide;
+		const id = ++this.#forecastAsked;
+		const settle = (projection: Projection | null) => {
+			if (id !== this.#forecastAsked) return;
+			this.#forecast = { progress, key, projection };
 			this.#render();
-		}, 50);
+		};
+		// Here, after the page has answered, if the worker cannot be had (an old browser, a blocked script).
+		const here = () => {
+			this.#forecaster = undefined;
+			this.#forecastPending = setTimeout(() => settle(planDays(progress, guide, options)), 50);
+		};
+		try {
+			this.#forecaster ??= new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'Interview-day forecast' });
+		} catch {
+			return here();
+		}
+		const worker = this.#forecaster;
+		worker.onmessage = ({ data }: MessageEvent<ForecastAnswer>) => {
+			if (data.id === id) settle(data.projection);
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			if (this.#forecaster === worker && id === this.#forecastAsked) here();
+		};
+		const request: ForecastRequest = { id, progress, guide, options };
+		worker.postMessage(request);
 	}
 
 	#drawForecast(projection: Projection | null, interview: string) {

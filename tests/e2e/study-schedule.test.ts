@@ -151,6 +151,19 @@ test.describe('the due queue', () => {
 		await expect(page.getByLabel('Minutes a day')).toHaveValue('');
 	});
 
+	test('the forecast is made in the page when its worker cannot be loaded', async ({ page }) => {
+		const asked: string[] = [];
+		await page.route('**/*forecast.worker*', (route) => {
+			asked.push(route.request().url());
+			return route.abort();
+		});
+		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 10, interview, minutes: 15 })), isoDay(10));
+		await page.goto(at('/study/'));
+		await expect(page.locator('#interview-plan')).toContainText(/following the plan, about [1-9]\d?%\./);
+		await expect(page.locator('[data-plan-days] > li')).toHaveCount(11);
+		expect(asked).toHaveLength(1);
+	});
+
 	test('on a section page, the deck is the section’s part of the plan once the whole guide’s list is in', async ({ page }) => {
 		await page.addInitScript((interview) => localStorage.setItem('sg-study-settings', JSON.stringify({ newPerDay: 10, interview, minutes: 15 })), isoDay(10));
 		await page.goto(SECTION);
