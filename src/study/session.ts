@@ -611,8 +611,8 @@ export class SgStudy extends HTMLElement {
 	/** The last forecast, and what it was made from: it is made again only when that changes. */
 	#forecast: { progress: Progress; key: string; projection: Projection | null } | undefined;
 	#forecastPending: ReturnType<typeof setTimeout> | undefined;
-	/** The worker that makes forecasts, and the number of the last one asked (older answers are dropped). */
-	#forecaster: Worker | undefined;
+	/** The worker that makes forecasts (null: it cannot be had), and the number of the last one asked (older answers are dropped). */
+	#forecaster: Worker | null | undefined;
 	#forecastAsked = 0;
 
 	/**
@@ -640,9 +640,10 @@ export class SgStudy extends HTMLElement {
 		};
 		// Here, after the page has answered, if the worker cannot be had (an old browser, a blocked script).
 		const here = () => {
-			this.#forecaster = undefined;
+			this.#forecaster = null;
 			this.#forecastPending = setTimeout(() => settle(planDays(progress, guide, options)), 50);
 		};
+		if (this.#forecaster === null) return here();
 		try {
 			this.#forecaster ??= new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'Interview-day forecast' });
 		} catch {

@@ -161,6 +161,10 @@ test.describe('the due queue', () => {
 		await page.goto(at('/study/'));
 		await expect(page.locator('#interview-plan')).toContainText(/following the plan, about [1-9]\d?%\./);
 		await expect(page.locator('[data-plan-days] > li')).toHaveCount(11);
+		// A grade's new forecast is made in the page too, without asking for the worker again.
+		await gradeByKeys(page, ['3']);
+		await expect(page.locator('#interview-plan')).toContainText('today’s plan: 14 questions');
+		await expect(page.locator('#interview-plan')).toContainText(/you would recall about [1-9]\d?% of the guide on the day/);
 		expect(asked).toHaveLength(1);
 	});
 
