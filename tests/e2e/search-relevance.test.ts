@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { searchDialog, searchInput } from '../helpers/browser.ts';
 import { at } from '../helpers/site.ts';
+import { SEARCH_PARAMS } from '../../src/search/search-keys.ts';
 
 const TABLE: [query: string, expected: number[]][] = [
 	['deadlock', [58]],
@@ -176,14 +177,15 @@ async function inDialog(page: Page, queries: string[]): Promise<Record<string, S
 	for (const query of queries) {
 		await field.fill(query);
 		// The list is busy from the keystroke until its results are drawn: state, not time (checked
-		// every frame: expect's own polling would add a tenth of a second to each of the queries). It
-		// does not exist until the dialog's code has loaded, which the first query may outrun.
+		// every frame: expect's own polling would add a tenth of a second to each of the queries). The
+		// first query may outrun the dialog's code: the list then exists before its search has begun,
+		// which it has once the address holds the query.
 		await page.waitForFunction(
-			() => {
+			({ param, typed }) => {
 				const list = document.querySelector('sg-search ol.results');
-				return list !== null && !list.hasAttribute('aria-busy');
+				return list !== null && new URLSearchParams(location.search).get(param) === typed && !list.hasAttribute('aria-busy');
 			},
-			null,
+			{ param: SEARCH_PARAMS.query, typed: query.trim() },
 			{ polling: 'raf', timeout: 15_000 },
 		);
 		seen[query] = await searchDialog(page).evaluate((search) => ({
