@@ -128,7 +128,6 @@ interface Runner {
 	frame: HTMLIFrameElement;
 	/** Its two ports' page ends, closed when it is discarded. */
 	ports: MessagePort[];
-	discarded: boolean;
 	ready: Promise<void>;
 	isReady: boolean;
 	send(message: ToRunner): void;
@@ -148,7 +147,7 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 	frame.title = `${RUNTIME_NAME[runtime]} runner`;
 	const control = new MessageChannel();
 	const channel = new MessageChannel();
-	const runner: Runner = { frame, ports: [control.port1, channel.port1], discarded: false, ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
+	const runner: Runner = { frame, ports: [control.port1, channel.port1], ready: Promise.resolve(), isReady: false, send: (message) => channel.port1.postMessage(message) };
 	let refuse: (error: unknown) => void = () => {};
 	runner.ready = new Promise((resolve, reject) => {
 		refuse = reject;
@@ -182,9 +181,10 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 		},
 		() => {},
 	);
-	// Copied, not moved: the page keeps them for the next runner (and a discarded one gets none).
+	// Copied, not moved: the page keeps them for the next runner. A discarded one (its frame gone)
+	// gets none.
 	loading.files.then(
-		(files) => runner.discarded || runner.send({ type: 'files', files }),
+		(files) => frame.isConnected && runner.send({ type: 'files', files }),
 		(error: unknown) => refuse(error),
 	);
 	document.body.append(frame);
@@ -195,7 +195,6 @@ function startRunner(runtime: Runtime, loading: Download): Runner {
 function discard(runner: Runner | undefined): void {
 	if (!runner) return;
 	runner.listener = undefined;
-	runner.discarded = true;
 	for (const port of runner.ports) port.close();
 	runner.frame.remove();
 }
@@ -312,6 +311,8 @@ async function run(example: HTMLElement): Promise<void> {
 
 	try {
 		const loading = download(runtime);
+		// The runner (started on intent, or now) starts while the files come: never two at once.
+		runner ??= startRunner(runtime, loading);
 		if (!loading.done) {
 			const total = examples.runtimes[runtime].bytes;
 			const progress = document.createElement('progress');
@@ -329,12 +330,9 @@ async function run(example: HTMLElement): Promise<void> {
 			watch(loading.loaded);
 			loading.watchers.add(watch);
 			p.status.replaceChildren(progress, ` Downloading ${RUNTIME_NAME[runtime]} — `, received);
-			// The runner (started on intent, or now) starts while the files come: never two at once.
-			runner ??= startRunner(runtime, loading);
 			await loading.files.finally(() => loading.watchers.delete(watch));
 			if (stopped) return;
 		}
-		runner ??= startRunner(runtime, loading);
 		if (!runner.isReady) {
 			// Compiling the WebAssembly and starting the interpreter: no byte count to show.
 			const starting = document.createElement('progress');
