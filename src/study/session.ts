@@ -343,13 +343,14 @@ export class SgStudy extends HTMLElement {
 	 * while the whole guide's list is not in (a plan from one section would be another plan).
 	 */
 	#dayPlan(clock: Clock): DayPlan | null {
-		const options = this.#guideState === 'known' ? planOptions(this.#settings, this.#progress, clock) : null;
-		if (!options) return null;
-		// Asked several times a render (the deck, the counts, the end): planned once for this progress, these settings, this minute.
-		const key = [Math.floor(clock.now.getTime() / 60_000), options.interview, options.minutes, this.#guide.length].join('|');
+		if (this.#guideState !== 'known') return null;
+		// Asked several times a render (the deck, the counts, the end): planned once for this
+		// progress, these settings and this minute (the reader's pace, read from the whole log, too).
+		const key = [Math.floor(clock.now.getTime() / 60_000), this.#settings.interview, this.#settings.minutes, this.#guide.length].join('|');
 		const memo = this.#dayPlanMemo;
 		if (memo?.progress === this.#progress && memo.key === key) return memo.plan;
-		const plan = planDay(this.#progress, this.#guide, options);
+		const options = planOptions(this.#settings, this.#progress, clock);
+		const plan = options && planDay(this.#progress, this.#guide, options);
 		this.#dayPlanMemo = { progress: this.#progress, key, plan };
 		return plan;
 	}
@@ -627,7 +628,8 @@ export class SgStudy extends HTMLElement {
 		if (!options) return;
 		const key = [dayOf(clock.now, clock.offset), options.interview, options.minutes, this.#guide.length].join('|');
 		const last = this.#forecast;
-		// The last forecast for this date and these minutes stays shown while the next is made: no flicker at each grade.
+		// The last forecast for this date and these minutes stays shown while the next is made: no
+		// flicker at each grade.
 		if (last?.key === key) this.#drawForecast(last.projection, options.interview);
 		if (last?.key === key && last.progress === this.#progress) return;
 		const progress = this.#progress;
