@@ -14,9 +14,9 @@ export const SITE_CODE_ENTRY = 'src/middleware.ts';
  * the section list) and copies the last build's page otherwise. Astro itself covers the page's code
  * and the config; the site code (SITE_CODE_ENTRY's closure) the rest, and the names of the browser's
  * files: a page names its scripts' chunks, whose names change with code Astro does not count as the
- * page's (a module only its browser script imports, or a new split of shared chunks). A content entry counts by its
- * id and digest (its file's text plus what renders it, src/data/rendered-glob.ts), not its HTML: the
- * same answer, the same digest.
+ * page's (a module only its browser script imports, or a new split of shared chunks). A content
+ * entry counts by its id and digest (its file's text plus what renders it,
+ * src/data/rendered-glob.ts), not its HTML: the same answer, the same digest.
  */
 export function cacheKeyOf(props: unknown): string {
 	const { siteCode, clientCode = '', building } = processSlots;

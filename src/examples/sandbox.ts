@@ -8,9 +8,9 @@
 
 /**
  * The frame's one script. It takes the page's first message (from the page, not from the worker),
- * starts the runner from the script text the page fetched, hands the runner its port (the files come on it),
- * and reports on its own port when the runner fails to start or throws (without the error's text,
- * which reader code writes). It does nothing outside an opaque origin: the site's own pages allow
+ * starts the runner from the script text the page fetched, hands the runner its port (the files
+ * come on it), and reports on its own port when the runner fails to start or throws (without the
+ * error's text, which reader code writes). It does nothing outside an opaque origin: the site's own pages allow
  * its hash, and on the site's origin it would start a worker with the site's storage. Workers from a `blob:` URL
  * must be classic ones here: Chromium refuses a module worker's script in an opaque-origin frame.
  */

@@ -308,7 +308,8 @@ function sittingOf(cards: Cards, options: DayPlanOptions, d: number, spent = 0):
 /**
  * Today's plan for an interview on `options.interview`, for the questions `slugs` (the guide), or
  * null when that day is today or past: the questions whose review today does most for recall on
- * the interview day, as many as the day's minutes still hold (each grade given today took a review's time).
+ * the interview day, as many as the day's minutes still hold (each grade given today took a
+ * review's time).
  */
 export function planDay(progress: Progress, slugs: readonly string[], options: DayPlanOptions): DayPlan | null {
 	const cards = cardsOf(progress, slugs);
