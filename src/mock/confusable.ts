@@ -1,8 +1,8 @@
 // The topics candidates confuse (content/confusable.yaml), read and checked: a mock interview draws
 // two questions of one group into the same interview. Pure; src/data/content.ts reads the file.
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { isSlug } from '../lib/slugs.ts';
+import { yamlList } from '../lib/yaml-list.ts';
 import type { ConfusableGroup } from './rules.ts';
 
 /** The file, relative to the project's root; a guide without it has interviews without pairs. */
@@ -22,13 +22,7 @@ const groupSchema = z.strictObject({
  * is silently dropped; `slugs` are the guide's questions.
  */
 export function parseConfusable(text: string, file: string, slugs: ReadonlySet<string>): ConfusableGroup[] {
-	let data: unknown;
-	try {
-		data = parse(text);
-	} catch (error) {
-		throw new Error(`${file}: not valid YAML (${(error as Error).message})`, { cause: error });
-	}
-	if (!Array.isArray(data)) throw new Error(`${file}: must be a list of groups (- id: …)`);
+	const data = yamlList(text, file, 'groups (- id: …)');
 	const problems: string[] = [];
 	const groups: ConfusableGroup[] = [];
 	const ids = new Set<string>();

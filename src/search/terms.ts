@@ -1,7 +1,7 @@
 // The field's vocabulary for search (content/search-terms.yaml): a backend engineer's words for what
 // the guide's answers cover, each pointing at the questions whose answer covers it. Pure: the index
 // step checks and indexes it (search-index.ts); the tests read it too.
-import { parse } from 'yaml';
+import { yamlList } from '../lib/yaml-list.ts';
 
 /** One entry as an editor writes it. */
 export interface SearchTerm {
@@ -28,13 +28,7 @@ const MAX_QUESTIONS = 5;
  * numbers the guide has.
  */
 export function parseSearchTerms(text: string, file: string, questions: ReadonlySet<number>): SearchTerm[] {
-	let data: unknown;
-	try {
-		data = parse(text);
-	} catch (error) {
-		throw new Error(`${file}: not valid YAML (${(error as Error).message})`, { cause: error });
-	}
-	if (!Array.isArray(data)) throw new Error(`${file}: must be a list of entries (- term: …)`);
+	const data = yamlList(text, file, 'entries (- term: …)');
 	const problems: string[] = [];
 	const seen = new Map<string, string>();
 	const terms: SearchTerm[] = [];
