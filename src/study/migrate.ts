@@ -21,7 +21,7 @@ export type ProgressV1 = z.infer<typeof v1Schema>;
 /** How each version 1 grade is read as an FSRS grade. */
 export const FROM_V1: Record<z.infer<typeof v1Grade>, Grade> = { known: 'good', partly: 'hard', unknown: 'again' };
 
-/** Version 2 progress from version 1 data: one review per question, at its recorded time. */
+/** Progress of this version from version 1 data: one review per question, at its recorded time. */
 export function migrateV1(v1: ProgressV1): Progress {
 	const progress = emptyProgress();
 	const entries = Object.entries(v1.questions).sort(([, a], [, b]) => Date.parse(a.at) - Date.parse(b.at));

@@ -1,9 +1,12 @@
-// The study progress format, version 3: each question's FSRS state by its stable slug, the log of
-// every grade given, and the history of mock interviews (version 2 had no history: it is read as
-// one with none; a tab of the site from before version 3 sees a newer version and leaves it alone).
+// The study progress format, version 4: each question's FSRS state by its stable slug, the log of
+// every grade given, the history of mock interviews, and the "what does this print?" cards of the
+// runnable examples with their own states and log (version 3 had no prediction cards, and version 2
+// no mock interviews either: each is read as one with none; a tab of the site from before version 4
+// sees a newer version and leaves it alone).
 // One zod schema is the source of truth: it validates stored data and imported files, gives the
 // types, and is published as a JSON Schema (/study/progress.schema.json) that exported files point to.
 import * as z from 'zod/mini';
+import { PREDICTION_ID } from '../lib/prediction.ts';
 import { PROGRESS_KEY } from './keys.ts';
 
 // zod compiles fast paths with `new Function` unless told not to; the pages' CSP forbids eval.
@@ -11,13 +14,15 @@ z.config({ jitless: true });
 
 export { PROGRESS_KEY };
 /** The format this code writes. Older files are migrated; newer ones are refused, unchanged. */
-export const VERSION = 3;
+export const VERSION = 4;
 /** Where the JSON Schema of an exported file is published, under the site's base path. */
 export const SCHEMA_PATH = 'study/progress.schema.json';
 /** More grades than a file within the size limit (3 MB) can hold: a file with more is refused. */
 export const MAX_LOG = 40_000;
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a question id (lowercase words joined by "-")'));
+/** A prediction card's id: its question's slug, "#", and the example's number in the answer. */
+export const predictionIdSchema = z.string().check(z.regex(PREDICTION_ID, 'is not a prediction card id (a question id, "#", the example\'s number)'));
 const date = z.iso.datetime({ offset: true, error: 'is not a date and time (ISO 8601)' });
 const count = z.int().check(z.minimum(0));
 const positive = z.number().check(z.minimum(0));
@@ -47,6 +52,14 @@ export const cardSchema = z.strictObject({
 export const reviewSchema = z.strictObject({
 	/** The question graded. */
 	slug,
+	grade: gradeSchema,
+	/** When the grade was given. */
+	at: date,
+});
+
+export const predictionReviewSchema = z.strictObject({
+	/** The prediction card graded. */
+	card: predictionIdSchema,
 	grade: gradeSchema,
 	/** When the grade was given. */
 	at: date,
@@ -82,6 +95,7 @@ export const mockSchema = z.strictObject({
 });
 
 const log = z.array(reviewSchema).check(z.maxLength(MAX_LOG, `holds more than ${MAX_LOG} grades`));
+const mocks = z.array(mockSchema).check(z.maxLength(MAX_MOCKS, `holds more than ${MAX_MOCKS} mock interviews`));
 
 /** Progress as stored in the browser. */
 export const progressSchema = z.strictObject({
@@ -89,9 +103,18 @@ export const progressSchema = z.strictObject({
 	cards: z.record(slug, cardSchema),
 	log,
 	/** The mock interviews, oldest first. */
-	mocks: z.array(mockSchema).check(z.maxLength(MAX_MOCKS, `holds more than ${MAX_MOCKS} mock interviews`)),
+	mocks,
+	/** The "what does this print?" cards, scheduled and logged apart from the questions. */
+	predictions: z.strictObject({
+		/** Each prediction card's FSRS state, by its id ("decorators-python#2"). */
+		cards: z.record(predictionIdSchema, cardSchema),
+		/** Every grade given to a prediction card. */
+		log: z.array(predictionReviewSchema).check(z.maxLength(MAX_LOG, `holds more than ${MAX_LOG} prediction grades`)),
+	}),
 });
 
+/** Version 3, read and given no prediction cards. */
+export const progressSchemaV3 = z.strictObject({ version: z.literal(3), cards: z.record(slug, cardSchema), log, mocks });
 /** Version 2, read and given an empty history. */
 export const progressSchemaV2 = z.strictObject({ version: z.literal(2), cards: z.record(slug, cardSchema), log });
 
@@ -99,6 +122,7 @@ const fileFields = { $schema: z.optional(z.string()), kind: z.literal(PROGRESS_K
 
 /** An exported file: progress plus what it is, so that a foreign file is recognised. */
 export const exportSchema = z.strictObject({ ...fileFields, ...progressSchema.def.shape });
+export const exportSchemaV3 = z.strictObject({ ...fileFields, ...progressSchemaV3.def.shape });
 export const exportSchemaV2 = z.strictObject({ ...fileFields, ...progressSchemaV2.def.shape });
 
 export type Grade = z.infer<typeof gradeSchema>;
@@ -107,6 +131,8 @@ export type Phase = z.infer<typeof phaseSchema>;
 export type CardState = z.infer<typeof cardSchema>;
 /** One grade given, as kept in the review log. */
 export type Review = z.infer<typeof reviewSchema>;
+/** One grade given to a prediction card, as kept in its log. */
+export type PredictionReview = z.infer<typeof predictionReviewSchema>;
 /** All of a reader's progress. */
 export type Progress = z.infer<typeof progressSchema>;
 /** One mock interview, and one of its answers. */
@@ -117,7 +143,7 @@ export const GRADES: readonly Grade[] = gradeSchema.options;
 /** The grades as the buttons name them: never shown by colour alone. */
 export const GRADE_NAMES: Record<Grade, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
-export const emptyProgress = (): Progress => ({ version: VERSION, cards: {}, log: [], mocks: [] });
+export const emptyProgress = (): Progress => ({ version: VERSION, cards: {}, log: [], mocks: [], predictions: { cards: {}, log: [] } });
 
 /** The last grade of each question, from the log. */
 export function lastGrades(progress: Progress): Map<string, Grade> {

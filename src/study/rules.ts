@@ -1,5 +1,6 @@
 // What a reader does to their progress, as pure functions: grade, reset, read what is stored (every
 // valid entry kept, the others named), read a file whole, export, merge, plan an import.
+import { questionOf } from '../lib/prediction.ts';
 import { migrateV1, readV1, type ProgressV1 } from './migrate.ts';
 import {
 	cardSchema,
@@ -7,17 +8,22 @@ import {
 	emptyProgress,
 	exportSchema,
 	exportSchemaV2,
+	exportSchemaV3,
 	mockSchema,
 	MAX_MOCKS,
+	predictionIdSchema,
+	predictionReviewSchema,
 	PROGRESS_KEY,
 	progressSchema,
 	progressSchemaV2,
+	progressSchemaV3,
 	reviewSchema,
 	SCHEMA_PATH,
 	VERSION,
 	type CardState,
 	type Grade,
 	type Mock,
+	type PredictionReview,
 	type Progress,
 	type Review,
 } from './record.ts';
@@ -42,23 +48,47 @@ export function applyGrade(progress: Progress, slug: string, grade: Grade, at: D
 	};
 }
 
+/** Progress with the prediction card `id` graded `grade` at `at`: scheduled as a question is, and logged. */
+export function applyPredictionGrade(progress: Progress, id: string, grade: Grade, at: Date): Progress {
+	const { cards, log } = progress.predictions;
+	return {
+		...progress,
+		predictions: { cards: { ...cards, [id]: schedule(cards[id], grade, at) }, log: [...log, { card: id, grade, at: at.toISOString() }] },
+	};
+}
+
 /**
- * Progress without the given questions' state and history (a section reset; the mock interviews
- * stay, they span sections), or without any (the mock interviews go too).
+ * Progress without the given questions' state and history, their prediction cards' included (a
+ * section reset; the mock interviews stay, they span sections), or without any (the mock interviews
+ * go too).
  */
 export function resetProgress(progress: Progress, slugs?: readonly string[]): Progress {
 	if (!slugs) return emptyProgress();
 	const gone = new Set(slugs);
 	const cards = Object.fromEntries(Object.entries(progress.cards).filter(([slug]) => !gone.has(slug)));
-	return { ...progress, cards, log: progress.log.filter((review) => !gone.has(review.slug)) };
+	const predictionCards = Object.fromEntries(Object.entries(progress.predictions.cards).filter(([id]) => !gone.has(questionOf(id))));
+	return {
+		...progress,
+		cards,
+		log: progress.log.filter((review) => !gone.has(review.slug)),
+		predictions: { cards: predictionCards, log: progress.predictions.log.filter((review) => !gone.has(questionOf(review.card))) },
+	};
 }
 
-/** What a reset of `slugs` would forget: how many questions have a schedule, how many grades. */
-export function resetCost(progress: Progress, slugs: readonly string[]): { questions: number; grades: number } {
-	const set = new Set(slugs);
+/**
+ * What a reset of `slugs` (of everything when there are none) would forget: how many questions have
+ * a schedule, their own or one of their prediction cards', and how many grades they were given, the
+ * prediction cards' included, since the reset forgets those too.
+ */
+export function resetCost(progress: Progress, slugs?: readonly string[]): { questions: number; grades: number } {
+	const set = slugs && new Set(slugs);
+	const chosen = (slug: string) => !set || set.has(slug);
+	const scheduled = new Set([...Object.keys(progress.cards), ...Object.keys(progress.predictions.cards).map(questionOf)]);
 	return {
-		questions: slugs.filter((slug) => progress.cards[slug]).length,
-		grades: progress.log.filter((review) => set.has(review.slug)).length,
+		questions: [...scheduled].filter(chosen).length,
+		grades:
+			progress.log.filter((review) => chosen(review.slug)).length +
+			progress.predictions.log.filter((review) => chosen(questionOf(review.card))).length,
 	};
 }
 
@@ -73,11 +103,12 @@ export function exportProgress(progress: Progress, at: Date, siteUrl?: string): 
 	return `${JSON.stringify(file, null, 1)}\n`;
 }
 
-export type FileResult = { progress: Progress; migrated: boolean } | { error: string; newer?: boolean };
+/** A file read whole (`migrated`: the older version it was in, else false), or why it was refused. */
+export type FileResult = { progress: Progress; migrated: false | number } | { error: string; newer?: boolean };
 
 /**
- * Reads an exported file (or a stored value) as a whole: version 3 is validated against the
- * schema, versions 2 and 1 are validated and migrated, a newer version is refused with a message that says
+ * Reads an exported file (or a stored value) as a whole: version 4 is validated against the
+ * schema, versions 3 to 1 are validated and migrated, a newer version is refused with a message that says
  * so; anything malformed or foreign is refused with the field that is wrong.
  */
 export function readProgressFile(text: string): FileResult {
@@ -108,20 +139,27 @@ export function readProgressFile(text: string): FileResult {
 	}
 	if (version === 1) {
 		const result = readV1(data);
-		return 'error' in result ? { error: `It is not a valid version 1 progress file: ${result.error}.` } : { ...result, migrated: true };
+		return 'error' in result ? { error: `It is not a valid version 1 progress file: ${result.error}.` } : { ...result, migrated: 1 };
 	}
 	if (version === 2) {
 		const parsed = (record['kind'] === undefined ? progressSchemaV2 : exportSchemaV2).safeParse(data);
 		if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
-		return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log, mocks: [] }, migrated: true };
+		return { progress: { ...emptyProgress(), cards: parsed.data.cards, log: parsed.data.log }, migrated: 2 };
+	}
+	if (version === 3) {
+		const parsed = (record['kind'] === undefined ? progressSchemaV3 : exportSchemaV3).safeParse(data);
+		if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
+		return { progress: { ...emptyProgress(), cards: parsed.data.cards, log: parsed.data.log, mocks: parsed.data.mocks }, migrated: 3 };
 	}
 	if (version !== VERSION) return { error: `Its version (${JSON.stringify(version)}) is not one this site wrote (1 to ${VERSION}).` };
 	const parsed = (record['kind'] === undefined ? progressSchema : exportSchema).safeParse(data);
 	if (!parsed.success) return { error: `It is not a valid progress file: ${describeIssue(parsed.error, data)}.` };
-	return { progress: { version: VERSION, cards: parsed.data.cards, log: parsed.data.log, mocks: parsed.data.mocks }, migrated: false };
+	const { cards, log, mocks, predictions } = parsed.data;
+	return { progress: { version: VERSION, cards, log, mocks, predictions }, migrated: false };
 }
 
 const reviewKey = (review: Review) => `${review.slug} ${review.at} ${review.grade}`;
+const predictionReviewKey = (review: PredictionReview) => `${review.card} ${review.at} ${review.grade}`;
 
 /**
  * Which of two states of one question is kept: the one graded later; on the same time, the one
@@ -133,11 +171,21 @@ function isNewer(incoming: CardState, current: CardState): boolean {
 	return theirs > mine || (theirs === mine && incoming.reps > current.reps);
 }
 
-/** The two logs joined in time order, a grade found in both counted once. */
-function joinLogs(current: readonly Review[], incoming: readonly Review[]): Review[] {
-	const seen = new Set(current.map(reviewKey));
+/** Both sets of states, each card keeping its newer one (the current one on a tie). */
+function joinCards(current: Record<string, CardState>, incoming: Record<string, CardState>): Record<string, CardState> {
+	const cards = { ...current };
+	for (const [id, card] of Object.entries(incoming)) {
+		const mine = Object.hasOwn(cards, id) ? cards[id] : undefined;
+		if (!mine || isNewer(card, mine)) cards[id] = card;
+	}
+	return cards;
+}
+
+/** The two logs joined in time order, a grade found in both (the same `keyOf`) counted once. */
+function joinLogs<T extends { at: string }>(current: readonly T[], incoming: readonly T[], keyOf: (review: T) => string): T[] {
+	const seen = new Set(current.map(keyOf));
 	const added = incoming.filter((review) => {
-		const key = reviewKey(review);
+		const key = keyOf(review);
 		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;
@@ -148,16 +196,20 @@ function joinLogs(current: readonly Review[], incoming: readonly Review[]): Revi
 }
 
 /**
- * Both progress sets in one: each question keeps its newer state (graded later; the current one on
- * a tie), and the logs and the mock interviews are joined. Neither input is changed.
+ * Both progress sets in one: each question and prediction card keeps its newer state (graded later;
+ * the current one on a tie), and the logs and the mock interviews are joined. Neither input is changed.
  */
 export function mergeProgress(current: Progress, incoming: Progress): Progress {
-	const cards = { ...current.cards };
-	for (const [slug, card] of Object.entries(incoming.cards)) {
-		const mine = Object.hasOwn(cards, slug) ? cards[slug] : undefined;
-		if (!mine || isNewer(card, mine)) cards[slug] = card;
-	}
-	return { version: VERSION, cards, log: joinLogs(current.log, incoming.log), mocks: joinMocks(current.mocks, incoming.mocks) };
+	return {
+		version: VERSION,
+		cards: joinCards(current.cards, incoming.cards),
+		log: joinLogs(current.log, incoming.log, reviewKey),
+		mocks: joinMocks(current.mocks, incoming.mocks),
+		predictions: {
+			cards: joinCards(current.predictions.cards, incoming.predictions.cards),
+			log: joinLogs(current.predictions.log, incoming.predictions.log, predictionReviewKey),
+		},
+	};
 }
 
 /** Both histories of mock interviews, one begun at the same time kept once (the record with more answers). */
@@ -185,45 +237,69 @@ export interface ImportPlan {
 	updates: number;
 	/** Questions here that a merge leaves as they are. */
 	keeps: number;
-	/** Grades logged here that replacing would forget (not in the file). */
+	/** Grades logged here that replacing would forget (not in the file), prediction cards' included. */
 	loses: number;
-	/** Slugs in the file that are not questions of this guide: reported and ignored. */
+	/** Slugs and prediction card ids in the file that are not of this guide's questions: reported and ignored. */
 	unknown: string[];
-	/** Each question state of the file the scheduler could not take, and what was set right: 'Question "gil": "difficulty" 0.5 is below 1: set to 1'. */
+	/**
+	 * Each question or prediction card state of the file the scheduler could not take, and what was
+	 * set right: 'Question "gil": "difficulty" 0.5 is below 1: set to 1', 'Prediction card "gil#1": …'.
+	 */
 	repairs: string[];
 }
 
 /**
- * Plans an import of `incoming` into `current` at `now`; only questions in `guideSlugs` are taken.
- * A state the scheduler would refuse is repaired (and named), so that an import never stops grading;
- * one dated later than now (its device's clock ran ahead) is dated now and never replaces a state
- * kept here, since when it was really graded is not known. Linear in the size of both.
+ * Plans an import of `incoming` into `current` at `now`; only questions in `guideSlugs` (and their
+ * prediction cards) are taken. A state the scheduler would refuse is repaired (and named), so that an
+ * import never stops grading; one dated later than now (its device's clock ran ahead) is dated now
+ * and never replaces a state kept here, since when it was really graded is not known. The counts
+ * (adds, updates, keeps) are of questions; `loses` counts every grade. Linear in the size of both.
  */
 export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[], now: Date): ImportPlan {
 	const guide = new Set(guideSlugs);
+	const ofGuide = (id: string) => guide.has(questionOf(id));
 	// A mock interview keeps the answers to questions of this guide; one with none left is not kept.
 	const mocks = incoming.mocks.flatMap((mock) => {
 		const answers = mock.answers.filter((answer) => guide.has(answer.slug));
 		return answers.length > 0 ? [{ ...mock, answers }] : [];
 	});
-	const known: Progress = { version: VERSION, cards: {}, log: incoming.log.filter((review) => guide.has(review.slug)), mocks };
+	const known: Progress = {
+		version: VERSION,
+		cards: {},
+		log: incoming.log.filter((review) => guide.has(review.slug)),
+		mocks,
+		predictions: { cards: {}, log: incoming.predictions.log.filter((review) => ofGuide(review.card)) },
+	};
 	const unknown = new Set<string>();
 	const repairs: string[] = [];
 	const clockAhead = new Set<string>();
-	for (const [slug, card] of Object.entries(incoming.cards)) {
-		if (!guide.has(slug)) {
-			unknown.add(slug);
-			continue;
+	/** Takes the states of `cards` that `isTaken` into `into`, each set right for the scheduler. */
+	const take = (cards: Progress['cards'], into: Progress['cards'], isTaken: (id: string) => boolean, what: string) => {
+		for (const [id, card] of Object.entries(cards)) {
+			if (!isTaken(id)) {
+				unknown.add(id);
+				continue;
+			}
+			const { state, fixes } = repairCard(card, now);
+			into[id] = state;
+			for (const fix of fixes) repairs.push(`${what} "${id}": ${fix}`);
+			if (state.lastReview !== card.lastReview) clockAhead.add(id);
 		}
-		const { state, fixes } = repairCard(card, now);
-		known.cards[slug] = state;
-		for (const fix of fixes) repairs.push(`Question "${slug}": ${fix}`);
-		if (state.lastReview !== card.lastReview) clockAhead.add(slug);
-	}
+	};
+	take(incoming.cards, known.cards, (slug) => guide.has(slug), 'Question');
 	for (const review of incoming.log) if (!guide.has(review.slug)) unknown.add(review.slug);
 	for (const answer of incoming.mocks.flatMap((mock) => mock.answers)) if (!guide.has(answer.slug)) unknown.add(answer.slug);
-	// What a merge may take: every state, but a clock-ahead one only for a question not held here.
-	const mergeable: Progress = { ...known, cards: { ...known.cards } };
+	take(incoming.predictions.cards, known.predictions.cards, ofGuide, 'Prediction card');
+	for (const review of incoming.predictions.log) if (!ofGuide(review.card)) unknown.add(review.card);
+	// What a merge may take: every state, but a clock-ahead one only for a card not held here.
+	const mergeable: Progress = {
+		...known,
+		cards: { ...known.cards },
+		predictions: { ...known.predictions, cards: { ...known.predictions.cards } },
+	};
+	for (const id of Object.keys(known.predictions.cards)) {
+		if (clockAhead.has(id) && Object.hasOwn(current.predictions.cards, id)) delete mergeable.predictions.cards[id];
+	}
 	let adds = 0;
 	let updates = 0;
 	for (const [slug, card] of Object.entries(known.cards)) {
@@ -234,7 +310,10 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 	}
 	const held = Object.keys(current.cards).length;
 	const theirs = new Set(known.log.map(reviewKey));
-	const loses = current.log.filter((review) => !theirs.has(reviewKey(review))).length;
+	const theirPredictions = new Set(known.predictions.log.map(predictionReviewKey));
+	const loses =
+		current.log.filter((review) => !theirs.has(reviewKey(review))).length +
+		current.predictions.log.filter((review) => !theirPredictions.has(predictionReviewKey(review))).length;
 	return { merged: mergeProgress(current, mergeable), replaced: known, adds, updates, keeps: held - updates, loses, unknown: [...unknown], repairs };
 }
 
@@ -250,7 +329,7 @@ const V1_GRADES = ['known', 'partly', 'unknown'];
 export type ReadResult =
 	/** Nothing stored yet. */
 	| { status: 'empty' }
-	/** Every valid entry (version 1 migrated), and a sentence for each entry that was left out. */
+	/** Every valid entry (older versions migrated), and a sentence for each entry that was left out. */
 	| { status: 'read'; progress: Progress; problems: string[] }
 	/** Written by a newer version of the site: left as it is. */
 	| { status: 'newer'; version: number }
@@ -274,8 +353,8 @@ function readV1Entries(questions: Record<string, unknown>): { progress: Progress
 
 /**
  * Reads stored progress (or a file) entry by entry: every valid question state and logged grade is
- * kept and each one left out is named, so that one bad entry never costs the others. Version 1 is
- * migrated; a newer version or a foreign file is reported, not read.
+ * kept and each one left out is named, so that one bad entry never costs the others. Versions 3 to 1
+ * are migrated; a newer version or a foreign file is reported, not read.
  */
 export function readProgress(text: string | null): ReadResult {
 	if (text === null || text === '') return { status: 'empty' };
@@ -297,13 +376,17 @@ export function readProgress(text: string | null): ReadResult {
 		if (!isObject(record['questions'])) return { status: 'unreadable', problem: 'It has no "questions" object.' };
 		return { status: 'read', ...readV1Entries(record['questions']) };
 	}
-	if (version !== VERSION && version !== 2) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
+	if (version !== VERSION && version !== 3 && version !== 2) return { status: 'unreadable', problem: `Its version (${JSON.stringify(version)}) is not one this site wrote.` };
 	const { cards, log } = record;
-	// Version 2 had no mock interviews: read as a history of none.
+	// Version 2 had no mock interviews, and versions 2 and 3 no prediction cards: read as none.
 	const mocks = version === 2 ? [] : record['mocks'];
+	const predictions = version === VERSION ? record['predictions'] : { cards: {}, log: [] };
 	if (!isObject(cards)) return { status: 'unreadable', problem: 'It has no "cards" object.' };
 	if (!Array.isArray(log)) return { status: 'unreadable', problem: 'It has no "log" list.' };
 	if (!Array.isArray(mocks)) return { status: 'unreadable', problem: 'It has no "mocks" list.' };
+	if (!isObject(predictions) || !isObject(predictions['cards']) || !Array.isArray(predictions['log'])) {
+		return { status: 'unreadable', problem: 'It has no "predictions" object with "cards" and a "log" list.' };
+	}
 	const progress = emptyProgress();
 	const problems: string[] = [];
 	// Object.entries lists a "__proto__" key of parsed JSON as any other; it is refused by the slug
@@ -326,6 +409,20 @@ export function readProgress(text: string | null): ReadResult {
 		const parsed = mockSchema.safeParse(value);
 		if (parsed.success) progress.mocks.push(parsed.data);
 		else problems.push(`Mock interview ${index + 1}: ${describeIssue(parsed.error, value, 'it')}.`);
+	});
+	for (const [id, value] of Object.entries(predictions['cards'])) {
+		if (!predictionIdSchema.safeParse(id).success) {
+			problems.push(`"${id}" is not a prediction card id.`);
+			continue;
+		}
+		const parsed = cardSchema.safeParse(value);
+		if (parsed.success) progress.predictions.cards[id] = parsed.data;
+		else problems.push(`Prediction card "${id}": ${describeIssue(parsed.error, value, 'its state')}.`);
+	}
+	predictions['log'].forEach((value, index) => {
+		const parsed = predictionReviewSchema.safeParse(value);
+		if (parsed.success) progress.predictions.log.push(parsed.data);
+		else problems.push(`Grade ${index + 1} of the prediction log: ${describeIssue(parsed.error, value, 'it')}.`);
 	});
 	return { status: 'read', progress, problems };
 }

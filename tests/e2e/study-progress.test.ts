@@ -13,7 +13,7 @@ const T2 = '2026-11-20T10:00:00.000Z';
 const summary = (page: Page) => page.locator('[data-status]');
 const storeNote = (page: Page) => page.locator('[data-store-mode]');
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
-/** The questions stored: a version 2 or 3 value's cards, or a version 1 value's questions until the first save migrates it. */
+/** The questions stored: a version 2 to 4 value's cards, or a version 1 value's questions until the first save migrates it. */
 const storedSlugs = async (page: Page) => {
 	const value = JSON.parse((await stored(page))!) as { version: number; cards?: object; questions?: object };
 	return Object.keys(value.version === 1 ? value.questions! : value.cards!).sort();
@@ -87,7 +87,7 @@ test.describe('stored progress that cannot be read in full', () => {
 	});
 
 	test('progress of a newer version is left untouched and the reader is asked to update the page', async ({ page }) => {
-		const newer = JSON.stringify({ version: 4, cards: { 'create-index-sql': { due: T2 } } });
+		const newer = JSON.stringify({ version: 5, cards: { 'create-index-sql': { due: T2 } } });
 		await openWithStored(page, newer);
 		await expect(storeNote(page)).toHaveText(/saved by a newer version of this site and is left as it is\. Reload the page to update it/);
 		await grade(page, '3');

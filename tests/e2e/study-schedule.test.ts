@@ -60,7 +60,7 @@ test.describe('the due queue', () => {
 		await page.keyboard.press('3');
 		await expect(heading(page)).toHaveText(/^55\. /);
 		const progress = (await stored(page))!;
-		expect(progress.version).toBe(3);
+		expect(progress.version).toBe(4);
 		expect(progress.log.map((review) => review.grade)).toEqual(['good', 'again', 'hard', 'easy']);
 		expect(progress.cards['difference-inner-join-left-join']).toMatchObject({ reps: 1, state: 'review' });
 		const card = (slug: string) => progress.cards[slug] as unknown as { due: string; lastReview: string };
@@ -438,7 +438,7 @@ test.describe('stored progress', () => {
 		await expect(page.getByText('3 of 10 seen')).toBeVisible();
 		await gradeByKeys(page, ['3']);
 		const progress = (await stored(page))!;
-		expect(progress.version).toBe(3);
+		expect(progress.version).toBe(4);
 		expect(Object.keys(progress.cards)).toHaveLength(5);
 		expect(progress.log).toHaveLength(6);
 	});

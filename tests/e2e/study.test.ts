@@ -104,7 +104,7 @@ test.describe('moving progress between browsers', () => {
 		const file = testInfo.outputPath('study-progress.json');
 		await (await download).saveAs(file);
 		const exported = JSON.parse(readFileSync(file, 'utf8'));
-		expect(exported).toMatchObject({ kind: 'sg-study-progress', version: 3 });
+		expect(exported).toMatchObject({ kind: 'sg-study-progress', version: 4 });
 		expect(exported.$schema).toMatch(/\/study\/progress\.schema\.json$/);
 		// The schema it points to is served.
 		expect((await page.request.get(exported.$schema)).ok()).toBe(true);

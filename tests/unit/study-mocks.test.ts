@@ -1,6 +1,7 @@
-// The history of mock interviews in the study progress (version 3): kept as answers are saved, read
-// entry by entry (a bad one named, the rest kept), merged and imported with the rest, kept by a
-// section's reset, and never lost to a second tab. Version 2 progress reads as a history of none.
+// The history of mock interviews in the study progress (since version 3): kept as answers are
+// saved, read entry by entry (a bad one named, the rest kept), merged and imported with the rest,
+// kept by a section's reset, and never lost to a second tab. Version 2 progress reads as a history
+// of none.
 import { describe, expect, test } from 'vitest';
 import { MAX_MOCKS, VERSION, type Mock } from '../../src/study/record.ts';
 import {
@@ -40,11 +41,11 @@ describe('recordMock', () => {
 });
 
 describe('reading progress with mock interviews', () => {
-	test('version 2 reads as version 3 with no history, as a stored value and as a file', () => {
+	test('version 2 reads as the current version with no history, as a stored value and as a file', () => {
 		const v2 = JSON.stringify({ version: 2, cards: {}, log: [] });
 		expect(readProgress(v2)).toEqual({ status: 'read', progress: emptyProgress(), problems: [] });
-		expect(readProgressFile(v2)).toEqual({ progress: emptyProgress(), migrated: true });
-		expect(VERSION).toBe(3);
+		expect(readProgressFile(v2)).toEqual({ progress: emptyProgress(), migrated: 2 });
+		expect(VERSION).toBe(4);
 	});
 
 	test('a stored value keeps every valid interview and names the one left out', () => {
@@ -61,7 +62,7 @@ describe('reading progress with mock interviews', () => {
 	test('an exported file holds the history and reads back whole; a bad interview refuses the file, naming the field', () => {
 		const progress = recordMock(applyGrade(emptyProgress(), 'gil', 'good', new Date(T1)), mock(T1, 'gil'));
 		const file = exportProgress(progress, new Date(T2));
-		expect(JSON.parse(file)).toMatchObject({ kind: PROGRESS_KEY, version: 3, mocks: [mock(T1, 'gil')] });
+		expect(JSON.parse(file)).toMatchObject({ kind: PROGRESS_KEY, version: VERSION, mocks: [mock(T1, 'gil')] });
 		expect(readProgressFile(file)).toEqual({ progress, migrated: false });
 		const broken = JSON.parse(file);
 		broken.mocks[0].answers[0].confidence = 'maybe';
@@ -113,7 +114,7 @@ describe('two tabs', () => {
 		first.update((progress) => recordMock(applyGrade(progress, 'gil', 'hard', new Date(T1)), mock(T1, 'gil')));
 		second.update((progress) => applyGrade(progress, 'pod', 'good', new Date(T2)));
 		const stored = JSON.parse(storage.getItem(PROGRESS_KEY)!);
-		expect(stored.version).toBe(3);
+		expect(stored.version).toBe(VERSION);
 		expect(stored.mocks).toEqual([mock(T1, 'gil')]);
 		expect(Object.keys(stored.cards).sort()).toEqual(['gil', 'pod']);
 	});

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { lastGrades, type Grade } from '../../src/study/record.ts';
-import { exportProgress, PROGRESS_KEY, applyGrade, emptyProgress } from '../../src/study/rules.ts';
+import { exportProgress, PROGRESS_KEY, applyGrade, applyPredictionGrade, emptyProgress } from '../../src/study/rules.ts';
 import { BACKUP_PREFIX, createProgressStore } from '../../src/study/study-store.ts';
 import { FakeStorage } from '../helpers/fake-storage.ts';
 
@@ -28,6 +29,24 @@ describe('createProgressStore', () => {
 		expect(createProgressStore(() => storage, now).backups()).toHaveLength(1);
 	});
 
+	test('reads stored version 3 progress in full, and the next grade saves version 4 holding every grade', () => {
+		const storage = new FakeStorage();
+		// What the version 3 code stored: its export (tests/fixtures/study/) without the file's own fields.
+		const v3 = JSON.parse(readFileSync(new URL('../fixtures/study/v3-export.json', import.meta.url), 'utf8'));
+		for (const field of ['$schema', 'kind', 'exported']) delete v3[field];
+		storage.setItem(PROGRESS_KEY, JSON.stringify(v3));
+		const store = createProgressStore(() => storage, now);
+		expect([store.mode, store.keptAside]).toEqual(['stored', null]);
+		store.update((progress) => applyPredictionGrade(applyGrade(progress, 'decorators-python', 'good', at), 'decorators-python#1', 'hard', at));
+		const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+		expect(saved.version).toBe(4);
+		expect(saved.log).toEqual([...v3.log, { slug: 'decorators-python', grade: 'good', at: at.toISOString() }]);
+		expect(saved.mocks).toEqual(v3.mocks);
+		expect(Object.keys(saved.cards)).toEqual(Object.keys(v3.cards));
+		expect(saved.predictions.log).toEqual([{ card: 'decorators-python#1', grade: 'hard', at: at.toISOString() }]);
+		expect(store.backups()).toEqual([]);
+	});
+
 	test('keeps a value that is not JSON aside before the first grade replaces it', () => {
 		const storage = new FakeStorage();
 		storage.setItem(PROGRESS_KEY, '{"version":1,"questions":{');
@@ -39,7 +58,7 @@ describe('createProgressStore', () => {
 
 	test('never writes over progress of a newer version, and grades in memory', () => {
 		const storage = new FakeStorage();
-		const newer = '{"version":4,"cards":{}}';
+		const newer = '{"version":5,"cards":{}}';
 		storage.setItem(PROGRESS_KEY, newer);
 		const store = createProgressStore(() => storage, now);
 		store.update(grade('gil'));

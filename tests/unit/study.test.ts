@@ -1,12 +1,15 @@
-// The rules of stored progress (version 2: FSRS state and a log, src/study/rules.ts): grading,
-// resetting, reading what is stored entry by entry, merging and planning an import. The queue,
-// schedule and plan are in study-schedule.test.ts; files, the schema and migration in study-format.test.ts.
+// The rules of stored progress (FSRS state and a log, of questions and of prediction cards,
+// src/study/rules.ts): grading, resetting, reading what is stored entry by entry, merging and
+// planning an import. The queue, schedule and plan are in study-schedule.test.ts; files, the schema
+// and migration in study-format.test.ts.
 import { describe, expect, test } from 'vitest';
 import { describeProgress, pickNotKnown } from '../../src/study/marks.ts';
 import { missedSlugs, shuffle } from '../../src/study/queue.ts';
+import { predictionId, questionOf } from '../../src/lib/prediction.ts';
 import type { CardState, Grade } from '../../src/study/record.ts';
 import {
 	applyGrade,
+	applyPredictionGrade,
 	describeImportPlan,
 	emptyProgress,
 	exportProgress,
@@ -37,6 +40,19 @@ describe('applyGrade', () => {
 		expect(next.log).toEqual([{ slug: 'gil', grade: 'hard', at: '2026-11-26T10:00:00.000Z' }]);
 		expect(applyGrade(next, 'gil', 'good', at).log.map((review) => review.grade)).toEqual(['hard', 'good']);
 		expect(next.log).toHaveLength(1);
+	});
+});
+
+describe('applyPredictionGrade', () => {
+	test('schedules the card as a question is and logs the grade under its id, leaving the questions alone', () => {
+		const id = predictionId('decorators-python', 2);
+		expect([id, questionOf(id)]).toEqual(['decorators-python#2', 'decorators-python']);
+		const next = applyPredictionGrade(emptyProgress(), id, 'hard', at);
+		expect(next.predictions.cards).toEqual({ [id]: schedule(undefined, 'hard', at) });
+		expect(next.predictions.log).toEqual([{ card: id, grade: 'hard', at: '2026-11-26T10:00:00.000Z' }]);
+		const later = new Date('2026-11-27T10:00:00Z');
+		expect(applyPredictionGrade(next, id, 'good', later).predictions.cards[id]).toEqual(schedule(next.predictions.cards[id], 'good', later));
+		expect([next.cards, next.log, next.predictions.log.length]).toEqual([{}, [], 1]);
 	});
 });
 
@@ -116,7 +132,7 @@ describe('readProgress', () => {
 	});
 
 	test('reports a newer version instead of reading it', () => {
-		expect(readProgress(file({ gil: entry('known') }, { version: 4 }))).toEqual({ status: 'newer', version: 4 });
+		expect(readProgress(file({ gil: entry('known') }, { version: 5 }))).toEqual({ status: 'newer', version: 5 });
 	});
 
 	test.each([
@@ -142,6 +158,15 @@ describe('mergeProgress', () => {
 		// Both logs, in time order; a grade found in both counted once.
 		expect(mergeProgress(current, incoming).log.map((review) => `${review.slug} ${review.grade}`)).toEqual(['queue good', 'gil again', 'gil good', 'tuple hard', 'tuple good']);
 		expect(mergeProgress(current, current).log).toEqual(current.log);
+	});
+
+	test('keeps the newer state of each prediction card, and joins their logs without repeating a grade', () => {
+		const current = applyPredictionGrade(emptyProgress(), 'gil#1', 'good', new Date('2026-11-26T10:00:00Z'));
+		const incoming = applyPredictionGrade(applyPredictionGrade(current, 'gil#1', 'again', new Date('2026-11-27T10:00:00Z')), 'tuple#2', 'hard', new Date('2026-11-25T10:00:00Z'));
+		expect(mergeProgress(current, incoming).predictions.cards).toEqual(incoming.predictions.cards);
+		expect(mergeProgress(incoming, current).predictions.cards).toEqual(incoming.predictions.cards);
+		expect(mergeProgress(current, incoming).predictions.log.map((review) => `${review.card} ${review.grade}`)).toEqual(['tuple#2 hard', 'gil#1 good', 'gil#1 again']);
+		expect(mergeProgress(current, current).predictions).toEqual(current.predictions);
 	});
 });
 
@@ -176,6 +201,17 @@ describe('planImport', () => {
 	test('replacing keeps only the file’s questions and counts the grades it forgets', () => {
 		expect(Object.keys(plan.replaced.cards)).toEqual(['gil', 'tuple', 'decorators']);
 		expect(plan.loses).toBe(3);
+	});
+
+	test('takes the prediction cards of this guide’s questions, reports the others by id, and counts their grades in what replacing forgets', () => {
+		const here = applyPredictionGrade(current, 'deadlocks#1', 'good', new Date(old));
+		const file = applyPredictionGrade(applyPredictionGrade(incoming, 'gil#2', 'good', new Date(old)), 'not-in-guide#1', 'again', new Date(old));
+		const withPredictions = planImport(here, file, ['gil', 'tuple', 'deadlocks', 'decorators'], new Date(recent));
+		expect(Object.keys(withPredictions.merged.predictions.cards)).toEqual(['deadlocks#1', 'gil#2']);
+		expect(withPredictions.replaced.predictions).toEqual({ cards: { 'gil#2': file.predictions.cards['gil#2'] }, log: [file.predictions.log[0]] });
+		expect(withPredictions.unknown).toEqual(['not-in-guide', 'not-in-guide#1']);
+		// The counts stay about questions; what replacing forgets counts every grade.
+		expect([withPredictions.adds, withPredictions.updates, withPredictions.keeps, withPredictions.loses]).toEqual([1, 1, 2, 4]);
 	});
 
 	test('an empty file adds nothing and keeps everything when merged', () => {
@@ -229,6 +265,19 @@ describe('an import never stops grading', () => {
 		expect(planImport(mine, theirs, ['gil'], now).merged.cards['gil']).toEqual(longer);
 		expect(planImport(theirs, mine, ['gil'], now).merged.cards['gil']).toEqual(longer);
 		expect(planImport(theirs, mine, ['gil'], now).updates).toBe(1);
+	});
+
+	test('a prediction card’s state is set right as a question’s is, and one dated ahead never replaces the one here', () => {
+		const ahead = { ...good, lastReview: twoDaysAhead, due: '2026-12-12T09:00:00.000Z' };
+		const predictions = { cards: { 'gil#1': { ...good, difficulty: 0.5 }, 'gil#2': ahead }, log: [] };
+		const here = applyPredictionGrade(emptyProgress(), 'gil#2', 'good', new Date(now.getTime() - 60_000));
+		const plan = planImport(here, { ...emptyProgress(), predictions }, ['gil'], now);
+		expect(plan.repairs).toEqual([
+			'Prediction card "gil#1": "difficulty" 0.5 is below 1: set to 1',
+			`Prediction card "gil#2": "lastReview" ${twoDaysAhead} is later than now (a clock set ahead?): set to now`,
+		]);
+		expect(plan.merged.predictions.cards['gil#1']!.difficulty).toBe(1);
+		expect(plan.merged.predictions.cards['gil#2']).toEqual(here.predictions.cards['gil#2']);
 	});
 
 	test('50,000 ids not in the guide are each reported once (the plan is linear in the file)', () => {
