@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import { markdownOptionsFor } from './src/markdown/index.ts';
 import { siteIntegrations, sitePlugins } from './src/integrations/index.ts';
 import { THEME_RESTORE_SCRIPT } from './src/theme/theme.ts';
-import { LAYER_ORDER_CSS } from './src/styles/layer-order.ts';
 import { DEFAULT_SITE_URL } from './src/site.config.ts';
 import { sha256Source } from './src/lib/csp.ts';
 import { SANDBOX_SCRIPT } from './src/examples/sandbox.ts';
@@ -62,7 +61,6 @@ export default defineConfig({
 				// The examples' sandbox frame inherits the page's policy, so its script is allowed here too (src/examples/sandbox.ts).
 				hashes: [sha256Source(THEME_RESTORE_SCRIPT), sha256Source(SANDBOX_SCRIPT)],
 			},
-			styleDirective: { hashes: [sha256Source(LAYER_ORDER_CSS)] },
 		},
 	},
 	// The plugin lists, Shiki's settings and the code-colour stylesheet: one module, shared with the tests.

@@ -8,7 +8,8 @@
 //      page's loader imports the controls by their address, from virtual:build/examples-controls).
 //   3. site.ts: dist/ is not emptied by Vite but at build:start, all but the last build's pages.
 // Vite plugins, for every module Vite loads: the code-colour stylesheet Shiki's classes use, the
-// palette written into tokens.css, and import() without Vite's preload helper.
+// palette written into tokens.css, the cascade layers' order first in every built stylesheet, and
+// import() without Vite's preload helper.
 // When the build ends (astro:build:done), in this order:
 //   1. @astrojs/sitemap writes the sitemap (every page a reader lands on; not the short links).
 //   2. images/integration.ts waits for the images still being drawn.
@@ -35,6 +36,7 @@ import { runtimes } from '../examples/runtimes.ts';
 import { previewImages } from '../images/integration.ts';
 import { isShortPath } from '../lib/links.ts';
 import { codeColors } from '../markdown/index.ts';
+import { layerOrderFirst } from '../styles/layer-order.ts';
 import { palettePlugin } from '../styles/palette.ts';
 import { plainDynamicImports } from './plain-dynamic-imports.ts';
 import { siteBuildSteps } from './site.ts';
@@ -46,5 +48,5 @@ export function siteIntegrations(): AstroIntegration[] {
 
 /** The Vite plugins. */
 export function sitePlugins(): PluginOption[] {
-	return [codeColors(), palettePlugin(), plainDynamicImports()];
+	return [codeColors(), palettePlugin(), layerOrderFirst(), plainDynamicImports()];
 }

@@ -122,7 +122,7 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 
 		// The tab that had searched: the old index's files are gone, so it offers a reload rather than "no match".
 		await search(searched, 'Zanzibar');
-		const stale = searched.getByText('The search could not load its files');
+		const stale = searched.getByText('The search could not load: the site has changed since this page opened, or you are offline.');
 		await expect(stale).toBeVisible();
 		await searched.getByRole('button', { name: 'Reload the page' }).click();
 		// The search is in the address, so the reloaded page runs it on the new index.
@@ -136,11 +136,11 @@ test('a saved guide updates by what changed only, and tabs left open across a de
 		writeFileSync(dialogFile, code.replace('const PAGE_SIZE = 10;', 'const PAGE_SIZE = 12;'));
 		await build();
 		await notSearched.getByRole('button', { name: 'Search' }).click();
-		await expect(notSearched.getByText('The search could not load its files')).toBeVisible();
+		await expect(notSearched.getByText('The search could not load: the site has changed since this page opened, or you are offline.')).toBeVisible();
 		// Closing and opening it again tries again (and fails again, as the file is still gone), not stuck.
 		await notSearched.keyboard.press('Escape');
 		await notSearched.getByRole('button', { name: 'Search' }).click();
-		await expect(notSearched.getByText('The search could not load its files')).toBeVisible();
+		await expect(notSearched.getByText('The search could not load: the site has changed since this page opened, or you are offline.')).toBeVisible();
 		await notSearched.getByRole('button', { name: 'Reload the page' }).click();
 		await search(notSearched, toPlainText(edited.title));
 		await expect(results(notSearched).first()).toBeVisible();

@@ -13,8 +13,10 @@ const pages = readBuiltPages().filter((page) => !page.path.startsWith('/q/'));
 describe.each(pages.map((page) => [page.path, page.file]))('%s', (_, file) => {
 	const html = readFileSync(join(distDir, file), 'utf8');
 
-	test('declares the cascade layers before any other style', () => {
-		expect(html.match(/<style>([^<]*)<\/style>/)?.[1]).toBe(LAYER_ORDER_CSS);
+	test('declares the cascade layers before any other style: every stylesheet starts with their order', () => {
+		const sheets = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]!);
+		expect(sheets.length).toBeGreaterThan(0);
+		for (const sheet of sheets) expect(sheet.startsWith(LAYER_ORDER_CSS), sheet.slice(0, 80)).toBe(true);
 	});
 
 	test('carries the rule of each code colour its code blocks use, and of no other', () => {
