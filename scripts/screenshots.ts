@@ -1,6 +1,7 @@
-// npm run screenshots [-- --no-build --out screenshots]: builds the site, serves dist/ as a static
-// host would, and writes PNG screenshots of the home page, a section, a question, study mode, search
-// and the mock interview's steps, in the light and dark schemes, at 1280x900 (desktop) and 390x844
+// npm run screenshots [-- --no-build --out screenshots --only question-predict,study-predict]: builds
+// the site, serves dist/ as a static host would, and writes PNG screenshots of the home page, a
+// section, a question, study mode, search, the mock interview's steps, the interview-day plan and the
+// "what does this print?" cards, in the light and dark schemes, at 1280x900 (desktop) and 390x844
 // (phone), into a folder git ignores. The reader in the screenshots has graded a few questions over the last days, so the
 // home page and the marks show progress. Figures for the README and docs/, and a look at every change.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -18,7 +19,7 @@ import { toPlainText } from '../src/markdown/inline.ts';
 import { questionPath } from '../src/lib/links.ts';
 import { createStaticServer } from './serve.ts';
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } } });
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, out: { type: 'string', default: 'screenshots' }, only: { type: 'string' } } });
 const out = values.out;
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -79,6 +80,33 @@ const planInterview = async (page: Page) => {
 	await page.locator('[data-plan-caption]').scrollIntoViewIfNeeded();
 };
 
+/** Question 11's second example: Predict, a wrong choice, Run and check (the Python runtime loads). */
+const predictOnQuestion = async (page: Page) => {
+	const example = page.locator('sg-example[data-predict="decorators-python#2"]');
+	await example.getByRole('button', { name: 'Predict' }).click();
+	await example.locator('label').filter({ hasText: /^wrapper/ }).click();
+	await example.getByRole('button', { name: 'Run and check' }).click();
+	await example.locator('.predict-verdict').waitFor({ timeout: 120_000 });
+	await example.locator('form.predict').scrollIntoViewIfNeeded();
+};
+
+/** Section 1's study deck up to its first prediction card, a prediction typed with a slip, then checked. */
+const predictInStudy = async (page: Page) => {
+	const shown = page.locator('li.card').filter({ visible: true });
+	await page.locator('li.card[data-prediction]').first().waitFor({ state: 'attached' });
+	for (let i = 0; i < 20 && !(await shown.locator('form.predict').count()); i++) await page.getByRole('button', { name: 'Next →' }).click();
+	// A near miss: the card's own output with its last line left out.
+	const id = await shown.getAttribute('data-prediction');
+	const answer = await page.evaluate(async (id) => {
+		const cards = (await (await fetch('/study/predictions.json')).json()) as { id: string; answer: string }[];
+		return cards.find((card) => card.id === id)!.answer;
+	}, id);
+	if ((await shown.locator('.predict-typed').count()) > 0) await shown.getByRole('textbox').fill(answer.trimEnd().split('\n').slice(0, -1).join('\n') || 'None');
+	else await shown.getByRole('radio').first().check();
+	await shown.getByRole('button', { name: 'Check' }).click();
+	await shown.locator('.predict-verdict').waitFor();
+};
+
 const PAGES: { name: string; path: string; search?: string; act?: (page: Page) => Promise<void> }[] = [
 	{ name: 'home', path: '' },
 	{ name: 'section', path: 'sql-databases/' },
@@ -90,6 +118,8 @@ const PAGES: { name: string; path: string; search?: string; act?: (page: Page) =
 	{ name: 'mock-question', path: 'mock/', act: startInterview },
 	{ name: 'mock-check', path: 'mock/', act: checkAnswer },
 	{ name: 'mock-summary', path: 'mock/', act: finishInterview },
+	{ name: 'question-predict', path: 'intermediate-python/decorators-python/', act: predictOnQuestion },
+	{ name: 'study-predict', path: 'study/python-fundamentals/', act: predictInStudy },
 	// Last: its interview date and minutes stay in the browser for the pages after it.
 	{ name: 'study-plan', path: 'study/', act: planInterview },
 ];
@@ -121,7 +151,8 @@ try {
 				for (const [key, value] of entries) if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
 			}, stored);
 			const page = await context.newPage();
-			for (const { name, path, search, act } of PAGES) {
+			const only = values.only?.split(',');
+			for (const { name, path, search, act } of PAGES.filter((shot) => !only || only.includes(shot.name))) {
 				await page.goto(origin + path, { waitUntil: 'networkidle' });
 				// Study mode's cards once its script has run (a busy machine can take longer than the network).
 				if (name.startsWith('study')) await page.locator('.session:not([hidden])').waitFor();

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CONFUSABLE_FILE, parseConfusable } from '../mock/confusable.ts';
 import type { ConfusableGroup } from '../mock/rules.ts';
 import { readAnswerFacts } from '../lib/answer-facts.ts';
+import { readPredictionCards, type PredictionCard } from '../lib/prediction.ts';
 import { checkGuide, groupBySection, sortByNumber, type QuestionInfo, type SectionGroup, type SectionInfo } from '../lib/guide.ts';
 
 /** A question with its collection entry, ready to render. */
@@ -11,6 +12,8 @@ export interface Question extends QuestionInfo {
 	entry: CollectionEntry<'questions'>;
 	/** The answer as plain HTML for other apps, its links to the site absolute (remarkExportHtml). */
 	exportHtml: string;
+	/** Its examples' "what does this print?" cards (remarkRunnableExamples). */
+	predictions: PredictionCard[];
 }
 
 /** The whole guide, checked and in reading order. */
@@ -34,6 +37,9 @@ async function loadGuide(): Promise<GuideContent> {
 			if (!facts) throw new Error(`${file}: rendering left no facts about the answer (src/markdown/remark-answer-facts.ts)`);
 			const exportHtml = rendered?.['exportHtml'];
 			if (typeof exportHtml !== 'string') throw new Error(`${file}: rendering left no HTML for the exports (remarkExportHtml in src/markdown/index.ts)`);
+			const predictions = readPredictionCards(rendered?.['predictions'] ?? []);
+			if (predictions?.length !== ((rendered?.['predictions'] as unknown[] | undefined)?.length ?? 0))
+				throw new Error(`${file}: rendering left malformed "what does this print?" cards (src/markdown/remark-runnable-examples.ts)`);
 			return {
 				...entry.data,
 				// The collection resolves `section` to a reference; the pages and the checks use its id.
@@ -42,6 +48,7 @@ async function loadGuide(): Promise<GuideContent> {
 				body: entry.body ?? '',
 				facts,
 				exportHtml,
+				predictions: predictions!,
 				entry,
 			};
 		}),

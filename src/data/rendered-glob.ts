@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PREDICTIONS_FILE } from '../examples/prediction-records.ts';
 import { RECORDS_FILE } from '../examples/records.ts';
 import { filesKey, moduleClosure } from './module-closure.ts';
 
@@ -13,12 +14,13 @@ const MARKDOWN_SETUP = 'src/markdown/index.ts';
 
 /**
  * What, besides a file's own text, decides its HTML (paths from the project's root): the Markdown
- * setup's import closure (site.config.ts's HTML allow-list included), the file the plugins read (the
- * recorded example outputs), the config and the installed versions. Astro itself clears its store
- * when the config's values or its own version change, but not when plugin code does.
+ * setup's import closure (site.config.ts's HTML allow-list included), the files the plugins read
+ * (the recorded example outputs and their cards), the config and the installed versions. Astro
+ * itself clears its store when the config's values or its own version change, but not when plugin
+ * code does.
  */
 export function renderInputs(root: string): string[] {
-	return [...moduleClosure(root, [MARKDOWN_SETUP]), `content/${RECORDS_FILE}`, 'astro.config.ts', 'package-lock.json'];
+	return [...moduleClosure(root, [MARKDOWN_SETUP]), `content/${RECORDS_FILE}`, `content/${PREDICTIONS_FILE}`, 'astro.config.ts', 'package-lock.json'];
 }
 
 /** A hash of everything renderInputs() names. */

@@ -10,10 +10,13 @@ import type { Element as HastElement, ElementContent } from 'hast';
 // Each runtime's runner and files, and the sandbox's document: worked out by the build (runtimes.ts).
 import examples from 'virtual:build/examples';
 import { pathWithBase } from '../lib/base.ts';
+import { SITE_PATHS } from '../lib/links.ts';
+import { readPredictionCards, type PredictionCard } from '../lib/prediction.ts';
 import { closeEditor, codeForRun, markFailedLine, openEditor } from './editing.ts';
 import { outputBody, sqlResultHtml, streamsHtml } from './output-html.ts';
+import { predictionForm } from './prediction-form.ts';
 import { PYTHON_VERSION } from './python-run.ts';
-import { capSqlResults, mergeChunks, OUTPUT_LIMIT, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
+import { capSqlResults, mergeChunks, OUTPUT_LIMIT, outputText, sqlResultsFrom, TIME_LIMIT_MS, type Runtime, type SqlResult, type StreamChunk } from './rules.ts';
 import { POSTGRES_VERSION } from './sql-run.ts';
 import type { FromFrame, FromRunner, StartRunner, ToRunner } from './worker-protocol.ts';
 // The editor's and the download bar's look, minified into this bundle (runtimes.ts): only this code
@@ -215,6 +218,8 @@ function parts(example: HTMLElement) {
 		runtime: example.dataset.runtime as Runtime,
 		code: q<HTMLElement>('pre.astro-code'),
 		body: q<HTMLElement>('.example-output-body'),
+		/** The output's <details>, on an example with a "what does this print?" card (closed until it is seen). */
+		disclosure: example.querySelector<HTMLDetailsElement>('details.example-output'),
 		status: q<HTMLElement>('.example-status'),
 		button: (action: string) => q<HTMLButtonElement>(`button[data-action="${action}"]`),
 	};
@@ -231,6 +236,7 @@ export function act(example: HTMLElement, action: string): void {
 	if (!originals.has(example)) originals.set(example, p.code.textContent ?? '');
 	if (action === 'prepare') prepare(p.runtime);
 	else if (action === 'run') void run(example);
+	else if (action === 'predict') void predict(example);
 	else if (action === 'stop') running?.example === example && running.stop('Stopped.');
 	else if (action === 'edit') edit(example);
 	else if (action === 'reset') reset(example);
@@ -250,7 +256,52 @@ function reset(example: HTMLElement): void {
 	p.status.textContent = '';
 	p.button('edit').hidden = false;
 	p.button('reset').hidden = true;
+	// A prediction made of the example as it was is done with: Predict asks again.
+	example.querySelector('form.predict')?.remove();
+	if (example.dataset['predict']) p.button('predict').hidden = false;
 	p.button('edit').focus();
+}
+
+let cards: Promise<PredictionCard[]> | undefined;
+/** The guide's cards, fetched once a page; a failed fetch is tried again on the next press. */
+function predictionCards(): Promise<PredictionCard[]> {
+	cards ??= fetch(pathWithBase(SITE_PATHS.studyPredictions))
+		.then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+		.then((value: unknown) => readPredictionCards(value) ?? Promise.reject(new Error('not a list of cards')));
+	cards.catch(() => (cards = undefined));
+	return cards;
+}
+
+/**
+ * "Predict, then run": the card's form above the closed output; on Run and check the example runs
+ * and the prediction is set against what it printed (the recorded output when it cannot run).
+ */
+async function predict(example: HTMLElement): Promise<void> {
+	const p = parts(example);
+	const id = example.dataset['predict'];
+	let card: PredictionCard | undefined;
+	try {
+		card = (await predictionCards()).find((known) => known.id === id);
+	} catch {
+		// Gone (a newer deploy) or offline: the output stays where it is, behind its label.
+	}
+	// A card made of other code (the site was deployed again since this page was loaded) is not this example's.
+	if (!card || card.code !== originals.get(example)) {
+		p.status.textContent = card || navigator.onLine ? 'This page is out of date — reload it to predict.' : 'Offline: the card could not be loaded.';
+		return;
+	}
+	const answer = card.answer;
+	const { form, first, check } = predictionForm(card, {
+		submitLabel: 'Run and check',
+		onSubmit: () =>
+			run(example, (printed) => {
+				if (p.disclosure) p.disclosure.open = true;
+				check(printed ?? answer);
+			}),
+	});
+	p.button('predict').hidden = true;
+	p.button('run').closest('.example-controls')!.after(form);
+	first.focus();
 }
 
 /** The first element of a tag in a hast tree. */
@@ -269,9 +320,14 @@ const CELLS_AT_A_TIME = 500;
 /** Lets the page draw and answer input between two pieces of a large output. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run(example: HTMLElement): Promise<void> {
+/**
+ * Runs the example in a fresh runner, its output replacing the one shown. `onEnd` hears what it
+ * printed (stdout, or the tables as text) once it finishes, or undefined if it did not.
+ */
+async function run(example: HTMLElement, onEnd?: (printed: string | undefined) => void): Promise<void> {
 	const p = parts(example);
 	const runtime = p.runtime;
+	if (p.disclosure) p.disclosure.open = true;
 	if (running) running.stop('Stopped: another example started.');
 	const code = codeForRun(example) ?? originals.get(example)!;
 	p.button('run').disabled = true;
@@ -285,7 +341,9 @@ async function run(example: HTMLElement): Promise<void> {
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let asking: HTMLFormElement | undefined;
-	const finish = (message: string) => {
+	const finish = (message: string, printed?: string) => {
+		onEnd?.(printed);
+		onEnd = undefined;
 		clearTimeout(timer);
 		asking?.remove();
 		asking = undefined;
@@ -384,7 +442,10 @@ async function run(example: HTMLElement): Promise<void> {
 		flush();
 		note(`(output cut after ${OUTPUT_LIMIT / 1024} KB)`);
 	};
+	// What it printed, for a prediction: stdout, or the tables as text.
+	let printed = '';
 	const append = (stream: StreamChunk['stream'], text: string) => {
+		if (stream === 'stdout' && !cutNoted) printed += text;
 		if (text === '' || cutNoted) return;
 		if (shown >= OUTPUT_LIMIT || ++chunks > OUTPUT_CHUNK_LIMIT) return noteCut();
 		const kept = text.slice(0, OUTPUT_LIMIT - shown);
@@ -500,6 +561,7 @@ async function run(example: HTMLElement): Promise<void> {
 			const results = sqlResultsFrom(m['results']);
 			if (!results || drawn) return broken();
 			drawn = true;
+			printed = outputText({ runtime: 'sql', results });
 			void draw(capSqlResults(results));
 		} else if (m['type'] === 'crashed') broken();
 		else if (m['type'] === 'done') {
@@ -508,7 +570,7 @@ async function run(example: HTMLElement): Promise<void> {
 				if (stopped) return;
 				if (!cleared) show(...outputBody(runtime === 'python' ? { runtime: 'python', chunks: [] } : { runtime: 'sql', results: [] }).map(toDom));
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
-				finish(m['failed'] === true ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`);
+				finish(m['failed'] === true ? `Ended with an error after ${seconds} s.` : `Finished in ${seconds} s.`, printed);
 				if (m['failed'] === true) markFailedLine(example, p.body, p.status);
 			});
 		}

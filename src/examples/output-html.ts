@@ -48,10 +48,13 @@ export function outputBody(output: RunOutput): Element[] {
 /** The line under an SQL example that says what it runs against. */
 export const SQL_CONTEXT = `Runs in a fresh PostgreSQL with the sample tables ${SAMPLE_TABLES.slice(0, -1).join(', ')} and ${SAMPLE_TABLES.at(-1)}.`;
 
-/** The output area: its label, then the recorded output. */
-export function outputArea(output: RunOutput): Element {
-	return h('div', { className: ['example-output'] }, [
-		h('p', { className: ['example-output-label'] }, [text('Output')]),
+/**
+ * The output area: its label, then the recorded output. An example with a "what does this print?"
+ * card keeps its output closed behind the label, so that the reader can predict it first.
+ */
+export function outputArea(output: RunOutput, { closed = false } = {}): Element {
+	return h(closed ? 'details' : 'div', { className: ['example-output'] }, [
+		h(closed ? 'summary' : 'p', { className: ['example-output-label'] }, [text('Output')]),
 		h('div', { className: ['example-output-body'] }, outputBody(output)),
 	]);
 }

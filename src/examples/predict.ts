@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { collectExamples } from './collect.ts';
 import { pythonMutants, sqlMutants, type Mutant } from './mutations.ts';
 import { createNodeRunners } from './node-runner.ts';
-import { canPredict, chooseWrong, PREDICTIONS_FILE, printed, runChange, WRONG_CHOICES, writePredictions, type Predictions } from './predictions.ts';
+import { PREDICTIONS_FILE, writePredictions, type Predictions } from './prediction-records.ts';
+import { canPredict, chooseWrong, printed, runChange, WRONG_CHOICES } from './predictions.ts';
 import { readRecords } from './records.ts';
 import type { RecordedRun } from './rules.ts';
 

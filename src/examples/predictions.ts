@@ -2,16 +2,13 @@
 // on every run, the real output and two or three wrong ones, each printed by a program that differs
 // from the example by one small change that matters (mutations.ts). A wrong choice is offered only
 // when its program really prints it: the recorder (predict.ts) runs every change, and the tests run
-// every kept one again. Kept in content/example-predictions.json beside the recorded outputs.
-// Node only.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// every kept one again. Kept in content/example-predictions.json (prediction-records.ts) beside the
+// recorded outputs. Node only.
 import type { ContentExample } from './collect.ts';
 import type { Mutant } from './mutations.ts';
 import type { NodeRunners } from './node-runner.ts';
+import type { WrongChoice } from './prediction-records.ts';
 import { normalizeOutput, outputText, type RecordedRun } from './rules.ts';
-
-export const PREDICTIONS_FILE = 'example-predictions.json';
 
 /** Outputs longer than this are a reading exercise, not a prediction. */
 export const PREDICTION_LIMITS = { lines: 10, characters: 400 } as const;
@@ -20,23 +17,6 @@ export const PREDICTION_LIMITS = { lines: 10, characters: 400 } as const;
  * the card asks the reader to type the output instead (choices: []).
  */
 export const WRONG_CHOICES = { min: 2, max: 3 } as const;
-
-/** One wrong choice: what changed, the changed program, and what it prints. */
-export interface WrongChoice {
-	kind: Mutant['kind'];
-	change: string;
-	code: string;
-	output: string;
-}
-
-/** A card: the example's code hash (as its recorded output's), its output, and the wrong choices (none: typed). */
-export interface Prediction {
-	hash: string;
-	answer: string;
-	choices: WrongChoice[];
-}
-
-export type Predictions = Record<string, Prediction>;
 
 /** What a run prints, as a card shows it: stdout for Python (a traceback is not a prediction), the tables for SQL. */
 export function printed(run: RecordedRun): string {
@@ -76,23 +56,6 @@ export function chooseWrong(answer: string, runs: { mutant: Mutant; run: Recorde
 	const firstOfKind = usable.filter((choice) => !kinds.has(choice.kind) && kinds.add(choice.kind));
 	const rest = usable.filter((choice) => !firstOfKind.includes(choice));
 	return [...firstOfKind, ...rest].slice(0, WRONG_CHOICES.max);
-}
-
-/** The cards of a content folder ({} when it has none yet); malformed JSON fails naming the file. */
-export function readPredictions(contentDir: string): Predictions {
-	const path = join(contentDir, PREDICTIONS_FILE);
-	if (!existsSync(path)) return {};
-	try {
-		return JSON.parse(readFileSync(path, 'utf8')) as Predictions;
-	} catch (error) {
-		throw new Error(`${path}: not valid JSON (${(error as Error).message}); record again with npm run examples:predict`, { cause: error });
-	}
-}
-
-/** Writes the cards sorted by key, so that a new recording's diff shows just what changed. */
-export function writePredictions(contentDir: string, predictions: Predictions): void {
-	const sorted = Object.fromEntries(Object.entries(predictions).sort(([a], [b]) => a.localeCompare(b, 'en')));
-	writeFileSync(join(contentDir, PREDICTIONS_FILE), `${JSON.stringify(sorted, null, '\t')}\n`);
 }
 
 /** A changed program may loop for ever (a bound moved by one): it is stopped after this many Python line events. */

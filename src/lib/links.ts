@@ -40,6 +40,8 @@ export const SITE_PATHS = {
 	mock: '/mock/',
 	/** Every question's slug in guide order, for the study pages of sections (src/pages/study/guide.json.ts). */
 	studyGuide: '/study/guide.json',
+	/** The examples' "what does this print?" cards (src/pages/study/predictions.json.ts). */
+	studyPredictions: '/study/predictions.json',
 } as const;
 
 /** The page of a question: `/<section>/<slug>/`. */

@@ -6,6 +6,8 @@ import { seededRandom } from './random.ts';
 /** One card: its id (the question's slug, "#", the example's number), the output, and wrong outputs with what changed to print each. */
 export interface PredictionCard {
 	id: string;
+	/** The example's code the card was made from: a page built before a change to it shows other code. */
+	code: string;
 	answer: string;
 	/** None: the reader types the output. */
 	wrong: { output: string; change: string }[];
@@ -30,6 +32,7 @@ export function readPredictionCards(value: unknown): PredictionCard[] | undefine
 			card !== null &&
 			isText(card.id) &&
 			PREDICTION_ID.test(card.id) &&
+			isText(card.code) &&
 			isText(card.answer) &&
 			Array.isArray(card.wrong) &&
 			card.wrong.every((choice: unknown) => typeof choice === 'object' && choice !== null && isText((choice as { output: unknown }).output) && isText((choice as { change: unknown }).change)),

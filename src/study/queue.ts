@@ -2,6 +2,7 @@
 // ones), everything, or only what was missed, in guide or shuffled order.
 import { dayOf, type Clock } from './days.ts';
 import { lastGrades, type Grade, type Progress } from './record.ts';
+import { questionOf } from '../lib/prediction.ts';
 import { seededRandom } from '../lib/random.ts';
 
 /** How a session picks its questions. */
@@ -88,4 +89,27 @@ export function buildQueue(progress: Progress, slugs: readonly string[], mode: M
 	const due = arrange(dueSlugs(progress, slugs, clock));
 	const fresh = arrange(slugs.filter((slug) => !progress.cards[slug])).slice(0, newLeft);
 	return { slugs: [...due, ...fresh], due: due.length, fresh: fresh.length, newLeft };
+}
+
+/**
+ * A deck with its questions' "what does this print?" cards (ids `slug#n`, in guide order): each goes
+ * just before its question, so that the reader predicts from the code before the answer shows the
+ * output. A card comes when it is due by the end of today (as a question is), or, never graded, once
+ * its question was graded on an earlier day: the reader has learnt the answer first. Only questions
+ * in the deck bring theirs: a card is studied with its question, within the day's plan.
+ */
+export function withPredictionCards(deck: readonly string[], ids: readonly string[], progress: Progress, clock: Clock): string[] {
+	const today = dayOf(clock.now, clock.offset);
+	const byQuestion = new Map<string, string[]>();
+	for (const id of ids) {
+		const slug = questionOf(id);
+		byQuestion.set(slug, [...(byQuestion.get(slug) ?? []), id]);
+	}
+	const comes = (id: string, slug: string) => {
+		const state = progress.predictions.cards[id];
+		if (state) return dayOf(new Date(state.due), clock.offset) <= today;
+		const question = progress.cards[slug];
+		return question !== undefined && dayOf(new Date(question.lastReview), clock.offset) < today;
+	};
+	return deck.flatMap((slug) => [...(byQuestion.get(slug) ?? []).filter((id) => comes(id, slug)), slug]);
 }

@@ -1,15 +1,18 @@
 // The flashcard session on the study pages: a queue scheduled by FSRS (due questions, then new ones
 // up to a daily limit), one card at a time, reveal, grade Again / Hard / Good / Easy, and at the end
 // a summary with next steps. It upgrades the server-rendered list of every question and answer
-// (see Study.astro).
+// (see Study.astro). A question's "what does this print?" cards come with it in the due queue, each
+// just before it (withPredictionCards), made from the answer's own example once the cards are loaded.
 import { planDay, planDays, planOptions, type DayPlan, type Projection } from './day-plan.ts';
 import type { ForecastAnswer, ForecastRequest } from './forecast.worker.ts';
 import { dayOf, longDay, relativeDay, type Clock } from './days.ts';
 import { downloadProgress, downloadText } from './download.ts';
 import { interviewPace, newLimitToday, toStudyToday } from './pace.ts';
 import { planInterview, type InterviewPlan } from './plan.ts';
-import { applyGrade, resetCost, resetProgress } from './rules.ts';
-import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, type Mode, type Order } from './queue.ts';
+import { applyGrade, applyPredictionGrade, resetCost, resetProgress } from './rules.ts';
+import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, withPredictionCards, type Mode, type Order } from './queue.ts';
+import { questionOf, readPredictionCards, type PredictionCard } from '../lib/prediction.ts';
+import { predictionForm, type PredictionForm } from '../examples/prediction-form.ts';
 import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
 import { MINUTES_RANGE, readSettings, SETTINGS_KEY, updateSettings, type Settings } from './settings.ts';
@@ -70,6 +73,13 @@ export class SgStudy extends HTMLElement {
 	#startWith: string | undefined;
 	/** Questions put back at the end of this deck after a miss, for the summary. */
 	#cameBack = new Set<string>();
+	/** The scope's "what does this print?" cards (loaded once the page is up), by id, with their card elements. */
+	#predictions = new Map<string, { card: PredictionCard; element: HTMLLIElement }>();
+	#predictionsState: 'off' | 'loading' | 'loaded' | 'failed' = 'off';
+	/** Each prediction card's form in this deck: made afresh for every deck. */
+	#predictionForms = new Map<string, PredictionForm & { checked: boolean }>();
+	/** Prediction cards graded since the deck was built, for the summary. */
+	#predicted = 0;
 
 	#q<T extends Element = HTMLElement>(selector: string): T {
 		return this.querySelector<T>(selector as string) as T;
@@ -119,6 +129,7 @@ export class SgStudy extends HTMLElement {
 		this.#setUpSettings();
 		this.#setUpReset();
 		this.#setUpMenu();
+		this.#loadPredictions();
 		this.#q('[data-prev]').addEventListener('click', () => this.#move(-1));
 		this.#q('[data-next]').addEventListener('click', () => this.#move(1));
 		document.addEventListener('keydown', (event) => this.#onKey(event));
@@ -170,11 +181,93 @@ export class SgStudy extends HTMLElement {
 	#extendDeck() {
 		if (this.#ended) return;
 		const inDeck = new Set(this.#deck);
-		const added = this.#queue(this.#mode).slugs.filter((slug) => !inDeck.has(slug));
+		const added = this.#withPredictions(this.#queue(this.#mode).slugs.filter((slug) => !inDeck.has(slug)));
 		if (added.length === 0) return;
 		const wasEmpty = this.#deck.length === 0;
 		this.#deck = [...this.#deck, ...added];
 		if (wasEmpty) this.#show(false);
+		else {
+			this.#q<HTMLButtonElement>('[data-next]').disabled = this.#index >= this.#deck.length - 1;
+			this.#renderPosition();
+		}
+	}
+
+	/**
+	 * Loads the "what does this print?" cards, when they are studied and this page has an example
+	 * with one, and puts those due into the deck after the card shown (into the whole deck if nothing
+	 * was done with it yet). Without them (a failed request) study goes on with the questions.
+	 */
+	#loadPredictions() {
+		const src = this.dataset['predictionsSrc'];
+		if (this.#settings.predictions === false || this.#predictionsState !== 'off' || !src || !this.querySelector('sg-example[data-predict]')) return;
+		this.#predictionsState = 'loading';
+		void fetch(src)
+			.then((response) => (response.ok ? response.json() : undefined))
+			.then((value: unknown) => {
+				const cards = readPredictionCards(value);
+				if (!cards) throw new Error(`${src}: not a list of cards`);
+				for (const card of cards) {
+					const element = this.#predictionElement(card);
+					if (element) this.#predictions.set(card.id, { card, element });
+				}
+				this.#predictionsState = 'loaded';
+				this.#addPredictionsToDeck();
+			})
+			.catch(() => (this.#predictionsState = 'failed'))
+			// Said on the element, for what waits for the cards (the tests).
+			.finally(() => (this.dataset['predictions'] = this.#predictionsState));
+	}
+
+	/**
+	 * A prediction card's element: its question's card, cloned for the page's styles, with the
+	 * example's code in place of the answer. None when this page does not hold the example as the
+	 * card was made from it (a deploy since the page was loaded changed it).
+	 */
+	#predictionElement(card: PredictionCard): HTMLLIElement | undefined {
+		const question = this.#cards.get(questionOf(card.id));
+		const code = question?.querySelector(`sg-example[data-predict="${card.id}"] pre`);
+		if (!question || !code || code.textContent !== card.code) return undefined;
+		const element = question.cloneNode(true) as HTMLLIElement;
+		element.hidden = true;
+		element.removeAttribute('data-slug');
+		element.id = `card-${card.id.replace('#', '-')}`;
+		element.dataset['prediction'] = card.id;
+		const title = element.querySelector('h2')!;
+		title.id = `p-${card.id.replace('#', '-')}`;
+		element.querySelector('article')!.setAttribute('aria-labelledby', title.id);
+		const number = title.querySelector('.number')!;
+		title.replaceChildren(number, ' What does this print?');
+		const meta = element.querySelector('.meta')!;
+		const link = meta.querySelector('a')!;
+		// The question's title as its card shows it (code in it stays code).
+		link.replaceChildren(...[...question.querySelector('h2')!.childNodes].map((node) => node.cloneNode(true)));
+		meta.replaceChildren('An example from ', link);
+		element.querySelector('.reveal')!.replaceWith(code.cloneNode(true));
+		element.querySelector('.answer')!.remove();
+		for (const button of element.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+			button.addEventListener('click', () => this.#grade(card.id, button.dataset['grade'] as Grade));
+		}
+		this.#q('.cards').append(element);
+		return element;
+	}
+
+	/** The deck's questions with their due prediction cards (in the due mode, when they are studied). */
+	#withPredictions(keys: readonly string[]): string[] {
+		const slugs = keys.filter((key) => !this.#predictions.has(key));
+		if (this.#mode !== 'due' || this.#settings.predictions === false || this.#predictions.size === 0) return slugs;
+		return withPredictionCards(slugs, [...this.#predictions.keys()], this.#progress, browserClock());
+	}
+
+	/** Puts the due prediction cards into the deck: after the card shown, or everywhere if the deck is untouched. */
+	#addPredictionsToDeck() {
+		if (this.#ended || this.#mode !== 'due') return;
+		const current = this.#current();
+		const untouched = this.#index === 0 && this.#session.length === 0 && this.#predicted === 0 && !(current && this.#isOpen(current));
+		const kept = untouched ? 0 : this.#index + 1;
+		const deck = [...this.#deck.slice(0, kept), ...this.#withPredictions(this.#deck.slice(kept))];
+		if (deck.length === this.#deck.length) return;
+		this.#deck = deck;
+		if (untouched) this.#show(false);
 		else {
 			this.#q<HTMLButtonElement>('[data-next]').disabled = this.#index >= this.#deck.length - 1;
 			this.#renderPosition();
@@ -186,12 +279,14 @@ export class SgStudy extends HTMLElement {
 		const interview = this.#q<HTMLInputElement>('[data-interview]');
 		const clear = this.#q<HTMLButtonElement>('[data-clear-interview]');
 		const minutes = this.#q<HTMLInputElement>('[data-minutes]');
+		const predictions = this.#q<HTMLInputElement>('[data-predictions]');
 		interview.min = dayOf(new Date(), -new Date().getTimezoneOffset());
 		const show = () => {
 			limit.value = String(this.#settings.newPerDay);
 			interview.value = this.#settings.interview ?? '';
 			clear.hidden = !this.#settings.interview;
 			minutes.value = this.#settings.minutes === undefined ? '' : String(this.#settings.minutes);
+			predictions.checked = this.#settings.predictions !== false;
 		};
 		show();
 		const apply = (change: Partial<Settings>) => {
@@ -238,6 +333,11 @@ export class SgStudy extends HTMLElement {
 			else if ((empty ? undefined : n) !== this.#settings.minutes) apply({ minutes: empty ? undefined : n });
 			return valid;
 		};
+		// Off: a deck is built again without them; on: they are loaded, if they never were, and come in.
+		predictions.addEventListener('change', () => {
+			apply({ predictions: predictions.checked ? undefined : false });
+			this.#loadPredictions();
+		});
 		limit.addEventListener('change', commitLimit);
 		interview.addEventListener('change', commitInterview);
 		minutes.addEventListener('change', commitMinutes);
@@ -286,7 +386,7 @@ export class SgStudy extends HTMLElement {
 		const dialog = this.#q<HTMLDialogElement>('[data-reset-dialog]');
 		const message = this.#q('[data-reset-message]');
 		this.#q('[data-reset]').addEventListener('click', () => {
-			const cost = resetCost(this.#progress, this.#scopeForReset() ?? Object.keys(this.#progress.cards));
+			const cost = resetCost(this.#progress, this.#scopeForReset());
 			const nothing = cost.questions === 0 && cost.grades === 0;
 			this.#q('[data-reset-cost]').textContent = nothing
 				? `There is no progress to forget in ${this.dataset['scope']}.`
@@ -381,12 +481,14 @@ export class SgStudy extends HTMLElement {
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
 			button.setAttribute('aria-pressed', String(button.dataset['mode'] === this.#mode));
 		}
-		this.#deck = this.#queue(this.#mode).slugs;
+		this.#deck = this.#withPredictions(this.#queue(this.#mode).slugs);
 		const first = this.#startWith;
 		this.#startWith = undefined;
 		if (first) this.#deck = [first, ...this.#deck.filter((slug) => slug !== first)];
 		this.#index = 0;
 		this.#session = [];
+		this.#predicted = 0;
+		this.#predictionForms.clear();
 		this.#cameBack.clear();
 		this.#ended = false;
 		this.#show(false);
@@ -394,12 +496,15 @@ export class SgStudy extends HTMLElement {
 	}
 
 	#current(): HTMLLIElement | undefined {
-		return this.#ended ? undefined : this.#cards.get(this.#deck[this.#index]!);
+		if (this.#ended) return undefined;
+		const key = this.#deck[this.#index]!;
+		return this.#cards.get(key) ?? this.#predictions.get(key)?.element;
 	}
 
 	#show(focus: boolean) {
 		const current = this.#current();
 		for (const card of this.#cards.values()) card.hidden = card !== current;
+		for (const { element } of this.#predictions.values()) element.hidden = element !== current;
 		const empty = this.#deck.length === 0;
 		this.#q('.session').hidden = empty;
 		this.#q('.steps').hidden = empty || this.#ended;
@@ -438,6 +543,7 @@ export class SgStudy extends HTMLElement {
 	}
 
 	#setAnswer(card: HTMLLIElement, open: boolean) {
+		if (card.dataset['prediction']) return this.#showPrediction(card);
 		const button = card.querySelector<HTMLButtonElement>('.reveal')!;
 		button.hidden = false;
 		button.setAttribute('aria-expanded', String(open));
@@ -457,23 +563,64 @@ export class SgStudy extends HTMLElement {
 	}
 
 	#isOpen(card: HTMLLIElement) {
+		const id = card.dataset['prediction'];
+		if (id) return this.#predictionForms.get(id)?.checked ?? false;
 		return card.querySelector('.reveal')!.getAttribute('aria-expanded') === 'true';
 	}
 
 	#toggleAnswer(card: HTMLLIElement) {
-		this.#setAnswer(card, !this.#isOpen(card));
+		const id = card.dataset['prediction'];
+		// A prediction card's "answer" is its check: Space or Enter checks what is chosen or typed.
+		if (id) this.#predictionForms.get(id)?.form.requestSubmit();
+		else this.#setAnswer(card, !this.#isOpen(card));
 	}
 
-	#grade(slug: string, grade: Grade) {
+	/**
+	 * A prediction card as this deck left it: a fresh form the first time it is shown, the grades
+	 * once the prediction is checked against the output (proven by running it at build time).
+	 */
+	#showPrediction(element: HTMLLIElement) {
+		const id = element.dataset['prediction']!;
+		const { card } = this.#predictions.get(id)!;
+		const grades = element.querySelector<HTMLElement>('.grades')!;
+		if (this.#predictionForms.has(id)) return;
+		const made = predictionForm(card, {
+			submitLabel: 'Check',
+			titled: false,
+			onSubmit: () => {
+				made.check(card.answer);
+				shown.checked = true;
+				grades.hidden = false;
+				const now = new Date();
+				const outcomes = preview(this.#progress.predictions.cards[id], now);
+				for (const button of grades.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+					button.querySelector('[data-interval]')!.textContent = formatInterval(now, new Date(outcomes[button.dataset['grade'] as Grade].due));
+				}
+			},
+		});
+		const shown = Object.assign(made, { checked: false });
+		this.#predictionForms.set(id, shown);
+		element.querySelector('form.predict')?.remove();
+		grades.before(made.form);
+		grades.hidden = true;
+	}
+
+	/** Grades the card shown: a question (`slug`), or a prediction card (its id). */
+	#grade(key: string, grade: Grade) {
 		const at = new Date();
-		this.#store.update((progress) => applyGrade(progress, slug, grade, at));
-		this.#session.push({ slug, grade, at: at.toISOString() });
-		// Missed (Again, or Hard while learning): FSRS brings it back in minutes (a learning step), so it
-		// comes back at the end of this deck, even past midnight.
-		const phase = this.#store.progress.cards[slug]?.state;
-		if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(slug)) {
-			this.#deck.push(slug);
-			this.#cameBack.add(slug);
+		if (this.#predictions.has(key)) {
+			this.#store.update((progress) => applyPredictionGrade(progress, key, grade, at));
+			this.#predicted++;
+		} else {
+			this.#store.update((progress) => applyGrade(progress, key, grade, at));
+			this.#session.push({ slug: key, grade, at: at.toISOString() });
+			// Missed (Again, or Hard while learning): FSRS brings it back in minutes (a learning step), so it
+			// comes back at the end of this deck, even past midnight.
+			const phase = this.#store.progress.cards[key]?.state;
+			if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(key)) {
+				this.#deck.push(key);
+				this.#cameBack.add(key);
+			}
 		}
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
@@ -503,9 +650,12 @@ export class SgStudy extends HTMLElement {
 		const graded = firsts.size;
 		const counts = countGrades([...firsts.values()]);
 		const cameBack = [...this.#cameBack].filter((slug) => this.#session.filter((review) => review.slug === slug).length > 1).length;
+		const predicted = this.#predicted ? `${plural(this.#predicted, 'output')} predicted` : '';
 		this.#q('[data-end-title]').textContent = graded
-			? `Session done: ${plural(graded, 'question')} graded`
-			: this.#mode === 'missed'
+			? `Session done: ${plural(graded, 'question')} graded${predicted && ` and ${predicted}`}`
+			: predicted
+				? `Session done: ${predicted}`
+				: this.#mode === 'missed'
 				? `Nothing to review in ${scope}: no question here was last graded Again or Hard`
 				: this.#mode === 'due'
 					? `Nothing due now in ${scope}`
@@ -709,7 +859,7 @@ export class SgStudy extends HTMLElement {
 			event.preventDefault();
 			this.#toggleAnswer(card);
 		} else if (['1', '2', '3', '4'].includes(event.key) && this.#isOpen(card)) {
-			this.#grade(card.dataset['slug']!, GRADES[Number(event.key) - 1]!);
+			this.#grade(card.dataset['prediction'] ?? card.dataset['slug']!, GRADES[Number(event.key) - 1]!);
 		} else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
 			if (isControl(event.target) && event.target instanceof HTMLSelectElement) return;
 			event.preventDefault();

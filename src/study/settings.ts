@@ -1,12 +1,15 @@
-// The reader's study settings (browser only): new questions a day, an interview date, minutes a day
-// and today's "learn N more". Kept apart from progress: they are choices for this browser, not a
+// The reader's study settings (browser only): new questions a day, an interview date, minutes a day,
+// today's "learn N more", and whether "what does this print?" cards are studied. Kept apart from progress: they are choices for this browser, not a
 // record to export or merge.
 import type { Limits } from './pace.ts';
 import { DEFAULT_NEW_PER_DAY } from './queue.ts';
 
 export const SETTINGS_KEY = 'sg-study-settings';
 
-export type Settings = Limits;
+export type Settings = Limits & {
+	/** False: the study queue leaves out the "what does this print?" cards (they are in it unless turned off). */
+	predictions?: false | undefined;
+};
 
 /** The most new questions a day the setting takes: the whole guide in one day. */
 export const MAX_NEW_PER_DAY = 100;
@@ -28,6 +31,7 @@ export function readSettings(unreadable?: Settings): Settings {
 		if (isCount(stored['newPerDay'])) settings.newPerDay = stored['newPerDay'];
 		if (isDay(stored['interview'])) settings.interview = stored['interview'];
 		if (isMinutes(stored['minutes'])) settings.minutes = stored['minutes'];
+		if (stored['predictions'] === false) settings.predictions = false;
 		const extra = stored['extra'] as Record<string, unknown> | null | undefined;
 		if (extra && isDay(extra['day']) && isCount(extra['count'])) settings.extra = { day: extra['day'], count: extra['count'] };
 	} catch {

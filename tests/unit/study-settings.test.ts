@@ -25,6 +25,13 @@ describe('readSettings', () => {
 		expect(readSettings()).toEqual({ newPerDay: 4, interview: '2026-12-10', extra: null, minutes: 25 });
 	});
 
+	test('reads "what does this print?" cards turned off; anything but false leaves them on', () => {
+		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"predictions":false}' }));
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null, predictions: false });
+		vi.stubGlobal('localStorage', storage({ 'sg-study-settings': '{"predictions":"no"}' }));
+		expect(readSettings()).toEqual({ newPerDay: 10, interview: null, extra: null });
+	});
+
 	test.each([
 		['nothing stored', {}],
 		['a value that is not JSON', { 'sg-study-settings': '{' }],
