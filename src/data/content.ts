@@ -37,8 +37,9 @@ async function loadGuide(): Promise<GuideContent> {
 			if (!facts) throw new Error(`${file}: rendering left no facts about the answer (src/markdown/remark-answer-facts.ts)`);
 			const exportHtml = rendered?.['exportHtml'];
 			if (typeof exportHtml !== 'string') throw new Error(`${file}: rendering left no HTML for the exports (remarkExportHtml in src/markdown/index.ts)`);
-			const predictions = readPredictionCards(rendered?.['predictions'] ?? []);
-			if (predictions?.length !== ((rendered?.['predictions'] as unknown[] | undefined)?.length ?? 0))
+			const made = rendered?.['predictions'] ?? [];
+			const predictions = readPredictionCards(made);
+			if (!predictions || predictions.length !== (made as unknown[]).length)
 				throw new Error(`${file}: rendering left malformed "what does this print?" cards (src/markdown/remark-runnable-examples.ts)`);
 			return {
 				...entry.data,
@@ -48,7 +49,7 @@ async function loadGuide(): Promise<GuideContent> {
 				body: entry.body ?? '',
 				facts,
 				exportHtml,
-				predictions: predictions!,
+				predictions,
 				entry,
 			};
 		}),

@@ -279,6 +279,8 @@ function predictionCards(): Promise<PredictionCard[]> {
 async function predict(example: HTMLElement): Promise<void> {
 	const p = parts(example);
 	const id = example.dataset['predict'];
+	if (example.querySelector('form.predict')) return;
+	p.button('predict').hidden = true;
 	let card: PredictionCard | undefined;
 	try {
 		card = (await predictionCards()).find((known) => known.id === id);
@@ -288,18 +290,12 @@ async function predict(example: HTMLElement): Promise<void> {
 	// A card made of other code (the site was deployed again since this page was loaded) is not this example's.
 	if (!card || card.code !== originals.get(example)) {
 		p.status.textContent = card || navigator.onLine ? 'This page is out of date — reload it to predict.' : 'Offline: the card could not be loaded.';
+		p.button('predict').hidden = false;
 		return;
 	}
-	const answer = card.answer;
-	const { form, first, check } = predictionForm(card, {
-		submitLabel: 'Run and check',
-		onSubmit: () =>
-			run(example, (printed) => {
-				if (p.disclosure) p.disclosure.open = true;
-				check(printed ?? answer);
-			}),
-	});
-	p.button('predict').hidden = true;
+	const { answer, code } = card;
+	// The card's program, whatever the editor holds: its prediction is of the code shown with it.
+	const { form, first, check } = predictionForm(card, { submitLabel: 'Run and check', onSubmit: () => run(example, (printed) => check(printed ?? answer), code) });
 	p.button('run').closest('.example-controls')!.after(form);
 	first.focus();
 }
@@ -321,15 +317,16 @@ const CELLS_AT_A_TIME = 500;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Runs the example in a fresh runner, its output replacing the one shown. `onEnd` hears what it
- * printed (stdout, or the tables as text) once it finishes, or undefined if it did not.
+ * Runs the example in a fresh runner, its output replacing the one shown: the code in its editor if
+ * open, else as written, or `asWritten` (a prediction is of the code the card shows). `onEnd` hears
+ * what it printed (stdout, or the tables as text) once it finishes, or undefined if it did not.
  */
-async function run(example: HTMLElement, onEnd?: (printed: string | undefined) => void): Promise<void> {
+async function run(example: HTMLElement, onEnd?: (printed: string | undefined) => void, asWritten?: string): Promise<void> {
 	const p = parts(example);
 	const runtime = p.runtime;
 	if (p.disclosure) p.disclosure.open = true;
 	if (running) running.stop('Stopped: another example started.');
-	const code = codeForRun(example) ?? originals.get(example)!;
+	const code = asWritten ?? codeForRun(example) ?? originals.get(example)!;
 	p.button('run').disabled = true;
 	p.button('stop').hidden = false;
 	p.button('reset').hidden = false;
@@ -342,8 +339,6 @@ async function run(example: HTMLElement, onEnd?: (printed: string | undefined) =
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let asking: HTMLFormElement | undefined;
 	const finish = (message: string, printed?: string) => {
-		onEnd?.(printed);
-		onEnd = undefined;
 		clearTimeout(timer);
 		asking?.remove();
 		asking = undefined;
@@ -356,6 +351,9 @@ async function run(example: HTMLElement, onEnd?: (printed: string | undefined) =
 		p.button('stop').hidden = true;
 		if (document.activeElement === null || document.activeElement === document.body) p.button('run').focus();
 		prepareSpare(runtime);
+		const ended = onEnd;
+		onEnd = undefined;
+		ended?.(printed);
 	};
 	running = {
 		example,

@@ -35,7 +35,10 @@ export interface PredictionForm {
  * until then); `submitLabel` names what checking does here ("Run and check" on a question page).
  * `titled`: the form asks "What does this print?" itself (a study card's heading asks it there).
  */
-export function predictionForm(card: PredictionCard, { submitLabel, onSubmit, titled = true }: { submitLabel: string; onSubmit: () => void; titled?: boolean }): PredictionForm {
+export function predictionForm(
+	card: PredictionCard,
+	{ submitLabel, onSubmit, titled = true, round = 0 }: { submitLabel: string; onSubmit: () => void; titled?: boolean; round?: number },
+): PredictionForm {
 	adoptStyles();
 	const form = element('form', 'predict');
 	form.noValidate = true;
@@ -47,7 +50,7 @@ export function predictionForm(card: PredictionCard, { submitLabel, onSubmit, ti
 	form.setAttribute('aria-labelledby', heading.id);
 	form.append(heading);
 
-	const choices = card.wrong.length > 0 ? orderedChoices(card) : [];
+	const choices = card.wrong.length > 0 ? orderedChoices(card, round) : [];
 	let prediction: () => { text: string; choice?: Choice } | undefined;
 	let first: HTMLElement;
 	const fields: (HTMLInputElement | HTMLTextAreaElement)[] = [];
@@ -77,7 +80,8 @@ export function predictionForm(card: PredictionCard, { submitLabel, onSubmit, ti
 		label.htmlFor = fieldId;
 		const area = element('textarea', 'predict-typed');
 		area.id = fieldId;
-		area.rows = Math.min(10, card.answer.replace(/\n$/, '').split('\n').length + 1);
+		// As many lines whatever the answer's: the field's size must not tell it.
+		area.rows = 4;
 		area.spellcheck = false;
 		area.autocomplete = 'off';
 		area.setAttribute('autocapitalize', 'off');
@@ -130,6 +134,7 @@ export function predictionForm(card: PredictionCard, { submitLabel, onSubmit, ti
 			legend.setAttribute('aria-hidden', 'true');
 			const diff = element('pre', 'predict-diff');
 			diff.tabIndex = 0;
+			diff.setAttribute('role', 'group');
 			diff.setAttribute('aria-label', 'Your prediction against the output');
 			for (const line of lines) {
 				const row = element('span', `predict-line ${line.kind}`);

@@ -53,12 +53,13 @@ export interface Choice {
 }
 
 /**
- * The answer and the wrong outputs in an order of the card's own: the same each time the card is
- * shown (a reader who comes back finds it as they left it), the answer not always first.
+ * The answer and the wrong outputs in an order of the card's own for each `round` (the times it was
+ * graded): the same while the reader looks at it, another at the next review, so that where the
+ * answer stood is not what is learnt; the answer not always first.
  */
-export function orderedChoices(card: PredictionCard): Choice[] {
+export function orderedChoices(card: PredictionCard, round = 0): Choice[] {
 	const choices: Choice[] = [{ output: card.answer }, ...card.wrong];
-	const random = seededRandom(hashOf(card.id));
+	const random = seededRandom(hashOf(`${card.id}:${round}`));
 	for (let i = choices.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
 		[choices[i], choices[j]] = [choices[j]!, choices[i]!];

@@ -13,7 +13,7 @@ import { applyGrade, applyPredictionGrade, resetCost, resetProgress } from './ru
 import { buildQueue, DEFAULT_NEW_PER_DAY, missedSlugs, withPredictionCards, type Mode, type Order } from './queue.ts';
 import { questionOf, readPredictionCards, type PredictionCard } from '../lib/prediction.ts';
 import { predictionForm, type PredictionForm } from '../examples/prediction-form.ts';
-import { GRADE_NAMES, GRADES, lastGrades, type Grade, type Progress, type Review } from './record.ts';
+import { GRADE_NAMES, GRADES, lastGrades, type CardState, type Grade, type Progress, type Review } from './record.ts';
 import { formatInterval, preview } from './schedule.ts';
 import { MINUTES_RANGE, readSettings, SETTINGS_KEY, updateSettings, type Settings } from './settings.ts';
 import { countGrades, nextDue } from './stats.ts';
@@ -78,8 +78,10 @@ export class SgStudy extends HTMLElement {
 	#predictionsState: 'off' | 'loading' | 'loaded' | 'failed' = 'off';
 	/** Each prediction card's form in this deck: made afresh for every deck. */
 	#predictionForms = new Map<string, PredictionForm & { checked: boolean }>();
-	/** Prediction cards graded since the deck was built, for the summary. */
-	#predicted = 0;
+	/** Whether the deck's first card is one a link asked for (?q=): kept first when the deck is built again. */
+	#askedFirst = false;
+	/** Prediction cards graded since the deck was built, for the summary (each once, as a question). */
+	#predicted = new Set<string>();
 
 	#q<T extends Element = HTMLElement>(selector: string): T {
 		return this.querySelector<T>(selector as string) as T;
@@ -168,7 +170,7 @@ export class SgStudy extends HTMLElement {
 			this.#guideState = 'failed';
 		}
 		// With an interview-day plan, the due deck is the plan's part: built again if nothing is graded yet.
-		if (this.#mode === 'due' && this.#session.length === 0 && this.#dayPlan(browserClock())) this.#build();
+		if (this.#mode === 'due' && this.#untouched() && this.#dayPlan(browserClock())) this.#build();
 		else this.#extendDeck();
 		this.#render();
 	}
@@ -199,7 +201,8 @@ export class SgStudy extends HTMLElement {
 	 */
 	#loadPredictions() {
 		const src = this.dataset['predictionsSrc'];
-		if (this.#settings.predictions === false || this.#predictionsState !== 'off' || !src || !this.querySelector('sg-example[data-predict]')) return;
+		const tried = this.#predictionsState === 'loading' || this.#predictionsState === 'loaded';
+		if (this.#settings.predictions === false || tried || !src || !this.querySelector('sg-example[data-predict]')) return;
 		this.#predictionsState = 'loading';
 		void fetch(src)
 			.then((response) => (response.ok ? response.json() : undefined))
@@ -215,7 +218,7 @@ export class SgStudy extends HTMLElement {
 			})
 			.catch(() => (this.#predictionsState = 'failed'))
 			// Said on the element, for what waits for the cards (the tests).
-			.finally(() => (this.dataset['predictions'] = this.#predictionsState));
+			.finally(() => (this.dataset['predictionsState'] = this.#predictionsState));
 	}
 
 	/**
@@ -258,17 +261,28 @@ export class SgStudy extends HTMLElement {
 		return withPredictionCards(slugs, [...this.#predictions.keys()], this.#progress, browserClock());
 	}
 
+	/**
+	 * Whether nothing was done with the deck yet (its first card, closed, nothing graded): it may be
+	 * built again as data arrives. A first card a link asked for (?q=) stays first.
+	 */
+	#untouched(): boolean {
+		const current = this.#current();
+		return this.#index === 0 && !this.#askedFirst && this.#session.length === 0 && this.#predicted.size === 0 && !(current && this.#isOpen(current));
+	}
+
 	/** Puts the due prediction cards into the deck: after the card shown, or everywhere if the deck is untouched. */
 	#addPredictionsToDeck() {
 		if (this.#ended || this.#mode !== 'due') return;
-		const current = this.#current();
-		const untouched = this.#index === 0 && this.#session.length === 0 && this.#predicted === 0 && !(current && this.#isOpen(current));
+		const untouched = this.#untouched();
 		const kept = untouched ? 0 : this.#index + 1;
 		const deck = [...this.#deck.slice(0, kept), ...this.#withPredictions(this.#deck.slice(kept))];
 		if (deck.length === this.#deck.length) return;
 		this.#deck = deck;
-		if (untouched) this.#show(false);
-		else {
+		if (untouched) {
+			// The first card may now be another: the focus follows it if it was on the one replaced.
+			const focused = this.contains(document.activeElement) && document.activeElement?.closest('li.card') !== null;
+			this.#show(focused);
+		} else {
 			this.#q<HTMLButtonElement>('[data-next]').disabled = this.#index >= this.#deck.length - 1;
 			this.#renderPosition();
 		}
@@ -300,6 +314,7 @@ export class SgStudy extends HTMLElement {
 			if (event.key !== SETTINGS_KEY) return;
 			this.#settings = readSettings(this.#settings);
 			show();
+			this.#loadPredictions();
 			this.#extendDeck();
 			this.#render();
 		});
@@ -485,9 +500,10 @@ export class SgStudy extends HTMLElement {
 		const first = this.#startWith;
 		this.#startWith = undefined;
 		if (first) this.#deck = [first, ...this.#deck.filter((slug) => slug !== first)];
+		this.#askedFirst = first !== undefined;
 		this.#index = 0;
 		this.#session = [];
-		this.#predicted = 0;
+		this.#predicted.clear();
 		this.#predictionForms.clear();
 		this.#cameBack.clear();
 		this.#ended = false;
@@ -526,9 +542,12 @@ export class SgStudy extends HTMLElement {
 		bar.max = Math.max(this.#deck.length, 1);
 		bar.value = this.#ended ? this.#deck.length : this.#index;
 		const what = { due: 'due now', all: '', missed: 'to review' }[this.#mode];
+		// The deck counts its prediction cards; the Due now button, questions: the line says both.
+		const outputs = this.#deck.filter((key) => this.#predictions.has(key)).length;
+		const parts = outputs ? ` (${plural(this.#deck.length - outputs, 'question')}, ${plural(outputs, 'output')} to predict)` : '';
 		this.#q('[data-position]').textContent = this.#ended
 			? `${this.#deck.length} of ${this.#deck.length} done`
-			: `${this.#index + 1} of ${this.#deck.length}${what ? ` ${what}` : ''}`;
+			: `${this.#index + 1} of ${this.#deck.length}${what ? ` ${what}` : ''}${parts}`;
 	}
 
 	/** Focus goes back to the card (or the end of the session) after any control, so Space shows the answer. */
@@ -550,15 +569,15 @@ export class SgStudy extends HTMLElement {
 		button.firstChild!.textContent = open ? 'Hide answer ' : 'Show answer ';
 		card.querySelector<HTMLElement>('.answer')!.hidden = !open;
 		card.querySelector<HTMLElement>('.grades')!.hidden = !open;
-		if (open) {
-			// What each grade would do, worked out now (the reader may have left the card open a while).
-			const now = new Date();
-			const outcomes = preview(this.#progress.cards[card.dataset['slug']!], now);
-			for (const button of card.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
-				const grade = button.dataset['grade'] as Grade;
-				const interval = formatInterval(now, new Date(outcomes[grade].due));
-				button.querySelector('[data-interval]')!.textContent = interval;
-			}
+		if (open) this.#showIntervals(card.querySelector('.grades')!, this.#progress.cards[card.dataset['slug']!]);
+	}
+
+	/** What each grade would do to `state`, worked out now (the reader may have left the card open a while). */
+	#showIntervals(grades: Element, state: CardState | undefined) {
+		const now = new Date();
+		const outcomes = preview(state, now);
+		for (const button of grades.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+			button.querySelector('[data-interval]')!.textContent = formatInterval(now, new Date(outcomes[button.dataset['grade'] as Grade].due));
 		}
 	}
 
@@ -583,19 +602,23 @@ export class SgStudy extends HTMLElement {
 		const id = element.dataset['prediction']!;
 		const { card } = this.#predictions.get(id)!;
 		const grades = element.querySelector<HTMLElement>('.grades')!;
-		if (this.#predictionForms.has(id)) return;
+		const known = this.#predictionForms.get(id);
+		if (known) {
+			if (known.checked) this.#showIntervals(grades, this.#progress.predictions.cards[id]);
+			return;
+		}
 		const made = predictionForm(card, {
 			submitLabel: 'Check',
 			titled: false,
+			// Another order of the choices at each review.
+			round: this.#progress.predictions.cards[id]?.reps ?? 0,
 			onSubmit: () => {
 				made.check(card.answer);
 				shown.checked = true;
 				grades.hidden = false;
-				const now = new Date();
-				const outcomes = preview(this.#progress.predictions.cards[id], now);
-				for (const button of grades.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
-					button.querySelector('[data-interval]')!.textContent = formatInterval(now, new Date(outcomes[button.dataset['grade'] as Grade].due));
-				}
+				this.#showIntervals(grades, this.#progress.predictions.cards[id]);
+				// Check is disabled now: the card has the focus, so 1-4 grade.
+				this.#focusCard();
 			},
 		});
 		const shown = Object.assign(made, { checked: false });
@@ -610,7 +633,13 @@ export class SgStudy extends HTMLElement {
 		const at = new Date();
 		if (this.#predictions.has(key)) {
 			this.#store.update((progress) => applyPredictionGrade(progress, key, grade, at));
-			this.#predicted++;
+			this.#predicted.add(key);
+			// Missed: asked again, afresh, at the end of this deck, as a question is.
+			const phase = this.#store.progress.predictions.cards[key]?.state;
+			if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(key)) {
+				this.#deck.push(key);
+				this.#predictionForms.delete(key);
+			}
 		} else {
 			this.#store.update((progress) => applyGrade(progress, key, grade, at));
 			this.#session.push({ slug: key, grade, at: at.toISOString() });
@@ -650,7 +679,7 @@ export class SgStudy extends HTMLElement {
 		const graded = firsts.size;
 		const counts = countGrades([...firsts.values()]);
 		const cameBack = [...this.#cameBack].filter((slug) => this.#session.filter((review) => review.slug === slug).length > 1).length;
-		const predicted = this.#predicted ? `${plural(this.#predicted, 'output')} predicted` : '';
+		const predicted = this.#predicted.size ? `${plural(this.#predicted.size, 'output')} predicted` : '';
 		this.#q('[data-end-title]').textContent = graded
 			? `Session done: ${plural(graded, 'question')} graded${predicted && ` and ${predicted}`}`
 			: predicted

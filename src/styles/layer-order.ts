@@ -10,7 +10,7 @@ export const LAYER_ORDER_CSS = '@layer reset,tokens,base,prose,code,components,u
 
 /**
  * A Vite plugin that starts every built stylesheet with LAYER_ORDER_CSS, before Astro inlines them
- * into the pages: the order then needs no <style> element and CSP hash of its own (60 bytes gzipped
+ * into the pages: the order then needs no <style> element and CSP hash of its own (45 bytes gzipped
  * on every page). Declaring the same order again in a second stylesheet changes nothing.
  */
 export function layerOrderFirst(): Plugin {
@@ -21,7 +21,8 @@ export function layerOrderFirst(): Plugin {
 			order: 'pre',
 			handler(_, bundle) {
 				for (const file of Object.values(bundle)) {
-					if (file.type === 'asset' && file.fileName.endsWith('.css') && typeof file.source === 'string') file.source = `${LAYER_ORDER_CSS}${file.source}`;
+					// An empty one stays empty: Astro leaves it out.
+					if (file.type === 'asset' && file.fileName.endsWith('.css') && typeof file.source === 'string' && file.source.trim() !== '') file.source = `${LAYER_ORDER_CSS}${file.source}`;
 				}
 			},
 		},

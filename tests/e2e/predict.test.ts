@@ -3,7 +3,7 @@
 // checked, graded like any card and kept in the progress; turned off in the study menu.
 import type { Page } from '@playwright/test';
 import { axeSource, axeViolations, watch } from '../helpers/browser.ts';
-import { example, expect, LOAD, origin, test } from '../helpers/example-page.ts';
+import { editCode, example, expect, LOAD, origin, test } from '../helpers/example-page.ts';
 import { at } from '../helpers/site.ts';
 import { applyGrade } from '../../src/study/rules.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
@@ -47,6 +47,16 @@ test.describe('on a question page', () => {
 		await page.keyboard.press('Enter');
 		await expect(card(page).locator('.predict-verdict')).toHaveText('Right. That is what it prints, line for line.', { timeout: LOAD });
 		expect(problems).toEqual([]);
+	});
+
+	test('the prediction is of the code the card shows, whatever the editor holds', async ({ page }) => {
+		await page.goto(GIL);
+		await editCode(page, 'print("edited")');
+		await example(page).getByRole('button', { name: 'Predict' }).click();
+		await card(page).getByRole('textbox').fill('0\nTrue');
+		await card(page).getByRole('button', { name: 'Run and check' }).click();
+		await expect(card(page).locator('.predict-verdict')).toHaveText('Right. That is what it prints, line for line.', { timeout: LOAD });
+		await expect(example(page).locator('.example-output-body')).toHaveText('0\nTrue\n');
 	});
 
 	test('a card with choices: a wrong one names the change that would print it; axe finds nothing in light and dark', async ({ page }) => {
@@ -140,7 +150,7 @@ test.describe('in the study queue', () => {
 		await page.addInitScript(axeSource);
 		await page.goto(STUDY);
 		await expect(heading(page)).toHaveText('7. What does this print?');
-		await expect(page.locator('[data-position]')).toHaveText('1 of 2 due now');
+		await expect(page.locator('[data-position]')).toHaveText('1 of 2 due now (1 question, 1 output to predict)');
 		const shown = page.locator('li.card').filter({ visible: true });
 		await expect(shown.locator('.meta')).toHaveText('An example from 7. What is the Global Interpreter Lock (GIL)?');
 		await expect(shown.locator('pre.astro-code')).toContainText('sys._is_gil_enabled()');
@@ -150,6 +160,8 @@ test.describe('in the study queue', () => {
 		await shown.getByRole('textbox').fill('0\nTrue');
 		await shown.getByRole('button', { name: 'Check' }).click();
 		await expect(shown.locator('.predict-verdict')).toHaveText('Right. That is what it prints, line for line.');
+		// The card has the focus again (Check is spent), so the keys grade it.
+		await expect(heading(page)).toBeFocused();
 		await expect(grades(page).getByRole('button')).toHaveText([/^Again again in/, /^Hard again in/, /^Good again in/, /^Easy again in/]);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.keyboard.press('3');
@@ -163,6 +175,47 @@ test.describe('in the study queue', () => {
 		await page.keyboard.press('3');
 		await expect(page.locator('[data-end-title]')).toHaveText('Session done: 1 question graded and 1 output predicted');
 		expect(problems).toEqual([]);
+	});
+
+	test('missed, it is asked again afresh at the end of the deck', async ({ page }) => {
+		await seed(page, gilLearnt(), { newPerDay: 0 });
+		await page.goto(STUDY);
+		await expect(heading(page)).toHaveText('7. What does this print?');
+		const shown = page.locator('li.card').filter({ visible: true });
+		await shown.getByRole('textbox').fill('1\nFalse');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await expect(shown.locator('.predict-verdict')).toHaveText('Not quite. The lines that differ are marked below.');
+		await page.keyboard.press('1');
+		await expect(heading(page)).toHaveText(/^7\. What is the Global Interpreter Lock/);
+		await expect(page.locator('[data-position]')).toHaveText('2 of 3 due now (1 question, 2 outputs to predict)');
+		await page.keyboard.press(' ');
+		await page.keyboard.press('3');
+		await expect(heading(page)).toHaveText('7. What does this print?');
+		await expect(shown.getByRole('textbox')).toHaveValue('');
+		await shown.getByRole('textbox').fill('0\nTrue');
+		await shown.getByRole('button', { name: 'Check' }).click();
+		await page.keyboard.press('3');
+		await expect(page.locator('[data-end-title]')).toHaveText('Session done: 1 question graded and 1 output predicted');
+		const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('sg-study-progress')!) as Progress);
+		expect(kept.predictions.log.map((review) => review.grade)).toEqual(['again', 'good']);
+	});
+
+	test('going back to a graded card shows it as it was left; a second grade counts it once', async ({ page }) => {
+		await seed(page, gilLearnt(), { newPerDay: 0 });
+		await page.goto(STUDY);
+		const shown = page.locator('li.card').filter({ visible: true });
+		await shown.getByRole('textbox').fill('0\nTrue');
+		await shown.getByRole('button', { name: 'Check' }).click();
+		await page.keyboard.press('3');
+		await expect(heading(page)).toHaveText(/^7\. What is the Global Interpreter Lock/);
+		await page.keyboard.press('ArrowLeft');
+		await expect(shown.locator('.predict-verdict')).toHaveText('Right. That is what it prints, line for line.');
+		await expect(grades(page)).toBeVisible();
+		await page.keyboard.press('4');
+		await page.keyboard.press(' ');
+		await page.keyboard.press('3');
+		await expect(page.locator('[data-end-title]')).toHaveText('Session done: 1 question graded and 1 output predicted');
 	});
 
 	test('Space checks; with nothing typed it says so and the grades wait', async ({ page }) => {
@@ -187,7 +240,7 @@ test.describe('in the study queue', () => {
 		await seed(page, gilLearnt(), { newPerDay: 0 });
 		await page.goto(STUDY);
 		// Loaded, and still the question alone.
-		await expect(page.locator('sg-study')).toHaveAttribute('data-predictions', 'loaded');
+		await expect(page.locator('sg-study')).toHaveAttribute('data-predictions-state', 'loaded');
 		await expect(heading(page)).toHaveText(/^7\. What is the Global Interpreter Lock/);
 		await expect(page.locator('li.card[data-prediction]')).toHaveCount(0);
 		await expect(page.locator('[data-position]')).toHaveText('1 of 1 due now');

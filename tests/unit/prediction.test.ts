@@ -51,6 +51,13 @@ describe('offering the choices', () => {
 		expect(orderedChoices(one).find((choice) => choice.output === 'a\n')!.change).toBe('line 1: a\n');
 	});
 
+	test('another order at each review (round), the same within one', () => {
+		const one = card('decorators-python#2', ['a\n', 'b\n', 'c\n']);
+		const orders = new Set(Array.from({ length: 6 }, (_, round) => orderedChoices(one, round).map((choice) => choice.output).join('|')));
+		expect(orders.size).toBeGreaterThan(1);
+		expect(orderedChoices(one, 3)).toEqual(orderedChoices(one, 3));
+	});
+
 	test('the answer is not always first', () => {
 		const firsts = Array.from({ length: 20 }, (_, i) => orderedChoices(card(`q-${i}#1`, ['a\n', 'b\n'])).findIndex((choice) => choice.change === undefined));
 		expect(new Set(firsts).size).toBeGreaterThan(1);
