@@ -237,9 +237,12 @@ export interface ImportPlan {
 	updates: number;
 	/** Questions here that a merge leaves as they are. */
 	keeps: number;
+	/** "What does this print?" cards a merge adds or updates, counted apart from the questions. */
+	predictionAdds: number;
+	predictionUpdates: number;
 	/** Grades logged here that replacing would forget (not in the file), prediction cards' included. */
 	loses: number;
-	/** Slugs and prediction card ids in the file that are not of this guide's questions: reported and ignored. */
+	/** Questions in the file (by their grades, states or prediction cards) that are not this guide's: reported and ignored. */
 	unknown: string[];
 	/**
 	 * Each question or prediction card state of the file the scheduler could not take, and what was
@@ -253,7 +256,8 @@ export interface ImportPlan {
  * prediction cards) are taken. A state the scheduler would refuse is repaired (and named), so that an
  * import never stops grading; one dated later than now (its device's clock ran ahead) is dated now
  * and never replaces a state kept here, since when it was really graded is not known. The counts
- * (adds, updates, keeps) are of questions; `loses` counts every grade. Linear in the size of both.
+ * (adds, updates, keeps) are of questions, the prediction cards' apart; `loses` counts every grade.
+ * Linear in the size of both.
  */
 export function planImport(current: Progress, incoming: Progress, guideSlugs: readonly string[], now: Date): ImportPlan {
 	const guide = new Set(guideSlugs);
@@ -273,11 +277,11 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 	const unknown = new Set<string>();
 	const repairs: string[] = [];
 	const clockAhead = new Set<string>();
-	/** Takes the states of `cards` that `isTaken` into `into`, each set right for the scheduler. */
-	const take = (cards: Progress['cards'], into: Progress['cards'], isTaken: (id: string) => boolean, what: string) => {
+	/** Takes the states of `cards` of this guide's questions (`question` of each id) into `into`, each set right for the scheduler. */
+	const take = (cards: Progress['cards'], into: Progress['cards'], question: (id: string) => string, what: string) => {
 		for (const [id, card] of Object.entries(cards)) {
-			if (!isTaken(id)) {
-				unknown.add(id);
+			if (!guide.has(question(id))) {
+				unknown.add(question(id));
 				continue;
 			}
 			const { state, fixes } = repairCard(card, now);
@@ -286,19 +290,24 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 			if (state.lastReview !== card.lastReview) clockAhead.add(id);
 		}
 	};
-	take(incoming.cards, known.cards, (slug) => guide.has(slug), 'Question');
+	take(incoming.cards, known.cards, (slug) => slug, 'Question');
 	for (const review of incoming.log) if (!guide.has(review.slug)) unknown.add(review.slug);
 	for (const answer of incoming.mocks.flatMap((mock) => mock.answers)) if (!guide.has(answer.slug)) unknown.add(answer.slug);
-	take(incoming.predictions.cards, known.predictions.cards, ofGuide, 'Prediction card');
-	for (const review of incoming.predictions.log) if (!ofGuide(review.card)) unknown.add(review.card);
+	take(incoming.predictions.cards, known.predictions.cards, questionOf, 'Prediction card');
+	for (const review of incoming.predictions.log) if (!ofGuide(review.card)) unknown.add(questionOf(review.card));
 	// What a merge may take: every state, but a clock-ahead one only for a card not held here.
 	const mergeable: Progress = {
 		...known,
 		cards: { ...known.cards },
 		predictions: { ...known.predictions, cards: { ...known.predictions.cards } },
 	};
-	for (const id of Object.keys(known.predictions.cards)) {
-		if (clockAhead.has(id) && Object.hasOwn(current.predictions.cards, id)) delete mergeable.predictions.cards[id];
+	let predictionAdds = 0;
+	let predictionUpdates = 0;
+	for (const [id, card] of Object.entries(known.predictions.cards)) {
+		const mine = Object.hasOwn(current.predictions.cards, id) ? current.predictions.cards[id] : undefined;
+		if (!mine) predictionAdds++;
+		else if (clockAhead.has(id)) delete mergeable.predictions.cards[id];
+		else if (isNewer(card, mine)) predictionUpdates++;
 	}
 	let adds = 0;
 	let updates = 0;
@@ -314,12 +323,14 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 	const loses =
 		current.log.filter((review) => !theirs.has(reviewKey(review))).length +
 		current.predictions.log.filter((review) => !theirPredictions.has(predictionReviewKey(review))).length;
-	return { merged: mergeProgress(current, mergeable), replaced: known, adds, updates, keeps: held - updates, loses, unknown: [...unknown], repairs };
+	const counts = { adds, updates, keeps: held - updates, predictionAdds, predictionUpdates };
+	return { merged: mergeProgress(current, mergeable), replaced: known, ...counts, loses, unknown: [...unknown], repairs };
 }
 
-/** "adds 12, updates 3, keeps 40". */
-export function describeImportPlan(plan: Pick<ImportPlan, 'adds' | 'updates' | 'keeps'>): string {
-	return `adds ${plan.adds}, updates ${plan.updates}, keeps ${plan.keeps}`;
+/** "adds 12, updates 3, keeps 40", and "; of its “what does this print?” cards, adds 2, updates 1" when it has any to take. */
+export function describeImportPlan(plan: Pick<ImportPlan, 'adds' | 'updates' | 'keeps' | 'predictionAdds' | 'predictionUpdates'>): string {
+	const cards = plan.predictionAdds + plan.predictionUpdates > 0 ? `; of its “what does this print?” cards, adds ${plan.predictionAdds}, updates ${plan.predictionUpdates}` : '';
+	return `adds ${plan.adds}, updates ${plan.updates}, keeps ${plan.keeps}${cards}`;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

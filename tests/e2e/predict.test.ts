@@ -2,10 +2,11 @@
 // closed until then, and opens without JavaScript too); in the study queue, a card before its question,
 // checked, graded like any card and kept in the progress; turned off in the study menu.
 import type { Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { axeSource, axeViolations, watch } from '../helpers/browser.ts';
 import { editCode, example, expect, LOAD, origin, test } from '../helpers/example-page.ts';
-import { at } from '../helpers/site.ts';
-import { applyGrade } from '../../src/study/rules.ts';
+import { at, BASE } from '../helpers/site.ts';
+import { applyGrade, applyPredictionGrade } from '../../src/study/rules.ts';
 import { emptyProgress, type Progress } from '../../src/study/record.ts';
 
 const GIL = at('/python-fundamentals/global-interpreter-lock-gil/');
@@ -257,5 +258,35 @@ test.describe('in the study queue', () => {
 		await page.reload();
 		await expect(heading(page)).toHaveText(/^7\. What is the Global Interpreter Lock/);
 		await expect(page.locator('[data-position]')).toHaveText('1 of 1 due now');
+	});
+});
+
+test.describe('in a progress file', () => {
+	test('a prediction card’s grades go out with an export and come in with an import, said apart from the questions', async ({ page, browser }, testInfo) => {
+		const learnt = applyPredictionGrade(gilLearnt(), 'global-interpreter-lock-gil#1', 'good', new Date(Date.now() - 86_400_000));
+		await seed(page, learnt);
+		await page.goto(at('/study/'));
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export progress' }).click();
+		const file = testInfo.outputPath('progress.json');
+		await (await download).saveAs(file);
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as Progress;
+		expect(exported.version).toBe(4);
+		expect(exported.predictions).toEqual(learnt.predictions);
+		// Another browser, with nothing: the file's question and its card come in.
+		const other = await browser.newContext({ baseURL: `${origin}${BASE}`, serviceWorkers: 'block' });
+		try {
+			const elsewhere = await other.newPage();
+			await elsewhere.goto(at('/study/'));
+			writeFileSync(file, JSON.stringify(exported));
+			await elsewhere.getByLabel('Import progress from a file').setInputFiles(file);
+			await expect(elsewhere.getByText('Importing this file adds 1, updates 0, keeps 0; of its “what does this print?” cards, adds 1, updates 0.')).toBeVisible();
+			await elsewhere.getByRole('button', { name: 'Merge into my progress' }).click();
+			await expect(elsewhere.getByText('Imported: added 1, updated 0, kept 0. “What does this print?” cards: added 1, updated 0.')).toBeVisible();
+			const kept = await elsewhere.evaluate(() => JSON.parse(localStorage.getItem('sg-study-progress')!) as Progress);
+			expect(kept.predictions).toEqual(learnt.predictions);
+		} finally {
+			await other.close();
+		}
 	});
 });

@@ -209,9 +209,12 @@ describe('planImport', () => {
 		const withPredictions = planImport(here, file, ['gil', 'tuple', 'deadlocks', 'decorators'], new Date(recent));
 		expect(Object.keys(withPredictions.merged.predictions.cards)).toEqual(['deadlocks#1', 'gil#2']);
 		expect(withPredictions.replaced.predictions).toEqual({ cards: { 'gil#2': file.predictions.cards['gil#2'] }, log: [file.predictions.log[0]] });
-		expect(withPredictions.unknown).toEqual(['not-in-guide', 'not-in-guide#1']);
-		// The counts stay about questions; what replacing forgets counts every grade.
+		// Reported as the question they belong to, once.
+		expect(withPredictions.unknown).toEqual(['not-in-guide']);
+		// The questions' counts stay theirs, the cards' are apart; what replacing forgets counts every grade.
 		expect([withPredictions.adds, withPredictions.updates, withPredictions.keeps, withPredictions.loses]).toEqual([1, 1, 2, 4]);
+		expect([withPredictions.predictionAdds, withPredictions.predictionUpdates]).toEqual([1, 0]);
+		expect(describeImportPlan(withPredictions)).toBe('adds 1, updates 1, keeps 2; of its “what does this print?” cards, adds 1, updates 0');
 	});
 
 	test('an empty file adds nothing and keeps everything when merged', () => {
