@@ -6,6 +6,7 @@ import { comparePrediction, orderedChoices, type Choice, type PredictionCard } f
 import predictionStyles from './prediction.css?inline';
 
 let styled = false;
+let forms = 0;
 /** The form's look comes with this code: the pages that never show a card carry none of it. */
 function adoptStyles() {
 	if (styled) return;
@@ -42,7 +43,8 @@ export function predictionForm(
 	adoptStyles();
 	const form = element('form', 'predict');
 	form.noValidate = true;
-	const fieldId = `predict-${card.id.replace('#', '-')}`;
+	// One id per form: a study page may show a card's form and, in an answer, the same example's.
+	const fieldId = `predict-${++forms}`;
 	const heading = element('p', 'predict-prompt');
 	if (titled) heading.append(element('strong', undefined, 'What does this print?'), ' ');
 	heading.append('Predict it before you see it.');
