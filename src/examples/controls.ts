@@ -287,7 +287,8 @@ async function predict(example: HTMLElement): Promise<void> {
 	} catch {
 		// Gone (a newer deploy) or offline: the output stays where it is, behind its label.
 	}
-	// A card made of other code (the site was deployed again since this page was loaded) is not this example's.
+	// A card made of other code (the site was deployed again since this page was loaded) is not
+	// this example's.
 	if (!card || card.code !== originals.get(example)) {
 		p.status.textContent = card || navigator.onLine ? 'This page is out of date — reload it to predict.' : 'Offline: the card could not be loaded.';
 		p.button('predict').hidden = false;

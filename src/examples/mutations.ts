@@ -1,7 +1,8 @@
 // Small changes to an example's code that matter, for the wrong choices of a "What does this
 // print?" card (issue 36): an off-by-one, `is` for `==`, `and` for `or`, a missing `await`, a
-// decorator left out, str for repr, the other side of a merge winning, a LEFT JOIN for an INNER one. A change is only a candidate: predictions.ts runs it and offers its
-// output only when the changed program really prints something else.
+// decorator left out, str for repr, the other side of a merge winning, a LEFT JOIN for an INNER
+// one. A change is only a candidate: predictions.ts runs it and offers its output only when the
+// changed program really prints something else.
 //
 // Python is changed on its syntax tree, in Python itself (the `ast` module of the Pyodide the
 // examples run in): the changed program is ast.unparse's, so it loses comments and layout but never

@@ -1,6 +1,7 @@
 // "What does this print?" cards as the pages use them (issue 36): the shape the build publishes
 // (/study/predictions.json), the order a card's choices are offered in, and how a prediction is
-// compared with what the program printed. The cards are made and proven in src/examples/predictions.ts.
+// compared with what the program printed. The cards are made and proven in
+// src/examples/predictions.ts.
 import { seededRandom } from './random.ts';
 
 /** One card: its id (the question's slug, "#", the example's number), the output, and wrong outputs with what changed to print each. */

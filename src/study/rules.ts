@@ -108,8 +108,8 @@ export type FileResult = { progress: Progress; migrated: false | number } | { er
 
 /**
  * Reads an exported file (or a stored value) as a whole: version 4 is validated against the
- * schema, versions 3 to 1 are validated and migrated, a newer version is refused with a message that says
- * so; anything malformed or foreign is refused with the field that is wrong.
+ * schema, versions 3 to 1 are validated and migrated, a newer version is refused with a message
+ * that says so; anything malformed or foreign is refused with the field that is wrong.
  */
 export function readProgressFile(text: string): FileResult {
 	let data: unknown;
@@ -196,8 +196,9 @@ function joinLogs<T extends { at: string }>(current: readonly T[], incoming: rea
 }
 
 /**
- * Both progress sets in one: each question and prediction card keeps its newer state (graded later;
- * the current one on a tie), and the logs and the mock interviews are joined. Neither input is changed.
+ * Both progress sets in one: each question and prediction card keeps its newer state (graded
+ * later; the current one on a tie), and the logs and the mock interviews are joined. Neither input
+ * is changed.
  */
 export function mergeProgress(current: Progress, incoming: Progress): Progress {
 	return {

@@ -1,6 +1,6 @@
 // The reader's study settings (browser only): new questions a day, an interview date, minutes a day,
-// today's "learn N more", and whether "what does this print?" cards are studied. Kept apart from progress: they are choices for this browser, not a
-// record to export or merge.
+// today's "learn N more", and whether "what does this print?" cards are studied. Kept apart from
+// progress: they are choices for this browser, not a record to export or merge.
 import type { Limits } from './pace.ts';
 import { DEFAULT_NEW_PER_DAY } from './queue.ts';
 

@@ -1,6 +1,7 @@
 // "What does this print?" cards (issue 36): on a question page, Predict, then run (the output stays
-// closed until then, and opens without JavaScript too); in the study queue, a card before its question,
-// checked, graded like any card and kept in the progress; turned off in the study menu.
+// closed until then, and opens without JavaScript too); in the study queue, a card before its
+// question, checked, graded like any card and kept in the progress; turned off in the study menu;
+// carried by export and import.
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { axeSource, axeViolations, watch } from '../helpers/browser.ts';

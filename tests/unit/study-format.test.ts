@@ -51,7 +51,8 @@ describe('migrateV1', () => {
 });
 
 describe('version 3 progress', () => {
-	// Written by the version 3 code (src/study/rules.ts before version 4): a reader's export, with a mock interview.
+	// Written by the version 3 code (src/study/rules.ts before version 4): a reader's export, with a
+	// mock interview.
 	const text = fixture('v3-export.json');
 	const v3 = JSON.parse(text) as Record<string, unknown> & Pick<Progress, 'cards' | 'log' | 'mocks'>;
 	const progress: Progress = { version: VERSION, cards: v3.cards, log: v3.log, mocks: v3.mocks, predictions: { cards: {}, log: [] } };

@@ -211,7 +211,8 @@ describe('planImport', () => {
 		expect(withPredictions.replaced.predictions).toEqual({ cards: { 'gil#2': file.predictions.cards['gil#2'] }, log: [file.predictions.log[0]] });
 		// Reported as the question they belong to, once.
 		expect(withPredictions.unknown).toEqual(['not-in-guide']);
-		// The questions' counts stay theirs, the cards' are apart; what replacing forgets counts every grade.
+		// The questions' counts stay theirs, the cards' are apart; what replacing forgets counts every
+		// grade.
 		expect([withPredictions.adds, withPredictions.updates, withPredictions.keeps, withPredictions.loses]).toEqual([1, 1, 2, 4]);
 		expect([withPredictions.predictionAdds, withPredictions.predictionUpdates]).toEqual([1, 0]);
 		expect(describeImportPlan(withPredictions)).toBe('adds 1, updates 1, keeps 2; of its “what does this print?” cards, adds 1, updates 0');
