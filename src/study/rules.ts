@@ -1,6 +1,7 @@
 // What a reader does to their progress, as pure functions: grade, reset, read what is stored (every
 // valid entry kept, the others named), read a file whole, export, merge, plan an import.
-import { questionOf } from '../lib/prediction.ts';
+import type * as z from 'zod/mini';
+import { PREDICTION_ID, questionOf } from '../lib/prediction.ts';
 import { migrateV1, readV1, type ProgressV1 } from './migrate.ts';
 import {
 	cardSchema,
@@ -11,7 +12,6 @@ import {
 	exportSchemaV3,
 	mockSchema,
 	MAX_MOCKS,
-	predictionIdSchema,
 	predictionReviewSchema,
 	PROGRESS_KEY,
 	progressSchema,
@@ -302,22 +302,20 @@ export function planImport(current: Progress, incoming: Progress, guideSlugs: re
 		cards: { ...known.cards },
 		predictions: { ...known.predictions, cards: { ...known.predictions.cards } },
 	};
-	let predictionAdds = 0;
-	let predictionUpdates = 0;
-	for (const [id, card] of Object.entries(known.predictions.cards)) {
-		const mine = Object.hasOwn(current.predictions.cards, id) ? current.predictions.cards[id] : undefined;
-		if (!mine) predictionAdds++;
-		else if (clockAhead.has(id)) delete mergeable.predictions.cards[id];
-		else if (isNewer(card, mine)) predictionUpdates++;
-	}
-	let adds = 0;
-	let updates = 0;
-	for (const [slug, card] of Object.entries(known.cards)) {
-		const mine = Object.hasOwn(current.cards, slug) ? current.cards[slug] : undefined;
-		if (!mine) adds++;
-		else if (clockAhead.has(slug)) delete mergeable.cards[slug];
-		else if (isNewer(card, mine)) updates++;
-	}
+	/** What a merge of `theirs` into `mine` adds and updates; a clock-ahead state of a card held here leaves `mergeable`. */
+	const weigh = (theirs: Progress['cards'], mine: Progress['cards'], mergeable: Progress['cards']) => {
+		let adds = 0;
+		let updates = 0;
+		for (const [id, card] of Object.entries(theirs)) {
+			const held = Object.hasOwn(mine, id) ? mine[id] : undefined;
+			if (!held) adds++;
+			else if (clockAhead.has(id)) delete mergeable[id];
+			else if (isNewer(card, held)) updates++;
+		}
+		return { adds, updates };
+	};
+	const { adds, updates } = weigh(known.cards, current.cards, mergeable.cards);
+	const { adds: predictionAdds, updates: predictionUpdates } = weigh(known.predictions.cards, current.predictions.cards, mergeable.predictions.cards);
 	const held = Object.keys(current.cards).length;
 	const theirs = new Set(known.log.map(reviewKey));
 	const theirPredictions = new Set(known.predictions.log.map(predictionReviewKey));
@@ -364,6 +362,33 @@ function readV1Entries(questions: Record<string, unknown>): { progress: Progress
 }
 
 /**
+ * Each valid state of `cards` into `into`, by an id `isId` takes; each other one named in `problems`
+ * ('"x" is not a question id.', 'Question "gil": …'). Object.entries lists a "__proto__" key of
+ * parsed JSON as any other: it is refused by the id check, and `into` gets plain assignments of
+ * checked ids only.
+ */
+function readStates(cards: Record<string, unknown>, into: Record<string, CardState>, isId: (id: string) => boolean, [idName, label]: [string, string], problems: string[]) {
+	for (const [id, value] of Object.entries(cards)) {
+		if (!isId(id)) {
+			problems.push(`"${id}" is not a ${idName}.`);
+			continue;
+		}
+		const parsed = cardSchema.safeParse(value);
+		if (parsed.success) into[id] = parsed.data;
+		else problems.push(`${label} "${id}": ${describeIssue(parsed.error, value, 'its state')}.`);
+	}
+}
+
+/** Each valid entry of `values` onto `into`; each other one named in `problems` by `name` of its place (from 1). */
+function readList<T>(values: unknown[], schema: z.ZodMiniType<T>, into: T[], name: (index: number) => string, problems: string[]) {
+	values.forEach((value, index) => {
+		const parsed = schema.safeParse(value);
+		if (parsed.success) into.push(parsed.data);
+		else problems.push(`${name(index + 1)}: ${describeIssue(parsed.error, value, 'it')}.`);
+	});
+}
+
+/**
  * Reads stored progress (or a file) entry by entry: every valid question state and logged grade is
  * kept and each one left out is named, so that one bad entry never costs the others. Versions 3 to 1
  * are migrated; a newer version or a foreign file is reported, not read.
@@ -401,40 +426,10 @@ export function readProgress(text: string | null): ReadResult {
 	}
 	const progress = emptyProgress();
 	const problems: string[] = [];
-	// Object.entries lists a "__proto__" key of parsed JSON as any other; it is refused by the slug
-	// check, and the result is built by plain assignment of checked slugs only.
-	for (const [slug, value] of Object.entries(cards)) {
-		if (!SLUG.test(slug)) {
-			problems.push(`"${slug}" is not a question id.`);
-			continue;
-		}
-		const parsed = cardSchema.safeParse(value);
-		if (parsed.success) progress.cards[slug] = parsed.data;
-		else problems.push(`Question "${slug}": ${describeIssue(parsed.error, value, 'its state')}.`);
-	}
-	log.forEach((value, index) => {
-		const parsed = reviewSchema.safeParse(value);
-		if (parsed.success) progress.log.push(parsed.data);
-		else problems.push(`Grade ${index + 1} of the log: ${describeIssue(parsed.error, value, 'it')}.`);
-	});
-	mocks.forEach((value, index) => {
-		const parsed = mockSchema.safeParse(value);
-		if (parsed.success) progress.mocks.push(parsed.data);
-		else problems.push(`Mock interview ${index + 1}: ${describeIssue(parsed.error, value, 'it')}.`);
-	});
-	for (const [id, value] of Object.entries(predictions['cards'])) {
-		if (!predictionIdSchema.safeParse(id).success) {
-			problems.push(`"${id}" is not a prediction card id.`);
-			continue;
-		}
-		const parsed = cardSchema.safeParse(value);
-		if (parsed.success) progress.predictions.cards[id] = parsed.data;
-		else problems.push(`Prediction card "${id}": ${describeIssue(parsed.error, value, 'its state')}.`);
-	}
-	predictions['log'].forEach((value, index) => {
-		const parsed = predictionReviewSchema.safeParse(value);
-		if (parsed.success) progress.predictions.log.push(parsed.data);
-		else problems.push(`Grade ${index + 1} of the prediction log: ${describeIssue(parsed.error, value, 'it')}.`);
-	});
+	readStates(cards, progress.cards, (slug) => SLUG.test(slug), ['question id', 'Question'], problems);
+	readList(log, reviewSchema, progress.log, (index) => `Grade ${index} of the log`, problems);
+	readList(mocks, mockSchema, progress.mocks, (index) => `Mock interview ${index}`, problems);
+	readStates(predictions['cards'], progress.predictions.cards, (id) => PREDICTION_ID.test(id), ['prediction card id', 'Prediction card'], problems);
+	readList(predictions['log'], predictionReviewSchema, progress.predictions.log, (index) => `Grade ${index} of the prediction log`, problems);
 	return { status: 'read', progress, problems };
 }
