@@ -222,31 +222,35 @@ export class SgStudy extends HTMLElement {
 	}
 
 	/**
-	 * A prediction card's element: its question's card, cloned for the page's styles, with the
-	 * example's code in place of the answer. None when this page does not hold the example as the
-	 * card was made from it (a deploy since the page was loaded changed it).
+	 * A prediction card's element: made of its question's card's parts (clones keep the page's scoped
+	 * styles), with the example's code in place of the answer. None when this page does not hold the
+	 * example as the card was made from it (a deploy since the page was loaded changed it).
 	 */
 	#predictionElement(card: PredictionCard): HTMLLIElement | undefined {
 		const question = this.#cards.get(questionOf(card.id));
 		const code = question?.querySelector(`sg-example[data-predict="${card.id}"] pre`);
 		if (!question || !code || code.textContent !== card.code) return undefined;
-		const element = question.cloneNode(true) as HTMLLIElement;
+		// Shallow clones, then only the parts the card keeps: the answer, long, is never copied.
+		const shallow = <T extends Element>(selector: string) => question.querySelector(selector)!.cloneNode(false) as T;
+		const element = question.cloneNode(false) as HTMLLIElement;
 		element.hidden = true;
 		element.removeAttribute('data-slug');
 		element.id = `card-${card.id.replace('#', '-')}`;
 		element.dataset['prediction'] = card.id;
-		const title = element.querySelector('h2')!;
+		const sourceTitle = question.querySelector('h2')!;
+		const title = shallow<HTMLHeadingElement>('h2');
 		title.id = `p-${card.id.replace('#', '-')}`;
-		element.querySelector('article')!.setAttribute('aria-labelledby', title.id);
-		const number = title.querySelector('.number')!;
-		title.replaceChildren(number, ' What does this print?');
-		const meta = element.querySelector('.meta')!;
-		const link = meta.querySelector('a')!;
+		title.append(sourceTitle.querySelector('.number')!.cloneNode(true), ' What does this print?');
+		const article = shallow<HTMLElement>('article');
+		article.setAttribute('aria-labelledby', title.id);
 		// The question's title as its card shows it (code in it stays code).
-		link.replaceChildren(...[...question.querySelector('h2')!.childNodes].map((node) => node.cloneNode(true)));
-		meta.replaceChildren('An example from ', link);
-		element.querySelector('.reveal')!.replaceWith(code.cloneNode(true));
-		element.querySelector('.answer')!.remove();
+		const link = shallow<HTMLAnchorElement>('.meta a');
+		link.append(...[...sourceTitle.childNodes].map((node) => node.cloneNode(true)));
+		const meta = shallow<HTMLParagraphElement>('.meta');
+		meta.append('An example from ', link);
+		const grades = question.querySelector('.grades')!.cloneNode(true) as HTMLElement;
+		article.append(title, meta, code.cloneNode(true), grades);
+		element.append(article);
 		for (const button of element.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
 			button.addEventListener('click', () => this.#grade(card.id, button.dataset['grade'] as Grade));
 		}
@@ -631,25 +635,22 @@ export class SgStudy extends HTMLElement {
 	/** Grades the card shown: a question (`slug`), or a prediction card (its id). */
 	#grade(key: string, grade: Grade) {
 		const at = new Date();
-		if (this.#predictions.has(key)) {
+		const predicted = this.#predictions.has(key);
+		if (predicted) {
 			this.#store.update((progress) => applyPredictionGrade(progress, key, grade, at));
 			this.#predicted.add(key);
-			// Missed: asked again, afresh, at the end of this deck, as a question is.
-			const phase = this.#store.progress.predictions.cards[key]?.state;
-			if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(key)) {
-				this.#deck.push(key);
-				this.#predictionForms.delete(key);
-			}
 		} else {
 			this.#store.update((progress) => applyGrade(progress, key, grade, at));
 			this.#session.push({ slug: key, grade, at: at.toISOString() });
-			// Missed (Again, or Hard while learning): FSRS brings it back in minutes (a learning step), so it
-			// comes back at the end of this deck, even past midnight.
-			const phase = this.#store.progress.cards[key]?.state;
-			if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(key)) {
-				this.#deck.push(key);
-				this.#cameBack.add(key);
-			}
+		}
+		// Missed (Again, or Hard while learning): FSRS brings it back in minutes (a learning step), so it
+		// comes back at the end of this deck, even past midnight; a prediction card is asked afresh.
+		const { cards, predictions } = this.#store.progress;
+		const phase = (predicted ? predictions.cards[key] : cards[key])?.state;
+		if ((phase === 'learning' || phase === 'relearning') && !this.#deck.slice(this.#index + 1).includes(key)) {
+			this.#deck.push(key);
+			if (predicted) this.#predictionForms.delete(key);
+			else this.#cameBack.add(key);
 		}
 		if (this.#index < this.#deck.length - 1) this.#move(1);
 		else {
