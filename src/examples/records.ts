@@ -17,19 +17,28 @@ export const codeHash = (code: string, input?: readonly string[]) =>
 
 export type Records = Record<string, RecordedRun>;
 
-/** The records of a content folder ({} when it has none yet); malformed JSON fails naming the file. */
-export function readRecords(contentDir: string): Records {
-	const path = join(contentDir, RECORDS_FILE);
+/**
+ * A file of entries by example key in a content folder ({} when there is none yet); malformed JSON
+ * fails naming the file and `remedy`. The recorded outputs and the prediction cards are such files.
+ */
+export function readKeyed<T>(contentDir: string, file: string, remedy: string): Record<string, T> {
+	const path = join(contentDir, file);
 	if (!existsSync(path)) return {};
 	try {
-		return JSON.parse(readFileSync(path, 'utf8')) as Records;
+		return JSON.parse(readFileSync(path, 'utf8')) as Record<string, T>;
 	} catch (error) {
-		throw new Error(`${path}: not valid JSON (${(error as Error).message}); re-record with npm run examples:record`, { cause: error });
+		throw new Error(`${path}: not valid JSON (${(error as Error).message}); ${remedy}`, { cause: error });
 	}
 }
 
-/** Writes records sorted by key, one example per entry, so a re-record's diff shows just what changed. */
-export function writeRecords(contentDir: string, records: Records): void {
-	const sorted = Object.fromEntries(Object.entries(records).sort(([a], [b]) => a.localeCompare(b, 'en')));
-	writeFileSync(join(contentDir, RECORDS_FILE), `${JSON.stringify(sorted, null, '\t')}\n`);
+/** Writes such a file sorted by key, one example per entry, so that a new recording's diff shows just what changed. */
+export function writeKeyed(contentDir: string, file: string, entries: Record<string, unknown>): void {
+	const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b, 'en')));
+	writeFileSync(join(contentDir, file), `${JSON.stringify(sorted, null, '\t')}\n`);
 }
+
+/** The records of a content folder ({} when it has none yet). */
+export const readRecords = (contentDir: string): Records => readKeyed(contentDir, RECORDS_FILE, 're-record with npm run examples:record');
+
+/** Writes records sorted by key. */
+export const writeRecords = (contentDir: string, records: Records): void => writeKeyed(contentDir, RECORDS_FILE, records);
